@@ -1,0 +1,80 @@
+# The ICLD portal. `make run` serves it with demo content; `make test` runs every test.
+# Both set everything up first, from a clean clone, with nothing installed by hand.
+
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# Development settings unless the caller says otherwise.
+export DJANGO_DEBUG ?= 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test serve setup install messages migrate demo browser check bench worker stop-db clean translations
+
+$(VENV)/.installed: pyproject.toml
+	@PY_BIN=$$(scripts/find-python) && echo "Using $$PY_BIN" && \
+	  { [ -x $(PY) ] || $$PY_BIN -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+migrate: install
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+setup: install messages demo
+
+run: setup
+	@echo "Serving the ICLD portal at http://127.0.0.1:$(PORT)/ (emails are written to var/mail/)"
+	@trap 'kill 0' EXIT; \
+	  $(MANAGE) send_outbox --loop & \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+browser: install
+	@VENV=$(VENV) scripts/install-browser
+
+check: install messages
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+test: install messages browser check
+	$(PY) -m pytest
+
+# Production mode: gunicorn, DEBUG off, compressed and hashed static files via whitenoise.
+serve: export DJANGO_DEBUG := 0
+serve: export DJANGO_SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
+serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+serve: export DJANGO_EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
+serve: install messages
+	@mkdir -p var && [ -n "$$DJANGO_SECRET_KEY" ] || [ -s var/secret_key ] || \
+	  { umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key; }
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --noinput -v 0
+	@trap 'kill 0' EXIT; \
+	  $(MANAGE) send_outbox --loop & \
+	  $(VENV)/bin/gunicorn icld_portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+
+worker: install
+	$(MANAGE) send_outbox --loop
+
+# Regenerate the Swedish catalogue after changing UI strings; then translate and commit it.
+translations: install
+	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=var --ignore=tests
+	@for app in partnerships programmes knowledge; do \
+	  (cd $$app && ../$(MANAGE) makemessages -l sv --no-location); done
+
+stop-db: install
+	$(PY) -m icld_portal.database stop
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

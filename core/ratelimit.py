@@ -1,0 +1,42 @@
+"""A fixed-window rate limit per client, kept in the shared cache.
+
+The cache is Redis or PostgreSQL (never process memory), so the limit holds
+across every app server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    """The client's IP; behind N trusted reverse proxies, the N-th address from the right."""
+    proxies = getattr(settings, "ICLD_TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def hit(request, *, scope: str, limit: int, period: int) -> tuple[bool, int]:
+    """Count one request; return (allowed, seconds until the window resets)."""
+    window = int(time.time() // period)
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
+    key = f"ratelimit:{scope}:{client}:{window}"
+    # add() is a no-op when the key exists, so the first hit of a window starts at 1.
+    if cache.add(key, 1, timeout=period + 5):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=period + 5)
+            count = 1
+    reset_in = period - int(time.time()) % period
+    return count <= limit, reset_in

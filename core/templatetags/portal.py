@@ -1,0 +1,91 @@
+"""Template helpers shared by every page: language alternates and bilingual content."""
+
+from urllib.parse import urlencode
+
+import nh3
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from core.i18n import LANGUAGE_LABELS, LocalizedText, active_language
+
+register = template.Library()
+
+# What staff may use in rich text; everything else is stripped before display.
+RICH_TEXT_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
+    "blockquote", "abbr", "cite", "q", "sub", "sup", "table", "thead", "tbody", "tr", "th", "td",
+}
+RICH_TEXT_ATTRIBUTES = {"a": {"href", "title", "hreflang", "lang"}, "abbr": {"title"},
+                        "th": {"scope"}, "*": {"lang"}}
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language: str) -> str:
+    """The current page in ``language``: same path (translated), same query string."""
+    request = context["request"]
+    url = translate_url(request.path, language)
+    if request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url_in_language(context, language: str) -> str:
+    request = context["request"]
+    return settings.ICLD_SITE_URL + translate_url(request.path, language)
+
+
+@register.simple_tag
+def other_languages():
+    current = active_language()
+    return [(code, LANGUAGE_LABELS[code]) for code, _name in settings.LANGUAGES if code != current]
+
+
+@register.filter
+def lang_attr(value) -> str:
+    """` lang="en"` when a text is shown in a language other than the page's (a fallback)."""
+    if isinstance(value, LocalizedText) and value.lang != active_language():
+        return format_html(' lang="{}"', value.lang)
+    return ""
+
+
+@register.simple_tag
+def translated(value, element: str = "span"):
+    """Render a translated text, wrapped with its own `lang` when it is a fallback."""
+    if isinstance(value, LocalizedText) and value.lang != active_language():
+        return format_html('<{0} lang="{1}">{2}</{0}>', element, value.lang, value)
+    return value
+
+
+@register.filter
+def rich_text(value) -> str:
+    """Sanitise staff-entered HTML (allow-list) before it is shown."""
+    cleaned = nh3.clean(
+        str(value or ""),
+        tags=RICH_TEXT_TAGS,
+        attributes=RICH_TEXT_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(cleaned)
+
+
+@register.filter
+def language_name(code: str):
+    return LANGUAGE_LABELS.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters changed (None removes one); for pagination."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = urlencode(sorted(params.lists()), doseq=True)
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,59 @@
+"""The shape of every public form view: rate limit, honeypot, save once, redirect."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from core import ratelimit
+
+
+class PublicFormView(FormView):
+    """Subclasses set ``rate_limit_scope`` and implement ``submit(form)`` (call one service)
+    and ``get_success_url_for(result)``; a honeypot hit goes to ``honeypot_success_url()``."""
+
+    rate_limit_scope: str = ""
+    rate_limit: int = 10
+    rate_limit_period: int = 3600
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        limit = getattr(settings, "ICLD_FORM_RATE_LIMIT", None) or self.rate_limit
+        allowed, reset_in = ratelimit.hit(
+            request, scope=self.rate_limit_scope or self.__class__.__name__,
+            limit=limit, period=self.rate_limit_period,
+        )
+        if not allowed:
+            return self.render_rate_limited(form, reset_in)
+        if form.is_valid():
+            if form.caught_in_honeypot:
+                return redirect(self.honeypot_success_url())
+            result = self.submit(form)
+            return redirect(self.get_success_url_for(result))
+        return self.form_invalid(form)
+
+    def render_rate_limited(self, form, reset_in: int):
+        minutes = max(1, round(reset_in / 60))
+        context = self.get_context_data(
+            form=form,
+            rate_limited=True,
+            rate_limit_message=_(
+                "We have received many submissions from your network in a short time. Nothing "
+                "has been saved yet. What you typed is kept below: please send it again in "
+                "%(minutes)d minutes."
+            ) % {"minutes": minutes},
+        )
+        response = self.render_to_response(context, status=429)
+        response["Retry-After"] = str(reset_in)
+        return response
+
+    def submit(self, form):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def get_success_url_for(self, result) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def honeypot_success_url(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -1,0 +1,21 @@
+"""Settings for the test suite: the real stack, with faster hashing and local email."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "1")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+
+# Parallel runs on one server (several developers, or CI beside a developer) each
+# get their own test database: ICLD_TEST_DB=partnerships -> test_icld_partnerships.
+if os.environ.get("ICLD_TEST_DB"):
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{DATABASES['default']['NAME']}_{os.environ['ICLD_TEST_DB']}"  # noqa: F405
+    }

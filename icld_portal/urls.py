@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from core import views as core_views
+
+admin.site.site_header = _("ICLD portal administration")
+admin.site.site_title = _("ICLD admin")
+admin.site.index_title = _("Content and submissions")
+
+# Machine paths live outside the language prefix.
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.HomeView.as_view(), name="home"),
+    path(_("municipal-partnerships/"), include("partnerships.urls")),
+    path(_("training-programmes/"), include("programmes.urls")),
+    path(_("knowledge-centre/"), include("knowledge.urls")),
+    path("", include("reference.urls")),
+    path("", include("core.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
