@@ -1,0 +1,90 @@
+"""The bilingual contract: the fallback rule, language-prefixed URLs and the Swedish catalogue."""
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+
+from core.i18n import available_languages, localize
+from core.models import Page
+from reference.models import Theme
+
+
+def make_theme(**names):
+    return Theme(slug="t", **{"name_sv": "", "name_en": "", **names})
+
+
+@pytest.mark.parametrize(
+    ("names", "language", "expected", "expected_lang", "is_fallback"),
+    [
+        ({"name_sv": "Jämställdhet", "name_en": "Gender equality"}, "sv", "Jämställdhet", "sv", False),
+        ({"name_sv": "Jämställdhet", "name_en": "Gender equality"}, "en", "Gender equality", "en", False),
+        ({"name_sv": "Jämställdhet"}, "en", "Jämställdhet", "sv", True),
+        ({"name_en": "Gender equality"}, "sv", "Gender equality", "en", True),
+        ({}, "en", "", "en", False),
+    ],
+)
+def test_titles_fall_back_to_the_other_language_and_know_their_language(
+    names, language, expected, expected_lang, is_fallback
+):
+    theme = make_theme(**names)
+    with translation.override(language):
+        assert theme.name == expected
+        assert theme.name.lang == expected_lang
+        assert theme.name.is_fallback is is_fallback
+
+
+def test_texts_with_legal_weight_never_fall_back():
+    page = Page(key=Page.Key.PRIVACY, title_sv="Personuppgifter", body_sv="<p>Juridisk text</p>")
+    with translation.override("en"):
+        assert page.localized_body() == ""
+        assert page.meta_description == ""
+    with translation.override("sv"):
+        assert page.localized_body() == "<p>Juridisk text</p>"
+
+
+def test_ordinary_page_bodies_fall_back():
+    page = Page(key=Page.Key.ABOUT, title_sv="Om", body_sv="<p>Text</p>")
+    with translation.override("en"):
+        assert page.localized_body() == "<p>Text</p>"
+        assert page.localized_body().lang == "sv"
+
+
+def test_available_languages_lists_only_complete_translations():
+    theme = make_theme(name_sv="Jämställdhet")
+    assert available_languages(theme, ("name",)) == ["sv"]
+    theme.name_en = "Gender equality"
+    assert available_languages(theme, ("name",)) == ["sv", "en"]
+
+
+def test_fallback_text_is_marked_with_its_own_lang_attribute():
+    template = Template("{% load portal %}<h1{{ theme.name|lang_attr }}>{{ theme.name }}</h1>")
+    theme = make_theme(name_sv="Jämställdhet")
+    with translation.override("en"):
+        assert template.render(Context({"theme": theme})) == '<h1 lang="sv">Jämställdhet</h1>'
+    with translation.override("sv"):
+        assert template.render(Context({"theme": theme})) == "<h1>Jämställdhet</h1>"
+
+
+def test_rich_text_is_sanitised():
+    template = Template("{% load portal %}{{ html|rich_text }}")
+    html = '<p onclick="x()">Hej <script>alert(1)</script><a href="javascript:alert(1)">l</a></p>'
+    rendered = template.render(Context({"html": html}))
+    assert "script" not in rendered
+    assert "onclick" not in rendered
+    assert "javascript:" not in rendered
+    assert rendered.startswith("<p>Hej")
+
+
+def test_url_path_segments_are_translated():
+    with translation.override("sv"):
+        assert reverse("partnerships:index") == "/sv/kommunala-partnerskap/"
+        assert reverse("core:privacy") == "/sv/personuppgifter/"
+    with translation.override("en"):
+        assert reverse("partnerships:index") == "/en/municipal-partnerships/"
+        assert reverse("core:privacy") == "/en/privacy/"
+
+
+def test_swedish_catalogue_is_compiled_and_used():
+    with translation.override("sv"):
+        assert translation.gettext("Skip to main content") == "Gå direkt till huvudinnehållet"
