@@ -44,8 +44,11 @@ def test_embedded_server_starts_in_a_folder_of_its_own_and_speaks_swedish(tmp_pa
     assert not (data_dir / "postmaster.pid").exists()
 
 
-def test_settings_start_the_embedded_server_without_database_url(tmp_path):
+def test_settings_start_the_embedded_server_without_database_url():
     """`manage.py` with no DATABASE_URL gets a working database (here: the project's own)."""
+    from icld_portal.database import EMBEDDED_DATA_DIR
+
+    was_running = (EMBEDDED_DATA_DIR / "postmaster.pid").exists()
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["DJANGO_DEBUG"] = "1"
     result = subprocess.run(
@@ -57,3 +60,5 @@ def test_settings_start_the_embedded_server_without_database_url(tmp_path):
     assert url.startswith("postgresql://") and "host=" in url
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT 1").fetchone() == (1,)
+    if not was_running:  # leave the machine as we found it (CI runs with a DATABASE_URL)
+        stop_embedded_server(EMBEDDED_DATA_DIR)
