@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core import services
 from core.admin_utils import side_by_side, translated_search_fields
-from core.models import OutboxMessage, Page
+from core.models import AccessibilityReport, AccessibilityStatement, OutboxMessage, Page
 
 
 @admin.register(Page)
@@ -45,3 +46,51 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             status=OutboxMessage.Status.PENDING, next_attempt_at=timezone.now()
         )
         self.message_user(request, _("%(count)d messages will be retried.") % {"count": updated})
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "conformance", "last_reviewed", "statement_updated"]
+    fieldsets = [
+        (_("Status"), {"fields": ["conformance", "last_reviewed", "statement_updated"]}),
+        (_("Texts (Swedish | English)"), {"fields": side_by_side(
+            "introduction", "known_shortcomings", "disproportionate_burden", "outside_scope",
+            "how_we_tested",
+        )}),
+        (_("Contact and supervision"), {
+            "fields": ["contact_email", "response_days", "supervisory_authority_url"]
+        }),
+    ]
+
+    def has_add_permission(self, request):
+        # There is one statement; staff update it.
+        return not AccessibilityStatement.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessibilityReport)
+class AccessibilityReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "page_url", "email", "language", "status", "replied_at"]
+    list_filter = ["status", "kind", "language"]
+    search_fields = ["description", "page_url", "email", "name"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["kind", "page_url", "description", "name", "email", "language",
+                       "created_at", "updated_at", "replied_at"]
+    fieldsets = [
+        (_("Report"), {"fields": ["kind", "page_url", "description", "name", "email", "language",
+                                  "created_at"]}),
+        (_("Handling"), {"fields": ["status", "internal_note", "reply", "replied_at", "updated_at"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        new_reply = "reply" in form.changed_data and obj.reply.strip()
+        super().save_model(request, obj, form, change)
+        if new_reply:
+            services.accessibility_report_reply(report=obj, reply=obj.reply.strip())
+            self.message_user(request, _("Your reply has been queued for sending to %(email)s.")
+                              % {"email": obj.email})

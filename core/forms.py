@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import uuid
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from core.models import AccessibilityReport
 
 
 def strip_control_characters(value: str) -> str:
@@ -27,7 +31,7 @@ class PublicFormMixin(forms.Form):
         label=_("Leave this field empty"), required=False, max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     honeypot_field_names = ("website",)
 
@@ -40,10 +44,13 @@ class PublicFormMixin(forms.Form):
     def caught_in_honeypot(self) -> bool:
         return bool(self.data.get("website", "").strip()) if self.is_bound else False
 
-    def clean_submission_token(self):
-        # A missing or forged token is replaced rather than refused: the person
+    def clean_submission_token(self) -> uuid.UUID:
+        # A missing or mangled token is replaced rather than refused: the person
         # still gets their submission saved, once.
-        return self.cleaned_data.get("submission_token") or uuid.uuid4()
+        try:
+            return uuid.UUID(self.cleaned_data.get("submission_token") or "")
+        except ValueError:
+            return uuid.uuid4()
 
     def clean(self):
         cleaned = super().clean()
@@ -55,6 +62,37 @@ class PublicFormMixin(forms.Form):
 
 def public_form_layout_tail():
     """The crispy layout pieces every public form ends with: honeypot and token."""
-    from crispy_forms.layout import Div, Field
-
     return [Div(Field("website"), css_class="honeypot"), Field("submission_token")]
+
+
+class AccessibilityReportForm(PublicFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you need?"), choices=AccessibilityReport.Kind.choices,
+        widget=forms.RadioSelect, initial=AccessibilityReport.Kind.BARRIER,
+    )
+    page_url = forms.CharField(
+        label=_("Which page or document?"), required=False, max_length=500,
+        help_text=_("The address or the title, if it is about a particular page or document."),
+    )
+    description = forms.CharField(
+        label=_("Describe the problem or what you need"), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    name = forms.CharField(label=_("Your name"), required=False, max_length=200,
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(label=_("Your email address"), max_length=254,
+                             help_text=_("We only use it to answer you."),
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    consent = forms.BooleanField(
+        label=_("I agree that ICLD stores what I have written here to handle my request."),
+        error_messages={"required": _("We need your agreement to handle your request.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field("kind"), Field("page_url"), Field("description"), Field("name"), Field("email"),
+            Field("consent"), *public_form_layout_tail(),
+            Submit("send", _("Send")),
+        )

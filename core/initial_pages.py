@@ -90,34 +90,46 @@ PAGES = {
         "meta_description_sv": "Hur ICLD behandlar personuppgifter som lämnas på webbplatsen.",
         "meta_description_en": "How ICLD processes personal data given on this website.",
     },
-    "accessibility": {
-        "title_sv": "Tillgänglighet för icld.se",
-        "title_en": "Accessibility statement for icld.se",
-        "lead_sv": "ICLD står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den.",
-        "lead_en": "ICLD runs this website. We want as many people as possible to be able to use it.",
-        "body_sv": (
-            "<h2>Hur tillgänglig är webbplatsen?</h2>"
-            "<p>Webbplatsen är förenlig med lagen om tillgänglighet till digital offentlig service och uppfyller kraven i WCAG 2.1 nivå AA. Alla sidor testas automatiskt med axe-core i båda språken.</p>"
-            "<h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>"
-            "<p>Om du behöver innehåll i ett mer tillgängligt format kan du kontakta oss på <a href=\"mailto:info@icld.se\">info@icld.se</a>.</p>"
-            "<h2>Rapportera brister</h2>"
-            "<p>Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som inte beskrivs på den här sidan, kontakta oss så att vi får veta att problemet finns.</p>"
-            "<h2>Tillsyn</h2>"
-            "<p>Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du <a href=\"https://www.digg.se/tdosanmalan\">kontakta Digg</a>.</p>"
-            "<h2>Hur vi testat webbplatsen</h2>"
-            "<p>Vi har gjort en självskattning av webbplatsen, med automatiska tester och manuell granskning med tangentbord och skärmläsare.</p>"
-        ),
-        "body_en": (
-            "<h2>How accessible is the website?</h2>"
-            "<p>The website complies with the Swedish Act on accessibility to digital public services and meets WCAG 2.1 level AA. Every page is tested automatically with axe-core in both languages.</p>"
-            "<h2>What can you do if you cannot use parts of the website?</h2>"
-            "<p>If you need content in a more accessible format, contact us at <a href=\"mailto:info@icld.se\">info@icld.se</a>.</p>"
-            "<h2>Report a problem</h2>"
-            "<p>We keep working to improve accessibility. If you find a problem that is not described on this page, please tell us.</p>"
-            "<h2>Supervision</h2>"
-            "<p>The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your report, you can <a href=\"https://www.digg.se/tdosanmalan\">contact Digg</a>.</p>"
-            "<h2>How we tested the website</h2>"
-            "<p>We assessed the website ourselves, with automated tests and a manual review using the keyboard and a screen reader.</p>"
-        ),
-    },
+}
+
+ACCESSIBILITY_STATEMENT = {
+    "conformance": "partial",
+    "introduction_sv": (
+        "<p>Internationellt centrum för lokal demokrati (ICLD) står bakom den här webbplatsen. "
+        "Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen "
+        "uppfyller lagen om tillgänglighet till digital offentlig service, eventuella kända "
+        "tillgänglighetsproblem och hur du kan rapportera brister till oss så att vi kan åtgärda dem.</p>"
+    ),
+    "introduction_en": (
+        "<p>The Swedish International Centre for Local Democracy (ICLD) runs this website. We want "
+        "as many people as possible to be able to use it. This statement describes how the website "
+        "meets the Swedish Act on accessibility to digital public services, any known accessibility "
+        "problems, and how you can report problems to us so that we can fix them.</p>"
+    ),
+    "known_shortcomings_sv": (
+        "<ul><li>Vissa äldre PDF-dokument i forskningsbiblioteket är inte tillgänglighetsanpassade. "
+        "Du kan be om en tillgänglig version av varje dokument.</li>"
+        "<li>Kartorna över partnerskap är bilder; samma uppgifter finns i tabeller under varje karta.</li></ul>"
+    ),
+    "known_shortcomings_en": (
+        "<ul><li>Some older PDF documents in the research library are not accessible. You can ask "
+        "for an accessible version of every document.</li>"
+        "<li>The partnership maps are images; the same information is in tables below each map.</li></ul>"
+    ),
+    "outside_scope_sv": "<p>Dokument som publicerats före den 23 september 2018 omfattas inte av lagkraven.</p>",
+    "outside_scope_en": "<p>Documents published before 23 September 2018 are outside the scope of the law.</p>",
+    "how_we_tested_sv": (
+        "<p>Vi har gjort en självskattning av webbplatsen. Varje sidtyp testas automatiskt med "
+        "axe-core mot WCAG 2.1 nivå A och AA, på svenska och engelska, och vi har granskat sidorna "
+        "manuellt med tangentbord, skärmläsare och 320 pixlars skärmbredd.</p>"
+    ),
+    "how_we_tested_en": (
+        "<p>We assessed the website ourselves. Every page type is tested automatically with axe-core "
+        "against WCAG 2.1 levels A and AA, in Swedish and English, and we have reviewed the pages "
+        "manually with the keyboard, a screen reader and a 320 pixel wide screen.</p>"
+    ),
+    "last_reviewed": "2026-11-20",
+    "statement_updated": "2026-11-20",
+    "contact_email": "info@icld.se",
+    "response_days": 5,
 }

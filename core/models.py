@@ -65,16 +65,18 @@ class OutboxMessage(models.Model):
 
 
 class Page(models.Model):
-    """A content page staff edit in admin: about ICLD, contact, privacy notice, accessibility."""
+    """A content page staff edit in admin: about ICLD, contact, the privacy notice.
+
+    The accessibility statement has required parts of its own: see AccessibilityStatement.
+    """
 
     class Key(models.TextChoices):
         ABOUT = "about", _("About ICLD")
         CONTACT = "contact", _("Contact")
         PRIVACY = "privacy", _("Privacy notice")
-        ACCESSIBILITY = "accessibility", _("Accessibility statement")
 
     # Texts with legal weight never fall back to the other language (core.i18n).
-    LEGAL_KEYS = (Key.PRIVACY, Key.ACCESSIBILITY)
+    LEGAL_KEYS = (Key.PRIVACY,)
 
     key = models.CharField(_("page"), max_length=30, choices=Key.choices, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
@@ -105,3 +107,92 @@ class Page(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(f"core:{self.key}")
+
+
+class AccessibilityStatement(models.Model):
+    """The tillgänglighetsredogörelse, with the parts Digg's model statement requires.
+
+    One row; staff update it in admin after each review. Its texts have legal
+    weight, so none of them falls back to the other language.
+    """
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("Fully compliant with WCAG 2.1 AA")
+        PARTIAL = "partial", _("Partially compliant with WCAG 2.1 AA")
+        NONE = "none", _("Not compliant with WCAG 2.1 AA")
+
+    conformance = models.CharField(
+        _("conformance status"), max_length=10, choices=Conformance.choices,
+        default=Conformance.PARTIAL,
+    )
+    introduction = TranslatedField(models.TextField, _("introduction"), fallback=False, required=())
+    known_shortcomings = TranslatedField(
+        models.TextField, _("known shortcomings"), fallback=False, required=(), blank=True,
+        help_text=_("Content that is not accessible, one item per list entry (basic HTML)."),
+    )
+    disproportionate_burden = TranslatedField(
+        models.TextField, _("disproportionate burden"), fallback=False, required=(), blank=True,
+    )
+    outside_scope = TranslatedField(
+        models.TextField, _("content outside the scope of the law"), fallback=False, required=(),
+        blank=True,
+    )
+    how_we_tested = TranslatedField(models.TextField, _("how we tested"), fallback=False, required=())
+    last_reviewed = models.DateField(_("date of the last review"))
+    statement_updated = models.DateField(_("date the statement was last updated"))
+    contact_email = models.EmailField(_("contact for accessibility problems"))
+    response_days = models.PositiveSmallIntegerField(
+        _("we answer within (working days)"), default=5
+    )
+    supervisory_authority_url = models.URLField(
+        _("supervisory authority's complaint page"), default="https://www.digg.se/tdosanmalan"
+    )
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statement")
+
+    def __str__(self) -> str:
+        return str(_("Accessibility statement"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:accessibility")
+
+
+class AccessibilityReport(models.Model):
+    """A reported barrier or a request for an accessible version, tracked until answered."""
+
+    class Kind(models.TextChoices):
+        BARRIER = "barrier", _("Report an accessibility problem")
+        ACCESSIBLE_VERSION = "accessible_version", _("Ask for an accessible version")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    page_url = models.CharField(_("page or document"), max_length=500, blank=True)
+    description = models.TextField(_("description"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=5)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    internal_note = models.TextField(_("internal note"), blank=True)
+    reply = models.TextField(
+        _("reply to the sender"), blank=True,
+        help_text=_("Saving a reply emails it to the sender once and marks the report answered."),
+    )
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    submission_token = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("accessibility report")
+        verbose_name_plural = _("accessibility reports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.page_url or self.description[:60]}"

@@ -10,9 +10,15 @@ urlpatterns = [
     path(_("about/"), views.PageView.as_view(key=Page.Key.ABOUT), name="about"),
     path(_("contact/"), views.PageView.as_view(key=Page.Key.CONTACT), name="contact"),
     path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),
+    path(_("accessibility/"), views.AccessibilityStatementView.as_view(), name="accessibility"),
     path(
-        _("accessibility/"),
-        views.PageView.as_view(key=Page.Key.ACCESSIBILITY),
-        name="accessibility",
+        _("accessibility/report/"),
+        views.AccessibilityReportView.as_view(),
+        name="accessibility_report",
+    ),
+    path(
+        _("accessibility/report/thanks/"),
+        views.AccessibilityReportThanksView.as_view(),
+        name="accessibility_report_thanks",
     ),
 ]

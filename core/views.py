@@ -1,12 +1,16 @@
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from core.models import Page
+from core import services
+from core.forms import AccessibilityReportForm
+from core.models import AccessibilityReport, AccessibilityStatement, Page
+from core.views_forms import PublicFormView
 
 
 class HomeView(TemplateView):
@@ -47,3 +51,50 @@ class PageView(TemplateView):
     def get_context_data(self, **kwargs):
         page = get_object_or_404(Page, key=self.key)
         return super().get_context_data(page=page, body=page.localized_body(), **kwargs)
+
+
+class AccessibilityStatementView(TemplateView):
+    template_name = "core/accessibility_statement.html"
+
+    def get_context_data(self, **kwargs):
+        statement = AccessibilityStatement.objects.first()
+        if statement is None:
+            raise Http404
+        return super().get_context_data(statement=statement, **kwargs)
+
+
+class AccessibilityReportView(PublicFormView):
+    """Report a barrier, or ask for an accessible version of a page or document."""
+
+    template_name = "core/accessibility_report.html"
+    form_class = AccessibilityReportForm
+    rate_limit_scope = "accessibility-report"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        # Links next to downloadable documents pass the document along (?document=...).
+        document = self.request.GET.get("document", "")[:500]
+        if document:
+            initial.update(page_url=document, kind=AccessibilityReport.Kind.ACCESSIBLE_VERSION)
+        return initial
+
+    def submit(self, form):
+        data = form.cleaned_data
+        return services.accessibility_report_submit(
+            kind=data["kind"], description=data["description"], email=data["email"],
+            language=translation.get_language(), submission_token=data["submission_token"],
+            page_url=data["page_url"], name=data["name"],
+        )
+
+    def get_success_url_for(self, result) -> str:
+        return reverse("core:accessibility_report_thanks")
+
+    def honeypot_success_url(self) -> str:
+        return reverse("core:accessibility_report_thanks")
+
+
+class AccessibilityReportThanksView(TemplateView):
+    template_name = "core/accessibility_report_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(statement=AccessibilityStatement.objects.first(), **kwargs)
