@@ -26,7 +26,9 @@ def email_template(settings, tmp_path):
     )
     (directory / "test_message.txt").write_text('{% load i18n %}{% translate "Home" %}, {{ name }}')
     (directory / "test_message.html").write_text('{% load i18n %}<p>{% translate "Home" %}, {{ name }}</p>')
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path, *settings.TEMPLATES[0]["DIRS"]]
+    # Assigning the whole setting (not mutating it) makes Django rebuild its template engines.
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
 
 
 @pytest.mark.django_db

@@ -13,7 +13,8 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     inherited = {key: value for key, value in os.environ.items()
-                 if key not in {"DJANGO_SECRET_KEY", "DJANGO_SECRET_KEY_FILE", "DJANGO_DEBUG"}}
+                 if key not in {"DJANGO_SECRET_KEY", "DJANGO_SECRET_KEY_FILE", "DJANGO_DEBUG",
+                                "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     environment = {**inherited, "DJANGO_SETTINGS_MODULE": "icld_portal.settings.base", **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=environment,

@@ -12,6 +12,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder
 
 # Parallel runs on one server (several developers, or CI beside a developer) each
 # get their own test database: ICLD_TEST_DB=partnerships -> test_icld_partnerships.

@@ -144,6 +144,7 @@ def start_portal(tmp_dir: Path, *, database: str, workers: int = 2) -> PortalSer
         "DJANGO_LOG_LEVEL": "WARNING",
     }
     env.pop("ICLD_TEST_DB", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the test process only, never the server
     server = PortalServer(f"http://127.0.0.1:{port}", database, mail_dir, env)
     for command in (["migrate", "--noinput", "-v", "0"], ["createcachetable"],
                     ["seed_demo", "--allow-production"], ["collectstatic", "--noinput", "-v", "0"]):
