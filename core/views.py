@@ -1,5 +1,7 @@
-from django.db import connection
-from django.http import Http404, HttpResponseServerError, JsonResponse
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
@@ -37,8 +39,12 @@ def server_error(request):
     # Rendered without context processors or database access: this page must
     # work when everything else is broken. The language comes from the URL.
     language = translation.get_language_from_path(request.path_info) or "sv"
+    database_down = isinstance(sys.exception(), (OperationalError, InterfaceError))
+    template = "errors/503.html" if database_down else "errors/500.html"
     with translation.override(language):
-        html = loader.get_template("errors/500.html").render({"LANGUAGE_CODE": language})
+        html = loader.get_template(template).render({"LANGUAGE_CODE": language})
+    if database_down:
+        return HttpResponse(html, status=503, headers={"Retry-After": "30"})
     return HttpResponseServerError(html)
 
 

@@ -110,3 +110,24 @@ def test_health_check_reports_a_broken_database(client, monkeypatch):
 def test_health_check_answers_plain_http_behind_the_proxy(client):
     assert client.get("/healthz").status_code == 200
     assert client.get("/en/").status_code == 301
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    ("/sv/x/", "Tjänsten är tillfälligt otillgänglig"),
+    ("/en/x/", "The service is briefly unavailable"),
+])
+def test_a_lost_database_gives_a_bilingual_503_not_a_500(rf, path, text):
+    from core.views import server_error
+
+    try:
+        raise connection.Database.OperationalError("terminating connection")
+    except connection.Database.OperationalError:
+        from django.db import OperationalError
+
+        try:
+            raise OperationalError("server closed the connection unexpectedly")
+        except OperationalError:
+            response = server_error(rf.get(path))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert text in response.content.decode()

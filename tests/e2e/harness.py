@@ -89,7 +89,7 @@ class PortalServer:
 
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Read the served portal's database directly (to check what a form saved)."""
-        with psycopg.connect(**_connection_kwargs(self.database)) as conn:
+        with psycopg.connect(self.env["DATABASE_URL"], autocommit=True) as conn:
             return conn.execute(sql, params).fetchall()
 
     def emails(self) -> list[str]:
@@ -124,41 +124,65 @@ class PortalServer:
                 process.kill()
 
 
-def start_portal(tmp_dir: Path, *, database: str, workers: int = 2) -> PortalServer:
-    recreate_database(database)
+def start_portal(
+    tmp_dir: Path,
+    *,
+    database: str,
+    workers: int = 2,
+    db_url: str | None = None,
+    prepare: bool = True,
+    secret_key: str | None = None,
+    static_root: Path | None = None,
+    mail_worker: bool = True,
+    extra_env: dict | None = None,
+) -> PortalServer:
+    """Serve the portal with gunicorn in production mode.
+
+    By default the database is created afresh on the test server, migrated and seeded. Pass
+    ``db_url`` to use another server (e.g. a private one a test restarts), and ``prepare=False``
+    with the first server's ``secret_key`` and ``static_root`` to start a second app server on
+    the same data.
+    """
+    if db_url is None:
+        recreate_database(database)
+        db_url = database_url(database)
     port = free_port()
     mail_dir = tmp_dir / "mail"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "icld_portal.settings.base",
-        "DATABASE_URL": database_url(database),
+        "DATABASE_URL": db_url,
         "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_SECRET_KEY": secret_key or secrets.token_urlsafe(64),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_STATIC_ROOT": str(tmp_dir / "static"),
+        "DJANGO_STATIC_ROOT": str(static_root or tmp_dir / "static"),
         "DJANGO_MEDIA_ROOT": str(tmp_dir / "media"),
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "DJANGO_EMAIL_FILE_PATH": str(mail_dir),
         "ICLD_SITE_URL": f"http://127.0.0.1:{port}",
         "DJANGO_LOG_LEVEL": "WARNING",
+        **(extra_env or {}),
     }
     env.pop("ICLD_TEST_DB", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the test process only, never the server
     server = PortalServer(f"http://127.0.0.1:{port}", database, mail_dir, env)
-    for command in (["migrate", "--noinput", "-v", "0"], ["createcachetable"],
-                    ["seed_demo", "--allow-production"], ["collectstatic", "--noinput", "-v", "0"]):
-        server.manage(*command)
-    log = open(tmp_dir / "server.log", "w")  # noqa: SIM115 - closed with the process
+    if prepare:
+        for command in (["migrate", "--noinput", "-v", "0"], ["createcachetable"],
+                        ["seed_demo", "--allow-production"],
+                        ["collectstatic", "--noinput", "-v", "0"]):
+            server.manage(*command)
+    log = open(tmp_dir / "server.log", "a")  # noqa: SIM115 - closed with the process
     server.processes.append(subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "icld_portal.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--timeout", "60"],
         cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
     ))
-    server.processes.append(subprocess.Popen(
-        [sys.executable, "manage.py", "send_outbox", "--loop", "--interval", "0.3"],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    ))
+    if mail_worker:
+        server.processes.append(subprocess.Popen(
+            [sys.executable, "manage.py", "send_outbox", "--loop", "--interval", "0.3"],
+            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        ))
     deadline = time.monotonic() + 30
     while True:
         try:
