@@ -20,7 +20,7 @@ class PublicFormView(FormView):
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        limit = getattr(settings, "ICLD_FORM_RATE_LIMIT", None) or self.rate_limit
+        limit = settings.ICLD_FORM_RATE_LIMIT or self.rate_limit
         allowed, reset_in = ratelimit.hit(
             request, scope=self.rate_limit_scope or self.__class__.__name__,
             limit=limit, period=self.rate_limit_period,

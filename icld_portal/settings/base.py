@@ -62,12 +62,16 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Our apps: shared infrastructure and vocabulary first, then the three ways ICLD works.
     "core",
     "reference",
     "partnerships",
     "programmes",
     "knowledge",
+    # Staff groups, the admin start page and admin sign-in security (second factor, lockout).
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
@@ -207,6 +213,10 @@ ICLD_PARTNERSHIP_TEAM_EMAIL = os.environ.get("ICLD_PARTNERSHIP_TEAM_EMAIL", "par
 ICLD_PROGRAMME_TEAM_EMAIL = os.environ.get("ICLD_PROGRAMME_TEAM_EMAIL", "itp@icld.se")
 ICLD_KNOWLEDGE_TEAM_EMAIL = os.environ.get("ICLD_KNOWLEDGE_TEAM_EMAIL", "research@icld.se")
 ICLD_CONTACT_EMAIL = os.environ.get("ICLD_CONTACT_EMAIL", "info@icld.se")
+# Submissions per client and hour on each public form (0: each form's own default).
+ICLD_FORM_RATE_LIMIT = int(os.environ.get("ICLD_FORM_RATE_LIMIT", "0"))
+# Reverse proxies in front of the app servers whose X-Forwarded-For may be trusted.
+ICLD_TRUSTED_PROXY_COUNT = int(os.environ.get("ICLD_TRUSTED_PROXY_COUNT", "0"))
 
 # Absolute links in emails and feeds (the site is behind a reverse proxy in production).
 ICLD_SITE_URL = os.environ.get("ICLD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -250,6 +260,17 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
+
+# --- Staff sign-in (staff app) -----------------------------------------------
+# Admin login lockout, counted in the shared cache above (staff/lockout.py): this many
+# failures per username, and per client address, within the window lock it out.
+STAFF_LOGIN_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_FAILURE_LIMIT", "5"))
+STAFF_LOGIN_FAILURE_WINDOW = 15 * 60
+STAFF_LOGIN_LOCKOUT_SECONDS = 15 * 60
+# Second factor (django-otp): the account name authenticator apps show; admin never
+# shows a device's secret key or QR code.
+OTP_TOTP_ISSUER = "ICLD"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Third-party ------------------------------------------------------------
 

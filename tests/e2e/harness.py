@@ -131,6 +131,7 @@ def start_portal(
     workers: int = 2,
     db_url: str | None = None,
     prepare: bool = True,
+    seed: bool = True,
     secret_key: str | None = None,
     static_root: Path | None = None,
     mail_worker: bool = True,
@@ -168,10 +169,11 @@ def start_portal(
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the test process only, never the server
     server = PortalServer(f"http://127.0.0.1:{port}", database, mail_dir, env)
     if prepare:
-        for command in (["migrate", "--noinput", "-v", "0"], ["createcachetable"],
-                        ["seed_demo", "--allow-production"],
-                        ["collectstatic", "--noinput", "-v", "0"]):
-            server.manage(*command)
+        server.manage("migrate", "--noinput", "-v", "0")
+        server.manage("createcachetable")
+        if seed:
+            server.manage("seed_demo", "--allow-production")
+        server.manage("collectstatic", "--noinput", "-v", "0")
     log = open(tmp_dir / "server.log", "a")  # noqa: SIM115 - closed with the process
     server.processes.append(subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "icld_portal.wsgi", "--bind", f"127.0.0.1:{port}",

@@ -2,7 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import OperationalError, close_old_connections, connection
+from django.utils import timezone
 
+from core.models import OutboxMessage
 from core.outbox import outbox_deliver_due
 
 
@@ -15,8 +17,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true", help="Keep running, polling for mail.")
         parser.add_argument("--interval", type=float, default=2.0, help="Seconds between polls.")
+        parser.add_argument(
+            "--now", action="store_true",
+            help="Retry every waiting message at once (e.g. after a mail server outage is fixed).",
+        )
 
-    def handle(self, *args, loop: bool, interval: float, **options):
+    def handle(self, *args, loop: bool, interval: float, now: bool, **options):
+        if now:
+            waiting = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
+            waiting.update(next_attempt_at=timezone.now())
         while True:
             try:
                 sent, failed = outbox_deliver_due()
