@@ -14,6 +14,8 @@ admin.site.index_title = _("Content and submissions")
 # Machine paths live outside the language prefix.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # The second factor for staff (staff app), before admin so admin does not catch it.
+    path("admin/security/", include("staff.urls")),
     path("admin/", admin.site.urls),
 ]
 
