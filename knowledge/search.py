@@ -1,0 +1,282 @@
+"""The research library's search: full text, facets, sorting and paging, all from the URL.
+
+Full-text search runs on ``Publication.search_vector``, a generated column with
+a GIN index. The vector holds Swedish-stemmed Swedish text, English-stemmed
+English text and the authors' names; a query is parsed with both stemmers in
+websearch syntax (``"exact phrase"``, ``or``, ``-exclude``) and matches when
+either reading matches, so "kommunerna" finds "kommuner" and "municipalities"
+finds "municipality".
+
+A page always costs the same number of queries whatever the data size: two
+small vocabulary look-ups, the count, the page, and one grouped query per facet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.http import QueryDict
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import strip_control_characters
+from core.i18n import active_language
+from knowledge.models import DOCUMENT_LANGUAGES, Publication
+from reference.models import Country, Theme
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+SEARCH_CONFIGS = {"sv": "swedish", "en": "english"}
+
+SORTS = {
+    "relevance": _("Best match"),
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title A–Ö"),
+}
+
+ThemeThrough = Publication.themes.through
+CountryThrough = Publication.countries.through
+
+
+def clean_search_text(value: str) -> str:
+    value = strip_control_characters(value or "").replace(MARK_START, "").replace(MARK_STOP, "")
+    return " ".join(value.split())[:MAX_QUERY_LENGTH]
+
+
+def search_query(text: str) -> SearchQuery:
+    """The visitor's words read with both stemmers, in websearch syntax."""
+    return SearchQuery(text, config="swedish", search_type="websearch") | SearchQuery(
+        text, config="english", search_type="websearch"
+    )
+
+
+def highlight(value: str | None) -> SafeString:
+    """Escape a headline from PostgreSQL and turn its match markers into <mark>."""
+    text = escape(value or "")
+    text = re.sub(f"{MARK_START}(.*?){MARK_STOP}", r"<mark>\1</mark>", text, flags=re.S)
+    return mark_safe(text.replace(MARK_START, "").replace(MARK_STOP, ""))
+
+
+def _ints(values: list[str]) -> list[int]:
+    result = []
+    for value in values:
+        if value.isdigit() and len(value) <= 4:
+            result.append(int(value))
+    return result
+
+
+@dataclass
+class LibraryQuery:
+    q: str = ""
+    types: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    sort: str = "newest"
+    page: str = "1"
+
+    @classmethod
+    def from_params(cls, params: QueryDict) -> LibraryQuery:
+        """Read the URL; values nobody could have chosen are ignored, never an error."""
+        q = clean_search_text(params.get("q", ""))
+        types = [t for t in params.getlist("type") if t in Publication.Type.values]
+        languages = [code for code in params.getlist("language") if code in dict(DOCUMENT_LANGUAGES)]
+        sort = params.get("sort", "")
+        if sort not in SORTS or (sort == "relevance" and not q):
+            sort = "relevance" if q else "newest"
+        return cls(
+            q=q,
+            types=sorted(set(types)),
+            years=sorted(set(_ints(params.getlist("year"))), reverse=True),
+            themes=sorted({clean_search_text(s)[:60] for s in params.getlist("theme")} - {""}),
+            countries=sorted({clean_search_text(s)[:60] for s in params.getlist("country")} - {""}),
+            languages=sorted(set(languages)),
+            sort=sort,
+            page=params.get("page", "1")[:10],
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q or self.types or self.years or self.themes or self.countries or self.languages)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class LibraryResult:
+    query: LibraryQuery
+    page: Page
+    facets: dict[str, list[FacetOption]]
+    sorts: dict
+
+
+def _localized(field_name: str, language: str):
+    other = "en" if language == "sv" else "sv"
+    return Coalesce(NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{other}"))
+
+
+def filtered_publications(
+    query: LibraryQuery, *, theme_ids: dict[str, int], country_ids: dict[str, str], skip: str = ""
+) -> QuerySet[Publication]:
+    """Published publications matching every filter (each facet's values OR'ed) except ``skip``."""
+    qs = Publication.objects.published()
+    if query.q:
+        qs = qs.filter(search_vector=search_query(query.q))
+    if query.types and skip != "type":
+        qs = qs.filter(type__in=query.types)
+    if query.years and skip != "year":
+        qs = qs.filter(year__in=query.years)
+    if query.languages and skip != "language":
+        qs = qs.filter(document_languages__overlap=query.languages)
+    selected_themes = [theme_ids[s] for s in query.themes if s in theme_ids]
+    if selected_themes and skip != "theme":
+        qs = qs.filter(
+            pk__in=ThemeThrough.objects.filter(theme_id__in=selected_themes).values("publication_id")
+        )
+    selected_countries = [country_ids[s] for s in query.countries if s in country_ids]
+    if selected_countries and skip != "country":
+        qs = qs.filter(
+            pk__in=CountryThrough.objects.filter(country_id__in=selected_countries).values(
+                "publication_id"
+            )
+        )
+    return qs
+
+
+def _vocabulary() -> tuple[list[Theme], list[Country]]:
+    themes = list(Theme.objects.only("pk", "slug", "name_sv", "name_en").order_by("ordering", "name_sv"))
+    countries = list(
+        Country.objects.partners().only("code", "slug", "name_sv", "name_en").order_by_name()
+    )
+    return themes, countries
+
+
+def library_search(params: QueryDict) -> LibraryResult:
+    """Everything the library page shows for one URL."""
+    query = LibraryQuery.from_params(params)
+    language = active_language()
+    themes, countries = _vocabulary()
+    theme_ids = {t.slug: t.pk for t in themes}
+    country_ids = {c.slug: c.pk for c in countries}
+    query.themes = [s for s in query.themes if s in theme_ids]
+    query.countries = [s for s in query.countries if s in country_ids]
+
+    def base(skip: str = "") -> QuerySet[Publication]:
+        return filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids, skip=skip)
+
+    results = base().only(
+        "pk", "slug", "type", "year", "title_sv", "title_en", "abstract_sv", "abstract_en",
+        "author_names", "document_languages", "cover_image", "file",
+    )
+    if query.q:
+        tsquery = search_query(query.q)
+        config = SEARCH_CONFIGS[language]
+        results = results.annotate(
+            rank=SearchRank(F("search_vector"), tsquery),
+            title_highlighted=SearchHeadline(
+                _localized("title", language), tsquery, config=config, highlight_all=True,
+                start_sel=MARK_START, stop_sel=MARK_STOP,
+            ),
+            snippet=SearchHeadline(
+                _localized("abstract", language), tsquery, config=config,
+                start_sel=MARK_START, stop_sel=MARK_STOP, max_words=40, min_words=20,
+                max_fragments=2, fragment_delimiter=" … ",
+            ),
+        )
+    orderings = {
+        "relevance": ["-rank", "-year", "-pk"],
+        "newest": ["-year", "-created_at", "-pk"],
+        "oldest": ["year", "created_at", "pk"],
+        "title": [Lower(_localized("title", language)).asc(), "pk"],
+    }
+    results = results.order_by(*orderings[query.sort])
+    page = Paginator(results, PAGE_SIZE).get_page(query.page)
+    for publication in page.object_list:
+        if query.q:
+            publication.title_html = highlight(publication.title_highlighted)
+            publication.snippet_html = highlight(publication.snippet)
+
+    facets = _facets(query, base, themes, countries)
+    return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS)
+
+
+def _facets(query: LibraryQuery, base, themes, countries) -> dict[str, list[FacetOption]]:
+    type_counts = dict(base("type").values_list("type").annotate(n=Count("pk")).order_by())
+    year_counts = dict(base("year").values_list("year").annotate(n=Count("pk")).order_by())
+    theme_counts = dict(
+        ThemeThrough.objects.filter(publication_id__in=base("theme").values("pk"))
+        .values_list("theme_id").annotate(n=Count("pk")).order_by()
+    )
+    country_counts = dict(
+        CountryThrough.objects.filter(publication_id__in=base("country").values("pk"))
+        .values_list("country_id").annotate(n=Count("pk")).order_by()
+    )
+    language_counts = base("language").aggregate(
+        **{code: Count("pk", filter=Q(document_languages__contains=[code]))
+           for code, _label in DOCUMENT_LANGUAGES}
+    )
+
+    def keep(option: FacetOption) -> bool:
+        return option.count > 0 or option.selected
+
+    return {
+        "type": [o for o in (
+            FacetOption(value, str(label), type_counts.get(value, 0), value in query.types)
+            for value, label in Publication.Type.choices) if keep(o)],
+        "year": [o for o in (
+            FacetOption(str(year), str(year), year_counts.get(year, 0), year in query.years)
+            for year in sorted(set(year_counts) | set(query.years), reverse=True)) if keep(o)],
+        "theme": [o for o in (
+            FacetOption(t.slug, t.name, theme_counts.get(t.pk, 0), t.slug in query.themes)
+            for t in themes) if keep(o)],
+        "country": [o for o in (
+            FacetOption(c.slug, c.name, country_counts.get(c.pk, 0), c.slug in query.countries)
+            for c in countries) if keep(o)],
+        "language": [o for o in (
+            FacetOption(code, str(label), language_counts.get(code, 0), code in query.languages)
+            for code, label in DOCUMENT_LANGUAGES) if keep(o)],
+    }
+
+
+def export_rows(params: QueryDict):
+    """The filtered library (all pages) for CSV/JSON export, streamed in one query."""
+    query = LibraryQuery.from_params(params)
+    themes, countries = _vocabulary()
+    theme_ids = {t.slug: t.pk for t in themes}
+    country_ids = {c.slug: c.pk for c in countries}
+    from django.contrib.postgres.aggregates import ArrayAgg
+
+    qs = filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids)
+    if query.q:
+        qs = qs.annotate(rank=SearchRank(F("search_vector"), search_query(query.q))).order_by(
+            "-rank", "-year", "-pk"
+        )
+    else:
+        qs = qs.order_by("-year", "-created_at", "-pk")
+    return (
+        qs.annotate(
+            theme_slugs=ArrayAgg("themes__slug", distinct=True, default=Value([])),
+            country_codes=ArrayAgg("countries__code", distinct=True, default=Value([])),
+        )
+        .values(
+            "pk", "slug", "type", "year", "title_sv", "title_en", "author_names",
+            "document_languages", "doi", "isbn", "external_url", "abstract_sv", "abstract_en",
+            "theme_slugs", "country_codes", "file",
+        )
+        .iterator(chunk_size=2000)
+    )
