@@ -26,8 +26,10 @@ class _LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
 
 
 class PortalClient:
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, *, forwarded_for: str = ""):
         self.base_url = base_url
+        # Behind the reverse proxy, each visitor has an address of their own.
+        self.headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
         self.cookies = http.cookiejar.CookieJar(policy=_LoopbackCookiePolicy())
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
 
@@ -38,7 +40,8 @@ class PortalClient:
             urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
         )
         try:
-            with opener.open(urllib.request.Request(url, data=body), timeout=30) as response:
+            request = urllib.request.Request(url, data=body, headers=self.headers)
+            with opener.open(request, timeout=30) as response:
                 return Answer(response.status, response.url, response.read().decode(errors="replace"))
         except urllib.error.HTTPError as error:
             return Answer(error.code, url, error.read().decode(errors="replace"))

@@ -11,6 +11,8 @@ from tests.e2e.harness import start_portal
 from tests.resilience.client import PortalClient, accessibility_report
 
 ADMIN_PASSWORD = "a-long-test-password-4711"
+# Both servers sit behind one (simulated) reverse proxy that sets X-Forwarded-For.
+SERVER_ENV = {"ICLD_FORM_RATE_LIMIT": "3", "ICLD_TRUSTED_PROXY_COUNT": "1"}
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +22,12 @@ def two_servers(tmp_path_factory, resilience_database, django_db_blocker):
     first_dir = tmp_path_factory.mktemp("server-a")
     with django_db_blocker.unblock():
         first = start_portal(first_dir, database=resilience_database, seed=False,
-                             extra_env={"ICLD_FORM_RATE_LIMIT": "3"})
+                             extra_env=SERVER_ENV)
     second = start_portal(
         tmp_path_factory.mktemp("server-b"), database=resilience_database,
         db_url=first.env["DATABASE_URL"], prepare=False, mail_worker=False,
         secret_key=first.env["DJANGO_SECRET_KEY"], static_root=first_dir / "static",
-        extra_env={"ICLD_FORM_RATE_LIMIT": "3"},
+        extra_env=SERVER_ENV,
     )
     first.manage("shell", "-c", (
         "from django.contrib.auth.models import User; "
@@ -83,8 +85,8 @@ def test_many_people_submitting_at_once_are_each_saved_once(two_servers):
     descriptions = [f"samtidig {uuid.uuid4()}" for _ in range(24)]
     results = {}
 
-    def submit(description, base_url):
-        client = PortalClient(base_url)
+    def submit(number, description, base_url):
+        client = PortalClient(base_url, forwarded_for=f"198.51.100.{number}")
         token = str(uuid.uuid4())
         # Everyone double-clicks: the same submission arrives twice.
         results[description] = [
@@ -94,7 +96,7 @@ def test_many_people_submitting_at_once_are_each_saved_once(two_servers):
         ]
 
     with _raised_rate_limit(first, second):
-        threads = [threading.Thread(target=submit, args=(d, (first, second)[i % 2].base_url))
+        threads = [threading.Thread(target=submit, args=(i, d, (first, second)[i % 2].base_url))
                    for i, d in enumerate(descriptions)]
         for thread in threads:
             thread.start()
