@@ -1,0 +1,154 @@
+"""Staff manage partnerships, stories and networks here (organisations and themes live in
+reference's admin). Publishing goes through the services; drafts can be previewed."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.admin_utils import side_by_side, translated_search_fields
+from partnerships import services
+from partnerships.models import Network, Partnership, PartnershipImage, Story
+from reference.models import Country
+
+
+class PartnershipAdminForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "country" in self.fields:
+            self.fields["country"].queryset = Country.objects.partners()
+
+    def clean(self):
+        cleaned = super().clean()
+        country = cleaned.get("country")
+        if country is not None:
+            try:
+                services.partnership_validate_parties(
+                    country=country,
+                    swedish_organisations=cleaned.get("swedish_organisations") or [],
+                    partner_organisations=cleaned.get("partner_organisations") or [],
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    self.add_error(field if field in self.fields else None, errors)
+        return cleaned
+
+
+class PartnershipImageInline(admin.StackedInline):
+    model = PartnershipImage
+    extra = 0
+    fields = ["image", *side_by_side("alt_text", "caption"), "position"]
+
+
+class PublishActionsMixin:
+    publish_service = None
+    unpublish_service = None
+
+    @admin.action(description=_("Publish the selected items"))
+    def publish(self, request, queryset):
+        for obj in queryset:
+            type(self).publish_service(obj)
+        self.message_user(request, ngettext("%(count)d item published.",
+                                            "%(count)d items published.", queryset.count())
+                          % {"count": queryset.count()}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected items (back to draft)"))
+    def unpublish(self, request, queryset):
+        for obj in queryset:
+            type(self).unpublish_service(obj)
+        self.message_user(request, ngettext("%(count)d item unpublished.",
+                                            "%(count)d items unpublished.", queryset.count())
+                          % {"count": queryset.count()}, messages.SUCCESS)
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        if not obj.pk:
+            return "–"
+        label = _("View the public page") if obj.is_published else _("Preview the draft")
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>',
+                           obj.get_absolute_url(), label)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
+    form = PartnershipAdminForm
+    list_display = ["title_sv", "title_en", "country", "phase", "status", "start_year", "end_year",
+                    "publish_state"]
+    list_filter = ["publish_state", "status", "phase", "country", "themes", "network"]
+    search_fields = ["slug", "reference_number", *translated_search_fields("title", "summary"),
+                     "swedish_organisations__short_name", "partner_organisations__short_name"]
+    list_select_related = ["country"]
+    autocomplete_fields = ["swedish_organisations", "partner_organisations", "country"]
+    filter_horizontal = ["themes"]
+    prepopulated_fields = {"slug": ["title_sv"]}
+    readonly_fields = ["public_link", "published_at", "created_at", "updated_at"]
+    inlines = [PartnershipImageInline]
+    actions = ["publish", "unpublish"]
+    publish_service = staticmethod(lambda obj: services.partnership_publish(partnership=obj))
+    unpublish_service = staticmethod(lambda obj: services.partnership_unpublish(partnership=obj))
+    fieldsets = [
+        (_("Content (Swedish | English)"), {"fields": side_by_side("title", "summary", "goals",
+                                                                   "results")}),
+        (_("Parties"), {"fields": ["country", "swedish_organisations", "partner_organisations"]}),
+        (_("About the partnership"), {"fields": ["themes", ("phase", "status"),
+                                                 ("start_year", "end_year"), "network",
+                                                 "reference_number"]}),
+        (_("Publication"), {"fields": ["publish_state", "public_link", "published_at"]}),
+        (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        partnership = form.instance
+        services.partnership_refresh_search_names(partnership=partnership)
+        if partnership.is_published and partnership.published_at is None:
+            services.partnership_publish(partnership=partnership)
+
+
+@admin.register(Story)
+class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
+    list_display = ["title_sv", "title_en", "date", "publish_state"]
+    list_filter = ["publish_state", "partnerships__country"]
+    search_fields = ["slug", *translated_search_fields("title", "lead")]
+    date_hierarchy = "date"
+    autocomplete_fields = ["partnerships"]
+    prepopulated_fields = {"slug": ["title_sv"]}
+    readonly_fields = ["public_link", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    publish_service = staticmethod(lambda obj: services.story_publish(story=obj))
+    unpublish_service = staticmethod(lambda obj: services.story_unpublish(story=obj))
+    fieldsets = [
+        (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
+        (_("Image"), {"fields": ["image", *side_by_side("image_alt")]}),
+        (None, {"fields": ["date", "partnerships"]}),
+        (_("Publication"), {"fields": ["publish_state", "public_link"]}),
+        (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name_sv", "name_en", "start_year", "end_year", "partnership_count"]
+    search_fields = translated_search_fields("name")
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = [*side_by_side("name", "description"), ("start_year", "end_year"), "slug"]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(n=Count("partnerships"))
+
+    @admin.display(description=_("partnerships"), ordering="n")
+    def partnership_count(self, obj):
+        url = reverse("admin:partnerships_partnership_changelist") + f"?network__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.n)

@@ -1,0 +1,174 @@
+"""A municipal partnership: Swedish organisations and organisations in one partner country."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import TranslatedField
+from partnerships.models.network import Network
+from partnerships.models.publishing import PublishState
+from reference.models import Country, Organisation, Theme
+
+FIRST_YEAR = 1995
+LAST_YEAR = 2100
+IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publish_state=PublishState.PUBLISHED)
+
+    def active(self):
+        return self.filter(status=Partnership.Status.ACTIVE)
+
+    def active_in_year(self, year: int):
+        return self.filter(Q(start_year__lte=year), Q(end_year__isnull=True) | Q(end_year__gte=year))
+
+
+def search_vector_expression():
+    """Swedish text with the Swedish dictionary, English with the English one, and the names
+    of places and organisations unstemmed ('simple'): "Vara" is a Swedish stop word."""
+    return (
+        SearchVector("title_sv", config="swedish", weight="A")
+        + SearchVector("summary_sv", config="swedish", weight="B")
+        + SearchVector("goals_sv", config="swedish", weight="C")
+        + SearchVector("results_sv", config="swedish", weight="C")
+        + SearchVector("title_en", config="english", weight="A")
+        + SearchVector("summary_en", config="english", weight="B")
+        + SearchVector("goals_en", config="english", weight="C")
+        + SearchVector("results_en", config="english", weight="C")
+        + SearchVector("search_names", config="simple", weight="A")
+    )
+
+
+class Partnership(models.Model):
+    class Phase(models.TextChoices):
+        INCEPTION = "inception", _("Inception (pre-study)")
+        PROJECT = "project", _("Project")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    title = TranslatedField(models.CharField, _("title"), max_length=200)
+    summary = TranslatedField(models.TextField, _("summary"))
+    goals = TranslatedField(
+        models.TextField, _("goals"), blank=True, required=(),
+        help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
+    )
+    results = TranslatedField(
+        models.TextField, _("results"), blank=True, required=(),
+        help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("partner country"), on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+    swedish_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("Swedish organisations"), related_name="swedish_partnerships",
+        help_text=_("Municipalities, regions or municipal federations."),
+    )
+    partner_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("partner organisations"), related_name="partner_partnerships",
+        help_text=_("Local or regional governments in the partner country."),
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="partnerships", blank=True
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.PROJECT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+        help_text=_("Leave empty while the partnership goes on."),
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("ICLD network"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="partnerships",
+    )
+    reference_number = models.CharField(
+        _("ICLD reference number"), max_length=20, blank=True, help_text=_("For example 2016-0032.")
+    )
+    publish_state = models.CharField(
+        _("publication"), max_length=10, choices=PublishState.choices, default=PublishState.DRAFT
+    )
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The names of the parties, the country and the themes in both languages, kept up to
+    # date by services.partnership_refresh_search_names (a generated column cannot join).
+    search_names = models.TextField(_("names for search"), blank=True, default="", editable=False)
+    search_vector = models.GeneratedField(
+        expression=search_vector_expression(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["-start_year", "title_sv"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="partnership_search_gin"),
+            models.Index(fields=["publish_state", "status"], name="partnership_state_status"),
+            models.Index(fields=["start_year", "end_year"], name="partnership_years"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                name="partnership_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.publish_state == PublishState.PUBLISHED
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:detail", kwargs={"slug": self.slug})
+
+
+class PartnershipImage(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.FileField(
+        _("image"), upload_to="partnerships/images/",
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+        help_text=_("JPEG, PNG or WebP."),
+    )
+    alt_text = TranslatedField(
+        models.CharField, _("alternative text"), max_length=250, required=("sv", "en"),
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = TranslatedField(models.CharField, _("caption"), max_length=250, blank=True, required=())
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text

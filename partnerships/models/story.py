@@ -1,0 +1,67 @@
+"""Stories: articles about what partnerships did, linked to one or more partnerships."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import TranslatedField
+from partnerships.models.partnership import IMAGE_EXTENSIONS, Partnership
+from partnerships.models.publishing import PublishState
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publish_state=PublishState.PUBLISHED)
+
+
+class Story(models.Model):
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    title = TranslatedField(models.CharField, _("title"), max_length=200)
+    lead = TranslatedField(models.TextField, _("lead"))
+    body = TranslatedField(
+        models.TextField, _("body"),
+        help_text=_("Rich text: paragraphs, headings, lists, links, quotes. Anything else is removed when shown."),
+    )
+    image = models.FileField(
+        _("image"), upload_to="partnerships/stories/", blank=True,
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
+    )
+    image_alt = TranslatedField(
+        models.CharField, _("image alternative text"), max_length=250, blank=True, required=(),
+        help_text=_("Required when there is an image: what it shows."),
+    )
+    date = models.DateField(_("date"))
+    partnerships = models.ManyToManyField(
+        Partnership, verbose_name=_("partnerships"), related_name="stories"
+    )
+    publish_state = models.CharField(
+        _("publication"), max_length=10, choices=PublishState.choices, default=PublishState.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["publish_state", "-date"], name="story_state_date")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.publish_state == PublishState.PUBLISHED
+
+    def clean(self) -> None:
+        if self.image and not (self.image_alt_sv.strip() and self.image_alt_en.strip()):
+            raise ValidationError({"image_alt_sv": _(
+                "Describe the image in Swedish and English for people who cannot see it."
+            )})
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:story", kwargs={"slug": self.slug})

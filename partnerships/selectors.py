@@ -1,0 +1,484 @@
+"""Reads for the partnership database: what every public page and other apps ask for.
+
+Every selector returns published content only, with its related rows fetched
+up front, so a page runs the same number of SQL queries whatever the number of
+partnerships. Other apps (the site-wide organisation, country and theme pages,
+the home page) call the public API at the top of this module:
+
+* ``figures()``: live figures for the home page;
+* ``partnerships_for_organisation(organisation, *, limit=None)``;
+* ``partnerships_for_country(country, *, limit=None)``;
+* ``partnerships_for_theme(theme, *, limit=None)``;
+* ``latest_stories(*, limit=3)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import active_language
+from partnerships.models import Partnership, Story
+from reference.models import Country, County, Organisation, Theme
+
+SwedishParty = Partnership.swedish_organisations.through
+PartnerParty = Partnership.partner_organisations.through
+PartnershipTheme = Partnership.themes.through
+
+MAX_QUERY_LENGTH = 200
+
+
+# --- Public API for other apps ------------------------------------------------------------
+
+
+def figures() -> list[dict]:
+    """Live figures: Swedish organisations engaged, active partnerships, partner countries.
+
+    Each figure is one aggregate query over published, active partnerships. Returns a list of
+    ``{"label": <lazy translated str>, "value": int}``.
+    """
+    active = Q(partnership__publish_state="published", partnership__status="active")
+    organisations = SwedishParty.objects.filter(active).aggregate(
+        n=Count("organisation_id", distinct=True)
+    )["n"]
+    partnerships = Partnership.objects.published().active().aggregate(n=Count("pk"))["n"]
+    countries = Partnership.objects.published().active().aggregate(
+        n=Count("country_id", distinct=True)
+    )["n"]
+    return [
+        {"label": _("Swedish municipalities and regions engaged"), "value": organisations},
+        {"label": _("Active partnerships"), "value": partnerships},
+        {"label": _("Partner countries"), "value": countries},
+    ]
+
+
+def partnerships_for_organisation(
+    organisation: Organisation, *, limit: int | None = None
+) -> QuerySet[Partnership]:
+    """Published partnerships the organisation takes part in, on either side, newest first."""
+    ids = Q(pk__in=SwedishParty.objects.filter(organisation=organisation).values("partnership_id"))
+    ids |= Q(pk__in=PartnerParty.objects.filter(organisation=organisation).values("partnership_id"))
+    return _limited(_for_cards(Partnership.objects.published().filter(ids)), limit)
+
+
+def partnerships_for_country(country: Country, *, limit: int | None = None) -> QuerySet[Partnership]:
+    """Published partnerships with organisations in ``country``: active first, newest first."""
+    queryset = Partnership.objects.published().filter(country=country).order_by(
+        "status", "-start_year", "title_sv"
+    )
+    return _limited(_for_cards(queryset), limit)
+
+
+def partnerships_for_theme(theme: Theme, *, limit: int | None = None) -> QuerySet[Partnership]:
+    """Published partnerships that work on ``theme``, newest first."""
+    ids = PartnershipTheme.objects.filter(theme=theme).values("partnership_id")
+    return _limited(_for_cards(Partnership.objects.published().filter(pk__in=ids)), limit)
+
+
+def latest_stories(*, limit: int = 3) -> QuerySet[Story]:
+    """The newest published stories, with their published partnerships."""
+    return story_list_public()[:limit]
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def _limited(queryset: QuerySet, limit: int | None) -> QuerySet:
+    return queryset if limit is None else queryset[:limit]
+
+
+def _for_cards(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    """What a partnership card shows: country, parties and themes, in three extra queries."""
+    return queryset.select_related("country").prefetch_related(
+        Prefetch("swedish_organisations", queryset=Organisation.objects.order_by("short_name")),
+        Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
+        Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
+    )
+
+
+def _localized_order(field_name: str):
+    """Order by the active language's text, falling back to Swedish when it is empty."""
+    language = active_language()
+    if language == "sv":
+        return F(f"{field_name}_sv")
+    return Coalesce(NullIf(f"{field_name}_{language}", Value("")), f"{field_name}_sv")
+
+
+def clean_search_text(value: str) -> str:
+    """Strip control characters and cap the length: any input gives a normal search."""
+    text = "".join(ch if ch.isprintable() else " " for ch in value or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search_query(text: str) -> SearchQuery:
+    """The visitor's words as a web-style query in Swedish, English and unstemmed (names)."""
+    return (
+        SearchQuery(text, config="swedish", search_type="websearch")
+        | SearchQuery(text, config="english", search_type="websearch")
+        | SearchQuery(text, config="simple", search_type="websearch")
+    )
+
+
+# --- The partnership list: search, filters, facets ----------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnershipFilters:
+    """What a visitor asked for on the list page; every field is optional."""
+
+    q: str = ""
+    country: Country | None = None
+    organisation: Organisation | None = None
+    county: County | None = None
+    theme: Theme | None = None
+    phase: str = ""
+    status: str = ""
+    year: int | None = None
+    sort: str = ""
+
+    FACETS = ("country", "organisation", "county", "theme", "phase", "status", "year")
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.q and not any(getattr(self, name) for name in self.FACETS)
+
+    def without(self, name: str) -> PartnershipFilters:
+        return replace(self, **{name: "" if name in ("q", "phase", "status", "sort") else None})
+
+
+SORTS = {
+    "relevance": _("Best match"),
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title A–Ö"),
+}
+
+
+def _apply_filters(queryset: QuerySet[Partnership], filters: PartnershipFilters, *,
+                   skip: str = "") -> QuerySet[Partnership]:
+    """Filter by everything in ``filters`` except the facet named ``skip``.
+
+    Many-to-many filters use ``pk IN (subquery)``, so a partnership is never counted twice.
+    """
+    if filters.q:
+        queryset = queryset.filter(search_vector=search_query(filters.q))
+    if filters.country and skip != "country":
+        queryset = queryset.filter(country=filters.country)
+    if filters.organisation and skip != "organisation":
+        queryset = queryset.filter(
+            Q(pk__in=SwedishParty.objects.filter(organisation=filters.organisation)
+              .values("partnership_id"))
+            | Q(pk__in=PartnerParty.objects.filter(organisation=filters.organisation)
+                .values("partnership_id"))
+        )
+    if filters.county and skip != "county":
+        queryset = queryset.filter(pk__in=SwedishParty.objects.filter(
+            organisation__county=filters.county).values("partnership_id"))
+    if filters.theme and skip != "theme":
+        queryset = queryset.filter(
+            pk__in=PartnershipTheme.objects.filter(theme=filters.theme).values("partnership_id")
+        )
+    if filters.phase and skip != "phase":
+        queryset = queryset.filter(phase=filters.phase)
+    if filters.status and skip != "status":
+        queryset = queryset.filter(status=filters.status)
+    if filters.year and skip != "year":
+        queryset = queryset.active_in_year(filters.year)
+    return queryset
+
+
+def effective_sort(filters: PartnershipFilters) -> str:
+    if filters.sort in SORTS and (filters.sort != "relevance" or filters.q):
+        return filters.sort
+    return "relevance" if filters.q else "newest"
+
+
+def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
+    """Published partnerships matching ``filters``, ranked or sorted, ready for cards."""
+    filters = filters or PartnershipFilters()
+    queryset = _apply_filters(Partnership.objects.published(), filters)
+    sort = effective_sort(filters)
+    if sort == "relevance":
+        queryset = queryset.annotate(
+            rank=SearchRank(F("search_vector"), search_query(filters.q))
+        ).order_by("-rank", "-start_year", "pk")
+    elif sort == "oldest":
+        queryset = queryset.order_by("start_year", "title_sv", "pk")
+    elif sort == "title":
+        queryset = queryset.order_by(_localized_order("title"), "pk")
+    else:
+        queryset = queryset.order_by("-start_year", "title_sv", "pk")
+    return _for_cards(queryset)
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+def _name(row: dict, prefix: str) -> str:
+    language = active_language()
+    return row.get(f"{prefix}_{language}") or row.get(f"{prefix}_sv") or ""
+
+
+def _matching(filters: PartnershipFilters, skip: str):
+    return _apply_filters(Partnership.objects.published(), filters, skip=skip).values("pk")
+
+
+def _options(rows, selected_value, key, label, *, sort_key=None) -> list[FacetOption]:
+    options = [
+        FacetOption(value=str(row[key]), label=label(row), count=row["n"],
+                    selected=str(row[key]) == str(selected_value or ""))
+        for row in rows
+        if row[key] not in (None, "")
+    ]
+    options.sort(key=sort_key or (lambda option: option.label.casefold()))
+    return options
+
+
+def _ensure_selected(options: list[FacetOption], value, label: str) -> list[FacetOption]:
+    """Keep the chosen value in the list even when nothing matches it any more."""
+    if value and not any(option.selected for option in options):
+        options.insert(0, FacetOption(value=str(value), label=label, count=0, selected=True))
+    return options
+
+
+def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
+    """For each filter, its values with the number of partnerships each would give.
+
+    A facet's counts apply every other filter but its own, so a visitor sees what
+    choosing another value would give. One aggregate query per facet.
+    """
+    facets: dict[str, Facet] = {}
+
+    rows = (Partnership.objects.filter(pk__in=_matching(filters, "country"))
+            .values("country__slug", "country__name_sv", "country__name_en")
+            .annotate(n=Count("pk")))
+    country_options = _options(rows, filters.country and filters.country.slug, "country__slug",
+                               lambda row: _name(row, "country__name"))
+    facets["country"] = Facet("country", _ensure_selected(
+        country_options, filters.country and filters.country.slug, str(filters.country or "")))
+
+    rows = (SwedishParty.objects.filter(partnership__in=_matching(filters, "organisation"))
+            .values("organisation__slug", "organisation__short_name")
+            .annotate(n=Count("partnership_id", distinct=True)))
+    organisation_options = _options(
+        rows, filters.organisation and filters.organisation.slug, "organisation__slug",
+        lambda row: row["organisation__short_name"])
+    facets["organisation"] = Facet("organisation", _ensure_selected(
+        organisation_options, filters.organisation and filters.organisation.slug,
+        filters.organisation.short_name if filters.organisation else ""))
+
+    rows = (SwedishParty.objects.filter(partnership__in=_matching(filters, "county"))
+            .values("organisation__county__code", "organisation__county__name_sv",
+                    "organisation__county__name_en")
+            .annotate(n=Count("partnership_id", distinct=True)))
+    county_options = _options(rows, filters.county and filters.county.code,
+                              "organisation__county__code",
+                              lambda row: _name(row, "organisation__county__name"))
+    facets["county"] = Facet("county", _ensure_selected(
+        county_options, filters.county and filters.county.code, str(filters.county or "")))
+
+    rows = (PartnershipTheme.objects.filter(partnership__in=_matching(filters, "theme"))
+            .values("theme__slug", "theme__name_sv", "theme__name_en", "theme__ordering")
+            .annotate(n=Count("partnership_id", distinct=True)))
+    theme_options = _options(rows, filters.theme and filters.theme.slug, "theme__slug",
+                             lambda row: _name(row, "theme__name"))
+    facets["theme"] = Facet("theme", _ensure_selected(
+        theme_options, filters.theme and filters.theme.slug, str(filters.theme or "")))
+
+    phase_labels = dict(Partnership.Phase.choices)
+    rows = (Partnership.objects.filter(pk__in=_matching(filters, "phase"))
+            .values("phase").annotate(n=Count("pk")))
+    order = list(phase_labels)
+    facets["phase"] = Facet("phase", _options(
+        rows, filters.phase, "phase", lambda row: str(phase_labels.get(row["phase"], row["phase"])),
+        sort_key=lambda option: order.index(option.value) if option.value in order else 99))
+
+    status_labels = dict(Partnership.Status.choices)
+    rows = (Partnership.objects.filter(pk__in=_matching(filters, "status"))
+            .values("status").annotate(n=Count("pk")))
+    order = list(status_labels)
+    facets["status"] = Facet("status", _options(
+        rows, filters.status, "status",
+        lambda row: str(status_labels.get(row["status"], row["status"])),
+        sort_key=lambda option: order.index(option.value) if option.value in order else 99))
+
+    facets["year"] = Facet("year", _ensure_selected(
+        _year_options(filters), filters.year, str(filters.year or "")))
+    return facets
+
+
+def _year_options(filters: PartnershipFilters) -> list[FacetOption]:
+    """Each year with the number of matching partnerships active in it (one query)."""
+    subquery, params = _matching(filters, "year").query.sql_with_params()
+    table = Partnership._meta.db_table
+    sql = (
+        f"SELECT y, COUNT(*) FROM {table} p, "
+        f"generate_series(p.start_year, COALESCE(p.end_year, %s)) AS y "
+        f"WHERE p.id IN ({subquery}) GROUP BY y ORDER BY y DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [date.today().year, *params])
+        rows = cursor.fetchall()
+    return [FacetOption(value=str(year), label=str(year), count=count,
+                        selected=filters.year == year) for year, count in rows]
+
+
+def year_bounds() -> tuple[int, int]:
+    return 1995, date.today().year + 5
+
+
+# --- Detail pages --------------------------------------------------------------------------
+
+
+def partnership_get_public(slug: str, *, include_drafts: bool = False) -> Partnership | None:
+    """The partnership for its detail page with everything the page shows, or None."""
+    queryset = Partnership.objects.all() if include_drafts else Partnership.objects.published()
+    queryset = queryset.select_related("country", "network").prefetch_related(
+        Prefetch("swedish_organisations",
+                 queryset=Organisation.objects.select_related("county").order_by("short_name")),
+        Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
+        Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
+        "images",
+        Prefetch("stories", queryset=Story.objects.published().order_by("-date")),
+    )
+    return queryset.filter(slug=slug).first()
+
+
+def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet[Partnership]:
+    """Other published partnerships of the same organisations, on either side."""
+    organisations = [*partnership.swedish_organisations.all(),
+                     *partnership.partner_organisations.all()]
+    ids = Q(pk__in=SwedishParty.objects.filter(organisation__in=organisations)
+            .values("partnership_id"))
+    ids |= Q(pk__in=PartnerParty.objects.filter(organisation__in=organisations)
+             .values("partnership_id"))
+    queryset = Partnership.objects.published().filter(ids).exclude(pk=partnership.pk)
+    return _for_cards(queryset.order_by("-start_year", "title_sv"))[:limit]
+
+
+def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:
+    """Everything the open-data files hold, for every matching partnership."""
+    return partnership_list_public(filters).select_related("network")
+
+
+def organisation_get(slug: str) -> Organisation | None:
+    return Organisation.objects.select_related("country", "county").filter(slug=slug).first()
+
+
+def organisation_summary(organisation: Organisation) -> dict[str, int]:
+    """How many published partnerships the organisation has, active and in all."""
+    ids = Q(pk__in=SwedishParty.objects.filter(organisation=organisation).values("partnership_id"))
+    ids |= Q(pk__in=PartnerParty.objects.filter(organisation=organisation).values("partnership_id"))
+    return Partnership.objects.published().filter(ids).aggregate(
+        total=Count("pk"), active=Count("pk", filter=Q(status="active"))
+    )
+
+
+def country_list_with_counts() -> list[Country]:
+    """Partner countries that have a published partnership, with active and total counts."""
+    published = Q(partnerships__publish_state="published")
+    return list(
+        Country.objects.partners()
+        .annotate(
+            total=Count("partnerships", filter=published),
+            active=Count("partnerships", filter=published & Q(partnerships__status="active")),
+        )
+        .filter(total__gt=0)
+        .order_by_name()
+    )
+
+
+def active_partnerships_by_country() -> list[tuple[Country, list[Partnership]]]:
+    """Active partnerships grouped by partner country, countries in alphabetical order."""
+    partnerships = _for_cards(Partnership.objects.published().active().order_by("title_sv"))
+    groups: dict[str, tuple[Country, list[Partnership]]] = {}
+    for partnership in partnerships:
+        groups.setdefault(partnership.country_id, (partnership.country, []))[1].append(partnership)
+    return sorted(groups.values(), key=lambda group: group[0].name.casefold())
+
+
+def country_get(slug: str) -> Country | None:
+    return Country.objects.partners().filter(slug=slug).first()
+
+
+def country_summary(country: Country) -> dict[str, int]:
+    return Partnership.objects.published().filter(country=country).aggregate(
+        total=Count("pk"), active=Count("pk", filter=Q(status="active"))
+    )
+
+
+def theme_list_with_counts() -> list[Theme]:
+    published = Q(partnerships__publish_state="published")
+    return list(Theme.objects.annotate(
+        total=Count("partnerships", filter=published),
+        active=Count("partnerships", filter=published & Q(partnerships__status="active")),
+    ).order_by("ordering", "name_sv"))
+
+
+def theme_get(slug: str) -> Theme | None:
+    return Theme.objects.filter(slug=slug).first()
+
+
+# --- Stories ------------------------------------------------------------------------------
+
+
+def story_list_public() -> QuerySet[Story]:
+    return Story.objects.published().prefetch_related(
+        Prefetch("partnerships",
+                 queryset=Partnership.objects.published().select_related("country")
+                 .order_by("title_sv"))
+    ).order_by("-date", "-pk")
+
+
+def story_get_public(slug: str, *, include_drafts: bool = False) -> Story | None:
+    queryset = Story.objects.all() if include_drafts else Story.objects.published()
+    return queryset.prefetch_related(
+        Prefetch("partnerships", queryset=_for_cards(Partnership.objects.published()
+                                                     .order_by("title_sv")))
+    ).filter(slug=slug).first()
+
+
+# --- Maps -----------------------------------------------------------------------------------
+
+
+def swedish_party_counts() -> dict[str, dict]:
+    """Per Swedish organisation with a published partnership: its counts, keyed by slug."""
+    rows = (
+        SwedishParty.objects.filter(partnership__publish_state="published")
+        .values("organisation__slug", "organisation__short_name", "organisation__name_sv",
+                "organisation__name_en", "organisation__kind", "organisation__code",
+                "organisation__county__name_sv", "organisation__county__name_en")
+        .annotate(
+            total=Count("partnership_id", distinct=True),
+            active=Count("partnership_id", distinct=True,
+                         filter=Q(partnership__status="active")),
+        )
+    )
+    return {row["organisation__slug"]: row for row in rows}
+
+
+def country_counts() -> dict[str, dict]:
+    """Per partner country with a published partnership: its counts, keyed by ISO code."""
+    rows = (
+        Partnership.objects.published()
+        .values("country__code", "country__slug", "country__name_sv", "country__name_en")
+        .annotate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
+    )
+    return {row["country__code"]: row for row in rows}
