@@ -1,0 +1,291 @@
+"""Writes for programmes and hosting: every rule-bearing change goes through these functions."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.outbox import outbox_enqueue
+from programmes.models import (
+    VISIT_OVERLAP_CONSTRAINT,
+    HistoryEntry,
+    HostingOffer,
+    HostingPeriod,
+    Intake,
+    Programme,
+    ScheduledVisit,
+)
+from reference.models import Organisation, Theme
+
+
+# First key of the advisory lock on a host's calendar (a fixed number: every process agrees).
+HOST_LOCK_NAMESPACE = 51_402
+
+
+class VisitOverlapError(ValidationError):
+    """The host already has a visit on some of the requested dates."""
+
+
+def _overlap_message(host: Organisation) -> str:
+    return _(
+        "%(host)s already has a visit on some of these dates. Choose other dates, or cancel "
+        "the other visit first."
+    ) % {"host": host}
+
+
+def is_overlap_violation(error: IntegrityError) -> bool:
+    cause = error.__cause__
+    constraint = getattr(getattr(cause, "diag", None), "constraint_name", None)
+    return constraint == VISIT_OVERLAP_CONSTRAINT or VISIT_OVERLAP_CONSTRAINT in str(error)
+
+
+def lock_host_calendar(host_id: int) -> None:
+    """Serialise bookings of one host until the current transaction ends.
+
+    The exclusion constraint is the guarantee; this lock only lets a form check for overlaps
+    and see every committed booking, so staff get a form error rather than a failed save.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [HOST_LOCK_NAMESPACE, int(host_id)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Hosting offers (the public form)
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hosting_offer_submit(
+    *,
+    submission_token: uuid.UUID,
+    organisation: Organisation,
+    contact_name: str,
+    email: str,
+    phone: str,
+    hosting_kinds: Sequence[str],
+    periods: Sequence[tuple[date, date]],
+    capacity: int,
+    languages: Sequence[str],
+    accessibility: str,
+    language: str,
+    contact_role: str = "",
+    themes: Iterable[Theme] = (),
+    expertise: str = "",
+    programmes: Iterable[Programme] = (),
+    accessibility_notes: str = "",
+    message: str = "",
+    may_be_listed: bool = False,
+) -> HostingOffer:
+    """Save an offer once per ``submission_token`` and queue the two emails with it.
+
+    A second call with the same token (a double click, a resent POST, two workers racing)
+    returns the first offer and queues nothing.
+    """
+    existing = HostingOffer.objects.filter(submission_token=submission_token).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            offer = HostingOffer.objects.create(
+                submission_token=submission_token,
+                organisation=organisation,
+                contact_name=contact_name,
+                contact_role=contact_role,
+                email=email,
+                phone=phone,
+                hosting_kinds=list(dict.fromkeys(hosting_kinds)),
+                expertise=expertise,
+                capacity=capacity,
+                languages=list(dict.fromkeys(languages)),
+                accessibility=accessibility,
+                accessibility_notes=accessibility_notes,
+                message=message,
+                may_be_listed=may_be_listed,
+                consent_at=timezone.now(),
+                language=language,
+            )
+    except IntegrityError:
+        # Another request with the same token committed first: that one is the offer.
+        return HostingOffer.objects.get(submission_token=submission_token)
+    offer.themes.set(themes)
+    offer.programmes.set(programmes)
+    HostingPeriod.objects.bulk_create(
+        HostingPeriod(offer=offer, starts_on=start, ends_on=end) for start, end in sorted(periods)
+    )
+    HistoryEntry.objects.create(offer=offer, summary=_("Offer received through the website."))
+
+    context = {
+        "offer": offer,
+        "periods": list(offer.periods.all()),
+        "themes": list(offer.themes.all()),
+        "programmes": list(offer.programmes.all()),
+    }
+    outbox_enqueue(
+        to=[offer.email], template="programmes/emails/offer_confirmation", context=context,
+        language=language, reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+    )
+    outbox_enqueue(
+        to=[settings.ICLD_PROGRAMME_TEAM_EMAIL], template="programmes/emails/offer_notification",
+        context=context, language=settings.LANGUAGE_CODE, reply_to=offer.email,
+    )
+    return offer
+
+
+def _value_for_history(value) -> str:
+    if isinstance(value, Model):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def history_record(*, subject: HostingOffer | ScheduledVisit, summary: str,
+                   changes: dict | None = None, by=None) -> HistoryEntry:
+    """Add a history entry to an offer or a visit."""
+    target = {"offer": subject} if isinstance(subject, HostingOffer) else {"visit": subject}
+    return HistoryEntry.objects.create(
+        summary=summary[:300], by=by if getattr(by, "pk", None) else None,
+        changes={
+            field: [_value_for_history(old), _value_for_history(new)]
+            for field, (old, new) in (changes or {}).items()
+        },
+        **target,
+    )
+
+
+@transaction.atomic
+def hosting_offer_set_status(*, offer: HostingOffer, status: str, by=None) -> HostingOffer:
+    if status not in HostingOffer.Status.values:
+        raise ValidationError(_("Unknown status."))
+    old = offer.get_status_display()
+    if offer.status == status:
+        return offer
+    offer.status = status
+    offer.save(update_fields=["status", "updated_at"])
+    history_record(subject=offer, by=by, summary=_("Status changed."),
+                   changes={"status": (old, offer.get_status_display())})
+    return offer
+
+
+# ---------------------------------------------------------------------------------------------
+# Scheduled visits
+# ---------------------------------------------------------------------------------------------
+
+
+def _save_visit(visit: ScheduledVisit) -> None:
+    try:
+        with transaction.atomic():
+            visit.save()
+    except IntegrityError as error:
+        if is_overlap_violation(error):
+            raise VisitOverlapError(_overlap_message(visit.host), code="overlap") from error
+        raise
+
+
+@transaction.atomic
+def visit_schedule(
+    *,
+    intake: Intake,
+    host: Organisation,
+    kind: str,
+    starts_on: date,
+    ends_on: date,
+    participants: int | None = None,
+    offer: HostingOffer | None = None,
+    status: str = ScheduledVisit.Status.PROPOSED,
+    by=None,
+    **extra,
+) -> ScheduledVisit:
+    """Book ``host`` for ``intake`` on the given days.
+
+    Raises ``VisitOverlapError`` when the host already has a visit on one of those days;
+    the database's exclusion constraint decides, so concurrent bookings cannot both win.
+    """
+    if ends_on < starts_on:
+        raise ValidationError(_("The last day cannot be before the first day."), code="dates")
+    if offer is not None:
+        extra.setdefault("contact_name", offer.contact_name)
+        extra.setdefault("contact_email", offer.email)
+        extra.setdefault("contact_language", offer.language)
+        extra.setdefault("host_may_be_listed", offer.may_be_listed)
+    visit = ScheduledVisit(
+        intake=intake, host=host, kind=kind, starts_on=starts_on, ends_on=ends_on,
+        participants=participants or intake.participants, offer=offer, status=status, **extra,
+    )
+    return visit_create(visit=visit, by=by)
+
+
+@transaction.atomic
+def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
+    """Save a new visit (built by ``visit_schedule`` or by the admin form) with its side effects:
+    history, the offer marked as scheduled, and the host's confirmation email if confirmed."""
+    _save_visit(visit)
+    history_record(subject=visit, by=by, summary=_("Visit scheduled."))
+    offer = visit.offer
+    if offer is not None and offer.status in (HostingOffer.Status.NEW,
+                                              HostingOffer.Status.IN_REVIEW,
+                                              HostingOffer.Status.ACCEPTED):
+        hosting_offer_set_status(offer=offer, status=HostingOffer.Status.SCHEDULED, by=by)
+    if visit.status == ScheduledVisit.Status.CONFIRMED:
+        _queue_confirmation(visit)
+        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+    return visit
+
+
+@transaction.atomic
+def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledVisit:
+    """Apply ``changes`` (field -> new value) to a visit, keep a history, email on confirmation.
+
+    ``visit`` may already carry the new values (as after an admin form): pass the old values
+    through ``changes`` as (old, new) pairs in that case.
+    """
+    before = {}
+    for field, value in changes.items():
+        if isinstance(value, tuple) and len(value) == 2:
+            before[field], new = value
+        else:
+            before[field], new = getattr(visit, field), value
+        setattr(visit, field, new)
+    was_confirmed = before.get("status", visit.status) == ScheduledVisit.Status.CONFIRMED
+    _save_visit(visit)
+    diff = {field: (before[field], getattr(visit, field)) for field in changes
+            if before[field] != getattr(visit, field)}
+    if diff:
+        history_record(subject=visit, by=by, summary=_("Visit changed."), changes=diff)
+    if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
+        _queue_confirmation(visit)
+        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+    return visit
+
+
+def visit_confirm(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
+    if visit.status == ScheduledVisit.Status.CONFIRMED:
+        return visit
+    if visit.status == ScheduledVisit.Status.CANCELLED:
+        raise ValidationError(_("A cancelled visit cannot be confirmed."), code="cancelled")
+    return visit_update(visit=visit, changes={"status": ScheduledVisit.Status.CONFIRMED}, by=by)
+
+
+def _queue_confirmation(visit: ScheduledVisit) -> None:
+    """Email the host that the visit is confirmed (queued in the current transaction)."""
+    recipient = visit.contact_email or (visit.offer.email if visit.offer else "")
+    if not recipient:
+        return
+    intake = Intake.objects.select_related("programme").get(pk=visit.intake_id)
+    outbox_enqueue(
+        to=[recipient], template="programmes/emails/visit_confirmed",
+        context={"visit": visit, "intake": intake, "programme": intake.programme},
+        language=visit.contact_language or settings.LANGUAGE_CODE,
+        reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+    )
+    ScheduledVisit.objects.filter(pk=visit.pk).update(confirmation_sent_at=timezone.now())
