@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from partnerships import maps, selectors
@@ -79,13 +79,13 @@ class PartnershipListView(TemplateView):
 
 
 FACET_FIELDS = [
-    ("country", _lazy("Partner country"), _lazy("All countries")),
-    ("organisation", _lazy("Swedish organisation"), _lazy("All Swedish organisations")),
-    ("county", _lazy("County"), _lazy("All counties")),
-    ("theme", _lazy("Theme"), _lazy("All themes")),
-    ("phase", _lazy("Phase"), _lazy("All phases")),
-    ("status", _lazy("Status"), _lazy("Active and completed")),
-    ("year", _lazy("Active in year"), _lazy("Any year")),
+    ("country", gettext_lazy("Partner country"), gettext_lazy("All countries")),
+    ("organisation", gettext_lazy("Swedish organisation"), gettext_lazy("All Swedish organisations")),
+    ("county", gettext_lazy("County"), gettext_lazy("All counties")),
+    ("theme", gettext_lazy("Theme"), gettext_lazy("All themes")),
+    ("phase", gettext_lazy("Phase"), gettext_lazy("All phases")),
+    ("status", gettext_lazy("Status"), gettext_lazy("Active and completed")),
+    ("year", gettext_lazy("Active in year"), gettext_lazy("Any year")),
 ]
 
 
