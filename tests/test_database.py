@@ -29,9 +29,9 @@ def test_only_postgresql_is_accepted(url):
         parse_database_url(url)
 
 
-def test_embedded_server_starts_in_a_folder_of_its_own_and_speaks_swedish(tmp_path):
+def test_embedded_server_starts_in_a_folder_of_its_own_and_speaks_swedish(private_dir):
     """The path `make run` takes on a laptop with no DATABASE_URL (CI itself uses a URL)."""
-    data_dir = tmp_path / "postgres"
+    data_dir = private_dir / "postgres"
     server = start_embedded_server(data_dir)
     try:
         with psycopg.connect(server.get_uri(), autocommit=True) as conn:

