@@ -1,11 +1,13 @@
 import sys
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -104,3 +106,31 @@ class AccessibilityReportThanksView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(statement=AccessibilityStatement.objects.first(), **kwargs)
+
+
+ROBOTS_TXT = """User-agent: *
+Disallow: /admin/
+Allow: /
+
+Sitemap: {site_url}/sitemap.xml
+"""
+
+SECURITY_TXT = """Contact: mailto:{security_email}
+Expires: {expires}
+Preferred-Languages: sv, en
+Canonical: {site_url}/.well-known/security.txt
+Policy: {site_url}/en/accessibility/
+"""
+
+
+def robots_txt(request):
+    return HttpResponse(ROBOTS_TXT.format(site_url=settings.ICLD_SITE_URL), content_type="text/plain")
+
+
+def security_txt(request):
+    # RFC 9116: Expires is required and must be less than a year ahead.
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0).isoformat()
+    body = SECURITY_TXT.format(
+        security_email=settings.ICLD_SECURITY_EMAIL, expires=expires, site_url=settings.ICLD_SITE_URL
+    )
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 from django.views.static import serve
 
 from core import views as core_views
+from icld_portal.sitemaps import collect_sitemaps
 
 admin.site.site_header = _("ICLD portal administration")
 admin.site.site_title = _("ICLD admin")
@@ -14,6 +17,14 @@ admin.site.index_title = _("Content and submissions")
 # Machine paths live outside the language prefix.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path(
+        "sitemap.xml",
+        cache_page(60 * 60)(sitemap_views.sitemap),
+        {"sitemaps": collect_sitemaps()},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     # The second factor for staff (staff app), before admin so admin does not catch it.
     path("admin/security/", include("staff.urls")),
     path("admin/", admin.site.urls),

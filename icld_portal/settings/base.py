@@ -213,6 +213,7 @@ ICLD_PARTNERSHIP_TEAM_EMAIL = os.environ.get("ICLD_PARTNERSHIP_TEAM_EMAIL", "par
 ICLD_PROGRAMME_TEAM_EMAIL = os.environ.get("ICLD_PROGRAMME_TEAM_EMAIL", "itp@icld.se")
 ICLD_KNOWLEDGE_TEAM_EMAIL = os.environ.get("ICLD_KNOWLEDGE_TEAM_EMAIL", "research@icld.se")
 ICLD_CONTACT_EMAIL = os.environ.get("ICLD_CONTACT_EMAIL", "info@icld.se")
+ICLD_SECURITY_EMAIL = os.environ.get("ICLD_SECURITY_EMAIL", "security@icld.se")
 # Submissions per client and hour on each public form (0: each form's own default).
 ICLD_FORM_RATE_LIMIT = int(os.environ.get("ICLD_FORM_RATE_LIMIT", "0"))
 # Reverse proxies in front of the app servers whose X-Forwarded-For may be trusted.
