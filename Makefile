@@ -64,6 +64,10 @@ serve: install messages
 	  $(MANAGE) send_outbox --loop & \
 	  $(VENV)/bin/gunicorn icld_portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
+# The benchmark: a large data set in a separate database, production mode, bounded load.
+bench: install messages
+	DJANGO_DEBUG=0 $(PY) bench/run.py $(BENCH_ARGS)
+
 worker: install
 	$(MANAGE) send_outbox --loop
 

@@ -40,6 +40,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+if settings.ICLD_BENCH:
+    urlpatterns += [path("bench/floor/", core_views.floor)]
+
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 

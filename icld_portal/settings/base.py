@@ -219,6 +219,9 @@ ICLD_FORM_RATE_LIMIT = int(os.environ.get("ICLD_FORM_RATE_LIMIT", "0"))
 # Reverse proxies in front of the app servers whose X-Forwarded-For may be trusted.
 ICLD_TRUSTED_PROXY_COUNT = int(os.environ.get("ICLD_TRUSTED_PROXY_COUNT", "0"))
 
+# `make bench` adds a minimal view to measure the server stack's floor (bench/run.py).
+ICLD_BENCH = env_bool("ICLD_BENCH", False)
+
 # Absolute links in emails and feeds (the site is behind a reverse proxy in production).
 ICLD_SITE_URL = os.environ.get("ICLD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

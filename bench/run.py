@@ -1,0 +1,264 @@
+"""`make bench`: generate a large data set, serve the portal in production mode, measure it.
+
+1. Creates a separate database (``<name>_bench``) on the configured server, migrates it and
+   fills it with ``manage.py bench_data`` at a tenth of the full size, then counts SQL queries
+   per page; tops the data up to full size (10,000 partnerships, 50,000 publications, 2,000
+   events, 100,000 form submissions) and counts again: the counts must not change.
+2. Serves it with gunicorn, DEBUG off (as `make serve`), on 127.0.0.1.
+3. Drives each page from separate processes with a bounded load (a fixed number of requests at
+   a fixed concurrency, loopback only), next to a minimal Django view on the same stack.
+4. Prints the results and writes them to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.load import Result, Target, run  # noqa: E402
+
+FLOOR = Target("minimal Django view (floor)", "/bench/floor/")
+RATIO_TARGET = 0.25
+P95_TARGET_MS = 100.0
+
+
+def pages() -> list[Target]:
+    """The pages that matter, with the parameters a real visitor would use."""
+    return [
+        Target("home", "/sv/"),
+        Target("partnership list", "/sv/kommunala-partnerskap/partnerskap/"),
+        Target("partnership list, filtered", "/sv/kommunala-partnerskap/partnerskap/?country=kenya&theme=gender-equality"),
+        Target("partnership list, full-text search", "/sv/kommunala-partnerskap/partnerskap/?q=barn+skola"),
+        Target("partnership detail", "/sv/kommunala-partnerskap/partnerskap/{partnership_slug}/"),
+        Target("publication search", "/en/knowledge-centre/library/?q=local+democracy"),
+        Target("event list", "/sv/kunskapscentrum/evenemang/"),
+        Target("form POST (accessibility report)", "/en/accessibility/report/", method="POST",
+               prepare="accessibility_report"),
+    ]
+
+
+def manage(env: dict, *args: str, capture: bool = False) -> str:
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env,
+                            check=True, capture_output=capture, text=True)
+    return result.stdout if capture else ""
+
+
+def bench_environment(port: int) -> dict:
+    from icld_portal.database import database_url, parse_database_url
+
+    base = parse_database_url(database_url())
+    name = f"{base['NAME']}_bench"
+    host = base["HOST"]
+    if host.startswith("/"):
+        url = f"postgresql://{base['USER'] or 'postgres'}@/{name}?host={host}"
+    else:
+        auth = base["USER"] + (f":{base['PASSWORD']}" if base["PASSWORD"] else "")
+        url = f"postgresql://{auth}@{host}:{base['PORT'] or 5432}/{name}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "icld_portal.settings.base",
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_STATIC_ROOT": str(BASE_DIR / "var" / "bench-static"),
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "ICLD_BENCH": "1",
+        "ICLD_FORM_RATE_LIMIT": "100000000",
+        "ICLD_SITE_URL": f"http://127.0.0.1:{port}",
+    }
+    return env, base, name
+
+
+def recreate_database(base: dict, name: str) -> None:
+    import psycopg
+
+    kwargs = {"dbname": "postgres", "user": base["USER"] or None, "password": base["PASSWORD"] or None,
+              "host": base["HOST"] or None, "port": base["PORT"] or None, "autocommit": True}
+    with psycopg.connect(**{k: v for k, v in kwargs.items() if v is not None}) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def count_queries(env: dict) -> dict[str, int]:
+    """SQL queries per request for each page, measured in a Django process on the bench data."""
+    output = manage(env, "bench_queries", *[json.dumps(t.__dict__) for t in pages()], capture=True)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "icld_portal.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--access-logfile", "/dev/null", "--log-level", "warning"],
+        cwd=BASE_DIR, env=env,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except OSError:
+            if time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("gunicorn did not start")
+            time.sleep(0.3)
+
+
+def form_bodies(base_url: str, count: int) -> tuple[list[bytes], dict]:
+    """Valid, distinct POST bodies for the accessibility report form (one CSRF cookie for all)."""
+    with urllib.request.urlopen(base_url + "/en/accessibility/report/", timeout=10) as response:
+        html = response.read().decode()
+        cookie = response.headers["Set-Cookie"].split(";", 1)[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    bodies = [urlencode({
+        "csrfmiddlewaretoken": token, "kind": "barrier", "page_url": "/sv/",
+        "description": f"Benchmark report {uuid.uuid4()}", "email": "bench@example.se",
+        "consent": "on", "submission_token": str(uuid.uuid4()),
+    }).encode() for _ in range(count)]
+    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
+               "Referer": base_url + "/en/accessibility/report/"}
+    return bodies, headers
+
+
+def resolve_path(path: str) -> str:
+    """Fill in placeholders with real objects from the data set (inside a Django process)."""
+    if "{partnership_slug}" in path:
+        from partnerships.models import Partnership
+
+        published = Partnership.objects.published().order_by("pk")
+        slug = published.values_list("slug", flat=True)[published.count() // 2]
+        path = path.format(partnership_slug=slug)
+    return path
+
+
+def resolve(target: Target, env: dict) -> Target:
+    if "{" not in target.path:
+        return target
+    path = manage(env, "shell", "-c", (
+        f"from bench.run import resolve_path; print(resolve_path({target.path!r}))"
+    ), capture=True).strip().splitlines()[-1]
+    return Target(target.name, path, target.method, prepare=target.prepare)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=500, help="requests per page")
+    parser.add_argument("--concurrency", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = the full data set")
+    parser.add_argument("--reuse-data", action="store_true", help="keep an existing bench database")
+    args = parser.parse_args()
+
+    port = 8765
+    env, base, name = bench_environment(port)
+    base_url = f"http://127.0.0.1:{port}"
+    timings = {}
+
+    if not args.reuse_data:
+        started = time.perf_counter()
+        recreate_database(base, name)
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "createcachetable")
+        manage(env, "bench_data", "--scale", str(args.scale / 10))
+        timings["small data set"] = time.perf_counter() - started
+    queries_small = count_queries(env)
+    if not args.reuse_data:
+        started = time.perf_counter()
+        manage(env, "bench_data", "--scale", str(args.scale))
+        timings["full data set"] = time.perf_counter() - started
+    queries_full = count_queries(env)
+    sizes = json.loads(manage(env, "bench_data", "--report", capture=True).strip().splitlines()[-1])
+    fts = json.loads(manage(env, "bench_search", capture=True).strip().splitlines()[-1])
+
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    server = start_server(env, port, args.workers)
+    results: list[Result] = []
+    try:
+        targets = [FLOOR, *(resolve(target, env) for target in pages())]
+        # Warm up every page once (caches, connections) before measuring.
+        for target in targets:
+            run(base_url, target, requests=args.concurrency, concurrency=args.concurrency,
+                bodies=form_bodies(base_url, args.concurrency)[0] if target.prepare else None)
+        for target in targets:
+            bodies = None
+            if target.prepare:
+                bodies, headers = form_bodies(base_url, args.requests)
+                target = Target(target.name, target.path, "POST", headers=headers)
+            results.append(run(base_url, target, requests=args.requests,
+                               concurrency=args.concurrency, bodies=bodies))
+            print(f"  {target.name}: {results[-1].rps:.0f} req/s", flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    report = render(results, queries_small, queries_full, sizes, fts, timings, args)
+    (BASE_DIR / "bench" / "RESULTS.md").write_text(report)
+    print(report)
+    return 0
+
+
+def render(results, queries_small, queries_full, sizes, fts, timings, args) -> str:
+    floor = results[0]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {datetime.now().strftime('%Y-%m-%d %H:%M')} by `make bench` on {platform.node()} "
+        f"({os.cpu_count()} cores, Python {platform.python_version()}): gunicorn with "
+        f"{args.workers} workers, DEBUG off, {args.requests} requests per page at "
+        f"{args.concurrency} concurrent clients (separate processes, loopback).",
+        "",
+        "Data: " + ", ".join(f"{count:,} {label}" for label, count in sizes.items()) + ".",
+        "",
+        "| page | req/s | × floor | median ms | p95 ms | size (bytes) | SQL queries (10% data) | SQL queries (full data) | targets |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for result in results:
+        ratio = result.rps / floor.rps if floor.rps else 0
+        small = queries_small.get(result.name, "–")
+        full = queries_full.get(result.name, "–")
+        checks = []
+        if result is not floor:
+            checks.append("ratio ok" if ratio >= RATIO_TARGET else "RATIO LOW")
+            checks.append("p95 ok" if result.p95_ms < P95_TARGET_MS else "P95 HIGH")
+            checks.append("queries constant" if small == full else "QUERIES GROW")
+            if result.errors:
+                checks.append(f"{result.errors} ERRORS")
+        lines.append(
+            f"| {result.name} | {result.rps:.0f} | {ratio:.2f} | {result.median_ms:.1f} | "
+            f"{result.p95_ms:.1f} | {result.size:,} | {small} | {full} | {', '.join(checks)} |"
+        )
+    lines += [
+        "",
+        f"Full-text search over {sizes.get('publications', 0):,} publications (in the database, "
+        f"median of {fts['runs']} runs per query): " + ", ".join(
+            f"`{query}` {ms:.1f} ms" for query, ms in fts["queries"].items()
+        ) + ".",
+        "",
+        "Targets: every page at least 25% of the floor's throughput; p95 under 100 ms at 10 "
+        "concurrent clients; SQL queries per page the same at 10% and 100% of the data.",
+    ]
+    if timings:
+        lines += ["", "Data generation: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + "."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

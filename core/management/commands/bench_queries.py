@@ -1,0 +1,40 @@
+"""Count the SQL queries each benchmarked page runs (used by bench/run.py)."""
+
+import json
+import re
+import uuid
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+class Command(BaseCommand):
+    help = "Print, as JSON, the number of SQL queries per request for the given bench targets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("targets", nargs="+", help="JSON objects with name, path and method")
+
+    def handle(self, *args, targets, **options):
+        from bench.run import Target, resolve_path
+
+        client = Client()
+        counts = {}
+        for raw in targets:
+            target = Target(**json.loads(raw))
+            path = resolve_path(target.path)
+            if target.method == "POST":
+                form = client.get(path).content.decode()
+                token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+                data = {"kind": "barrier", "description": "Query count", "email": "q@example.se",
+                        "consent": "on", "submission_token": str(uuid.uuid4()),
+                        "csrfmiddlewaretoken": token.group(1) if token else ""}
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.post(path, data)
+            else:
+                client.get(path)  # warm caches that a real server would also have warm
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(path)
+            counts[target.name] = len(queries) if response.status_code < 400 else f"HTTP {response.status_code}"
+        self.stdout.write(json.dumps(counts))
