@@ -11,12 +11,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.utils.decorators import method_decorator
 
 from staff.forms import EnrolForm, VerifyForm
 from staff.models import RecoveryCodeDevice
@@ -172,7 +172,9 @@ class RecoveryCodesView(StaffOnlyView):
     def dispatch(self, request, *args, **kwargs):
         user = request.user
         if user.is_authenticated and user.is_staff and user.is_active and not _is_verified(user):
-            return HttpResponseRedirect(_with_next(reverse("staff:verify"), request.get_full_path()))
+            return HttpResponseRedirect(
+                _with_next(reverse("staff:verify"), request.get_full_path())
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):

@@ -4,7 +4,10 @@ from staff.services import staff_groups_sync
 
 
 class Command(BaseCommand):
-    help = "Create the staff groups and set their permissions from staff/roles.py (also runs after migrate)."
+    help = (
+        "Create the staff groups and set their permissions from staff/roles.py "
+        "(also runs after every migrate)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--database", default="default")
