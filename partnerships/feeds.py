@@ -23,6 +23,7 @@ class StoryFeed(Feed):
     def feed_url(self):
         return reverse("partnerships:story_feed")
 
+    @property
     def language(self):
         return active_language()
 

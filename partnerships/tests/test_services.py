@@ -1,0 +1,95 @@
+import sys
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from partnerships import demo, services
+from partnerships.models import Partnership, Story
+from partnerships.tests import factories
+from reference.models import Country
+
+
+def test_a_partnership_needs_swedish_and_partner_organisations_in_its_country():
+    kenya = Country.objects.get(code="KE")
+    tanzanian = factories.foreign_organisation("TZ")
+    with pytest.raises(ValidationError) as error:
+        services.partnership_validate_parties(
+            country=kenya, swedish_organisations=[tanzanian], partner_organisations=[tanzanian]
+        )
+    assert set(error.value.message_dict) == {"swedish_organisations", "partner_organisations"}
+    with pytest.raises(ValidationError) as error:
+        services.partnership_validate_parties(
+            country=kenya, swedish_organisations=[], partner_organisations=[]
+        )
+    assert "Välj minst en svensk organisation." in error.value.message_dict["swedish_organisations"]
+
+
+def test_sweden_cannot_be_the_partner_country():
+    with pytest.raises(ValidationError) as error:
+        services.partnership_validate_parties(
+            country=Country.objects.get(code="SE"),
+            swedish_organisations=[factories.swedish("vara")],
+            partner_organisations=[factories.swedish("ale")],
+        )
+    assert "country" in error.value.message_dict
+
+
+def test_upsert_creates_then_changes_nothing_when_run_again():
+    partner = factories.foreign_organisation("KE", name="Kisumu")
+    partnership = factories.partnership(partners=[partner], slug="same")
+    first_update = partnership.updated_at
+    again = factories.partnership(partners=[partner], slug="same",
+                                  title_sv=partnership.title_sv, title_en=partnership.title_en)
+    assert Partnership.objects.filter(slug="same").count() == 1
+    # The title differs from the factory's new default only if changed; here it is the same.
+    assert again.pk == partnership.pk
+    assert Partnership.objects.get(pk=partnership.pk).updated_at == first_update
+
+
+def test_search_names_hold_both_languages_of_parties_country_and_themes():
+    partner = factories.foreign_organisation("CN", name="Huangshan")
+    partnership = factories.partnership(country="CN", partners=[partner],
+                                        themes=("children-and-youth",))
+    names = Partnership.objects.get(pk=partnership.pk).search_names
+    for expected in ("Vara", "Vara kommun", "Vara Municipality", "Huangshan", "Kina", "China",
+                     "Västra Götalands län", "Barn och ungas inflytande",
+                     "Children and youth inclusion"):
+        assert expected in names
+
+
+def test_publish_records_the_first_publication_and_unpublish_makes_a_draft():
+    partnership = factories.partnership(publish=False)
+    assert partnership.published_at is None and not partnership.is_published
+    services.partnership_publish(partnership=partnership)
+    first = Partnership.objects.get(pk=partnership.pk).published_at
+    assert first is not None
+    services.partnership_unpublish(partnership=partnership)
+    services.partnership_publish(partnership=partnership)
+    assert Partnership.objects.get(pk=partnership.pk).published_at == first
+
+
+def test_a_story_image_needs_alt_text_in_both_languages():
+    story = factories.story(partnerships=[factories.partnership()])
+    story.image = "partnerships/stories/photo.jpg"
+    story.image_alt_sv = "Barn i en skola"
+    with pytest.raises(ValidationError):
+        story.full_clean()
+    story.image_alt_en = "Children at a school"
+    story.full_clean()
+
+
+def test_demo_content_is_realistic_and_idempotent():
+    demo.seed(stdout=sys.stdout)
+    counts = (Partnership.objects.count(), Story.objects.count())
+    stamps = dict(Partnership.objects.values_list("slug", "updated_at"))
+    demo.seed(stdout=sys.stdout)
+    assert (Partnership.objects.count(), Story.objects.count()) == counts
+    assert dict(Partnership.objects.values_list("slug", "updated_at")) == stamps
+    published = Partnership.objects.published()
+    assert published.count() >= 26
+    assert published.filter(status="completed").count() >= 5
+    assert published.values("country").distinct().count() >= 15
+    vara = published.get(slug="vara-huangshan-left-behind-children")
+    assert vara.status == "completed" and vara.country_id == "CN"
+    assert not vara.country.is_current_partner
+    assert vara.stories.get().title_en == "Helping left-behind children"

@@ -1,0 +1,253 @@
+import csv
+import io
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from partnerships.tests import factories
+from reference.models import Country, Organisation
+
+
+def url(name: str, language: str = "sv", **kwargs) -> str:
+    with translation.override(language):
+        return reverse(f"partnerships:{name}", kwargs=kwargs or None)
+
+
+@pytest.fixture
+def content():
+    huangshan = factories.foreign_organisation("CN", name="Huangshan")
+    partnership = factories.partnership(
+        slug="vara-huangshan", country="CN", partners=[huangshan], themes=("children-and-youth",),
+        title_sv="Stöd till övergivna barn", title_en="Helping left-behind children",
+        goals_sv="<p>Mål</p><script>alert(1)</script>", goals_en="<p onclick='x()'>Goals</p>",
+        status="completed", start_year=2014, end_year=2016,
+    )
+    story = factories.story(partnerships=[partnership], title_sv="De hjälper övergivna barn",
+                            title_en="Helping left-behind children (story)")
+    return {"partnership": partnership, "story": story, "huangshan": huangshan}
+
+
+def page_urls(content, language):
+    return [
+        url("index", language),
+        url("list", language),
+        url("detail", language, slug=content["partnership"].slug),
+        url("country_index", language),
+        url("country", language, slug="china"),
+        url("organisation", language, slug="vara"),
+        url("organisation", language, slug=content["huangshan"].slug),
+        url("theme_index", language),
+        url("theme", language, slug="children-and-youth"),
+        url("story_list", language),
+        url("story", language, slug=content["story"].slug),
+        url("map_sweden", language),
+        url("map_world", language),
+    ]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_page_renders_in_each_language(client, content, language):
+    for path in page_urls(content, language):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert f'<html lang="{language}">' in response.text, path
+        assert 'aria-current="page"' in response.text, path
+
+
+def test_swedish_and_english_urls_are_translated():
+    assert url("list", "sv") == "/sv/kommunala-partnerskap/partnerskap/"
+    assert url("list", "en") == "/en/municipal-partnerships/partnerships/"
+    assert url("country", "sv", slug="kenya") == "/sv/kommunala-partnerskap/lander/kenya/"
+    assert url("organisation", "sv", slug="vara") \
+        == "/sv/kommunala-partnerskap/organisationer/vara/"
+    assert url("story_list", "sv") == "/sv/kommunala-partnerskap/berattelser/"
+    assert url("map_sweden", "sv") == "/sv/kommunala-partnerskap/karta/sverige/"
+
+
+@pytest.mark.parametrize("language,title", [("sv", "Stöd till övergivna barn"),
+                                            ("en", "Helping left-behind children")])
+def test_detail_shows_parties_story_and_contact_in_the_language(client, content, language, title):
+    response = client.get(url("detail", language, slug="vara-huangshan"))
+    text = response.text
+    assert f"<h1 id=\"partnership-title\">{title}</h1>" in text
+    assert "Huangshan" in text and ("Vara kommun" in text or "Vara Municipality" in text)
+    assert url("story", language, slug=content["story"].slug) in text
+    assert "partnership@icld.se" in text
+    assert url("organisation", language, slug="vara") in text
+
+
+def test_language_switcher_on_the_detail_page_leads_to_the_same_partnership(client, content):
+    response = client.get(url("detail", "sv", slug="vara-huangshan"))
+    assert f'href="{url("detail", "en", slug="vara-huangshan")}"' in response.text
+
+
+def test_staff_rich_text_is_sanitised(client, content):
+    text = client.get(url("detail", "sv", slug="vara-huangshan")).text
+    assert "<script>" not in text and "alert(1)" not in text
+    text = client.get(url("detail", "en", slug="vara-huangshan")).text
+    assert "onclick" not in text and "<p>Goals</p>" in text
+
+
+def test_drafts_are_hidden_from_the_public_and_previewed_for_staff(client, staff_client):
+    draft = factories.partnership(publish=False, title_sv="Hemligt utkast")
+    assert client.get(url("detail", slug=draft.slug)).status_code == 404
+    assert "Hemligt utkast" not in client.get(url("list")).text
+    response = staff_client.get(url("detail", slug=draft.slug))
+    assert response.status_code == 200
+    assert "Förhandsgranskning:" in response.text
+    assert response["X-Robots-Tag"] == "noindex"
+    story = factories.story(partnerships=[draft], publish=False)
+    assert client.get(url("story", slug=story.slug)).status_code == 404
+    assert staff_client.get(url("story", slug=story.slug)).status_code == 200
+
+
+def test_unknown_slugs_give_404(client):
+    for name in ("detail", "country", "organisation", "theme", "story"):
+        assert client.get(url(name, slug="no-such-thing")).status_code == 404
+    assert client.get(url("country", slug="sweden")).status_code == 404
+
+
+@pytest.mark.parametrize("query", [
+    "page=abc", "page=99999", "page=-1", "country=atlantis", "organisation=nowhere",
+    "county=99", "theme=%00", "phase=x", "status=open", "year=abc", "year=1066", "sort=garbage",
+    "q=" + "klimat+" * 500, "q=%00%01%1b%7f", "q=%22%27%5C%26%7C%21", "country=kenya&country=x",
+    "q=Vara&sort=relevance&page=2",
+])
+def test_bad_parameters_give_a_normal_page(client, content, query):
+    response = client.get(f"{url('list')}?{query}")
+    assert response.status_code == 200
+    for export in ("export_csv", "export_json"):
+        assert client.get(f"{url(export)}?{query}").status_code == 200
+
+
+def test_an_unusable_value_is_reported_and_ignored(client, content):
+    response = client.get(f"{url('list')}?country=atlantis")
+    assert "kunde inte användas" in response.text
+    assert "1 partnerskap" in response.text
+
+
+def test_list_filters_are_in_the_url_and_show_counts(client, content):
+    factories.partnership(swedish_slugs=("ale",), country="KE", themes=("education",))
+    response = client.get(f"{url('list')}?country=china&theme=children-and-youth")
+    text = response.text
+    assert "Stöd till övergivna barn" in text
+    assert '<option value="china" selected>Kina (1)</option>' in text
+    assert '<option value="kenya">Kenya (0)</option>' not in text
+    assert '<option value="kenya">' not in text  # Kenya has no children-and-youth partnership
+    assert "?country=china&amp;theme=children-and-youth" in text  # open data keeps the filters
+
+
+def test_search_results_and_helpful_empty_state(client, content):
+    assert "Stöd till övergivna barn" in client.get(f"{url('list')}?q=Huangshan").text
+    empty = client.get(f"{url('list')}?q=ingenting+alls&country=china").text
+    assert "Inget partnerskap matchar allt detta." in empty
+    assert "Ta bort ett av filtren ovan" in empty
+
+
+def test_the_list_returns_only_the_results_fragment_for_scripts(client, content):
+    response = client.get(url("list"), HTTP_X_PARTNERSHIPS_PARTIAL="results")
+    assert "<html" not in response.text
+    assert 'class="with-sidebar"' in response.text
+    assert "X-Partnerships-Partial" in response["Vary"]
+
+
+def test_open_data_csv_and_json_have_stable_columns_in_both_languages(client, content):
+    response = client.get(f"{url('export_csv')}?country=china")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title_sv"] == "Stöd till övergivna barn"
+    assert row["title_en"] == "Helping left-behind children"
+    assert row["country_en"] == "China" and row["country_sv"] == "Kina"
+    assert row["swedish_organisations_sv"] == "Vara kommun"
+    assert row["url_en"].endswith("/en/municipal-partnerships/partnerships/vara-huangshan/")
+    data = json.loads(client.get(f"{url('export_json', 'en')}?q=Huangshan").content)
+    assert data["count"] == 1
+    assert list(data["partnerships"][0]) == data["columns"]
+    assert data["partnerships"][0]["themes_sv"] == ["Barn och ungas inflytande"]
+    assert client.get(f"{url('export_json')}?country=kenya").json()["count"] == 0
+
+
+def test_story_feed_is_atom_in_each_language(client, content):
+    for language, title in (("sv", "De hjälper övergivna barn"),
+                            ("en", "Helping left-behind children (story)")):
+        response = client.get(url("story_feed", language))
+        assert response["Content-Type"].startswith("application/atom+xml")
+        assert f'xml:lang="{language}"' in response.text
+        assert title in response.text
+        assert url("story", language, slug=content["story"].slug) in response.text
+
+
+def test_maps_link_into_the_filtered_list_and_have_a_text_alternative(client, content):
+    sweden = client.get(url("map_sweden")).text
+    assert f'{url("list")}?organisation=vara' in sweden
+    assert "<table>" in sweden and "Vara kommun" in sweden
+    assert 'aria-label="Vara kommun: 1 partnerskap"' in sweden
+    world = client.get(url("map_world", "en")).text
+    assert f'{url("list", "en")}?country=china' in world
+    assert 'aria-label="China: 1 partnership"' in world
+
+
+def test_index_shows_live_figures_and_latest_stories(client, content):
+    text = client.get(url("index")).text
+    assert "Pågående partnerskap" in text
+    assert "De hjälper övergivna barn" in text
+
+
+# --- A fixed number of queries whatever the number of rows --------------------------------
+
+
+def _grow(extra: int):
+    kenya = Country.objects.get(code="KE")
+    for number in range(extra):
+        partner = factories.foreign_organisation("KE")
+        partnership = factories.partnership(
+            swedish_slugs=("vara", "ale"), partners=[partner, factories.foreign_organisation("KE")],
+            themes=("education", "gender-equality", "children-and-youth"),
+            start_year=2010 + number % 10,
+        )
+        factories.story(partnerships=[partnership])
+    return kenya
+
+
+def _queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context)
+
+
+def query_count_urls(content):
+    slug = content["partnership"].slug
+    return [
+        url("index"), url("list"), f"{url('list')}?q=barn&country=kenya&theme=education&year=2015",
+        f"{url('list')}?organisation=vara&county=14&sort=title&page=2",
+        url("detail", slug=slug), url("country_index"), url("country", slug="kenya"),
+        url("organisation", slug="vara"), url("theme_index"), url("theme", slug="education"),
+        url("story_list"), url("story", slug=content["story"].slug), url("map_sweden"),
+        url("map_world"),
+    ]
+
+
+def test_pages_run_the_same_number_of_queries_at_two_data_sizes(
+    client, content, django_assert_num_queries
+):
+    _grow(3)
+    before = {path: _queries(client, path) for path in query_count_urls(content)}
+    _grow(25)
+    for path, count in before.items():
+        with django_assert_num_queries(count, info=path):
+            client.get(path)
+    assert before[url("detail", slug=content["partnership"].slug)] <= 12
+    assert before[url("list")] <= 14
+
+
+def test_organisation_page_for_a_partner_abroad(client, content):
+    huangshan: Organisation = content["huangshan"]
+    text = client.get(url("organisation", "en", slug=huangshan.slug)).text
+    assert "Partnerships of Huangshan Town Council" in text
+    assert "Helping left-behind children" in text
