@@ -128,7 +128,7 @@ PUBLICATIONS = [
                        "proceedings collect the papers and the discussions.",
         "languages": ["en"], "authors": ["dellnas", "jorgensen", "jendal"],
         "themes": ["democratic-resilience", "transparency-and-accountability"], "countries": [],
-        "cover": (11, 79, 108), "isbn": "978-91-86725-01-1",
+        "cover": (11, 79, 108), "isbn": "978-91-86725-01-3",
     },
     {
         "slug": "visby-2010-policy-brief",
@@ -292,7 +292,7 @@ PUBLICATIONS = [
                        "resilient.",
         "languages": ["en"], "authors": ["wanjiru", "petrovic", "bergstrom", "morales"],
         "themes": ["democratic-resilience", "environment-and-climate", "human-rights"],
-        "countries": ["UA", "RS", "KE", "CO"], "cover": (7, 50, 70), "isbn": "978-91-86725-99-8",
+        "countries": ["UA", "RS", "KE", "CO"], "cover": (7, 50, 70), "isbn": "978-91-86725-99-0",
     },
 ]
 

@@ -138,26 +138,32 @@ def _optional_selector(module: str, name: str):
         return None
 
 
-def work_sharing_themes_and_countries(publication: Publication) -> dict[str, list]:
-    """Partnerships and programmes on the publication's themes and countries.
+def work_sharing_themes_and_countries(publication: Publication, *, limit: int = 6) -> dict[str, list]:
+    """Partnerships and programmes on the publication's themes or in its countries.
 
-    Uses ``partnerships.selectors`` and ``programmes.selectors`` when those apps
-    provide them; an app that does not (yet) contributes nothing.
+    Uses ``partnerships.selectors.partnerships_for_theme``/``_for_country`` and
+    ``programmes.selectors.programmes_for_theme``/``_for_country`` when those apps
+    provide them (an app that does not contributes nothing). Their querysets are
+    combined as subqueries, so each app costs one query however many themes and
+    countries the publication has.
     """
     themes = list(publication.themes.all())
     countries = list(publication.countries.all())
     result: dict[str, list] = {}
-    for app, noun in (("partnerships", "partnerships"), ("programmes", "programmes")):
-        by_theme = _optional_selector(f"{app}.selectors", f"{noun}_for_theme")
-        by_country = _optional_selector(f"{app}.selectors", f"{noun}_for_country")
-        found: dict = {}
-        for selector, values in ((by_theme, themes), (by_country, countries)):
-            if selector is None:
-                continue
-            for value in values:
-                for item in selector(value):
-                    found.setdefault(item.pk, item)
-        result[app] = list(found.values())[:6]
+    for app in ("partnerships", "programmes"):
+        by_theme = _optional_selector(f"{app}.selectors", f"{app}_for_theme")
+        by_country = _optional_selector(f"{app}.selectors", f"{app}_for_country")
+        querysets = [by_theme(theme) for theme in themes if by_theme] + [
+            by_country(country) for country in countries if by_country
+        ]
+        if not querysets:
+            result[app] = []
+            continue
+        condition = Q()
+        for queryset in querysets:
+            condition |= Q(pk__in=queryset.values("pk"))
+        model = querysets[0].model
+        result[app] = list(model._default_manager.filter(condition).order_by("-pk")[:limit])
     return result
 
 
