@@ -41,6 +41,11 @@ class PartnershipFilterForm(forms.Form):
     )
     sort = forms.ChoiceField(choices=list(SORTS.items()), required=False, label=_("Sort by"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A NUL character in the search is stripped below rather than refused.
+        self.fields["q"].validators = []
+
     def clean_q(self) -> str:
         return clean_search_text(self.cleaned_data.get("q", ""))
 

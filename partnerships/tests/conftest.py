@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.utils import translation
 
 
@@ -11,11 +12,17 @@ def _swedish_by_default(db):
 
 @pytest.fixture
 def staff_client(django_user_model):
-    from django.test import Client
+    """A superuser signed in with password and second factor (admin requires both)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    client = Client()
     user = django_user_model.objects.create_user(
         username="staff", password="a-long-enough-password", is_staff=True, is_superuser=True
     )
+    client = Client()
     client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return client

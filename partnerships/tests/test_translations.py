@@ -1,0 +1,25 @@
+import re
+from pathlib import Path
+
+from django.utils import translation
+from django.utils.translation import gettext
+
+PO = Path(__file__).resolve().parents[1] / "locale" / "sv" / "LC_MESSAGES" / "django.po"
+
+
+def test_swedish_catalogue_is_complete_without_fuzzy_entries():
+    text = PO.read_text(encoding="utf-8")
+    assert "#, fuzzy" not in text
+    entries = text.split("\n\n")[1:]
+    assert len(entries) > 200
+    for entry in entries:
+        assert not re.search(r'^msgstr(\[\d\])? ""$', entry, re.MULTILINE) or re.search(
+            r'^msgstr(\[\d\])? ""\n"', entry, re.MULTILINE
+        ), entry
+
+
+def test_a_swedish_string_is_translated():
+    with translation.override("sv"):
+        assert gettext("All partnerships") == "Alla partnerskap"
+    with translation.override("en"):
+        assert gettext("All partnerships") == "All partnerships"
