@@ -1,0 +1,128 @@
+"""Browser journeys and accessibility scans of the training programme pages."""
+
+import re
+
+import pytest
+
+from tests.e2e.harness import assert_accessible
+
+PAGES = {
+    "sv": ["/sv/utbildningsprogram/", "/sv/utbildningsprogram/?country=kenya&open=on",
+           "/sv/utbildningsprogram/womens-political-leadership/",
+           "/sv/utbildningsprogram/local-governance-rights-based-approach/",
+           "/sv/utbildningsprogram/sta-vard-for-studiebesok/",
+           "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/",
+           "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/tack/",
+           "/sv/utbildningsprogram/vara-vardar/"],
+    "en": ["/en/training-programmes/", "/en/training-programmes/?theme=human-rights",
+           "/en/training-programmes/womens-political-leadership/",
+           "/en/training-programmes/symbiocity-urban-development/",
+           "/en/training-programmes/host-a-study-visit/",
+           "/en/training-programmes/host-a-study-visit/offer/",
+           "/en/training-programmes/host-a-study-visit/offer/thanks/",
+           "/en/training-programmes/our-hosts/"],
+}
+OFFER = {"sv": "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/",
+         "en": "/en/training-programmes/host-a-study-visit/offer/"}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_programme_pages_have_no_accessibility_violations(portal, page, language):
+    for path in PAGES[language]:
+        response = page.goto(portal.url(path))
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible(page, path)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_offer_form_error_state_is_accessible_and_keeps_input(portal, page, language):
+    page.goto(portal.url(OFFER[language]))
+    page.locator("#id_contact_name").fill("Eva Ek")
+    page.locator("#id_periods-0-starts_on").fill("2020-01-01")
+    page.locator("#id_periods-0-ends_on").fill("2020-01-05")
+    page.locator("form.offer-form [name=send]").click()
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert summary.evaluate("el => el === document.activeElement")
+    assert page.locator("#id_contact_name").input_value() == "Eva Ek"
+    assert page.locator("#id_periods-0-starts_on").input_value() == "2020-01-01"
+    assert page.locator("#id_periods-0-starts_on").get_attribute("aria-invalid") == "true"
+    assert_accessible(page, f"{OFFER[language]} with errors")
+
+
+def test_municipality_officer_offers_to_host_in_english_with_two_periods(portal, page):
+    page.goto(portal.url("/en/training-programmes/"))
+    page.get_by_role("link", name="What hosting involves").click()
+    page.get_by_role("link", name="Offer to host").first.click()
+    assert page.locator("h1").inner_text() == "Offer to host a study visit"
+
+    page.get_by_label("Municipality or region").select_option(label="Örebro Municipality")
+    page.get_by_label("Contact person").fill("Lena Holm")
+    page.get_by_label("Role or department").fill("International coordinator")
+    page.get_by_label("Email").fill("lena.holm@orebro.example")
+    page.get_by_label("Phone").fill("019-21 10 00")
+    page.get_by_label("Group study visit").check()
+    page.get_by_label("Two-day placement").check()
+    page.get_by_label("Human rights").check()
+    page.get_by_label("Other expertise or services you would like to show").fill(
+        "Our human rights office and the youth council.")
+    page.get_by_label("Local Governance with a Rights Based Approach").check()
+    page.get_by_label("How many visitors can you receive at the same time?").fill("30")
+    page.get_by_label("English").check()
+    page.get_by_label("Step-free throughout, with an accessible toilet").check()
+
+    page.locator("#id_periods-0-starts_on").fill("2027-09-06")
+    page.locator("#id_periods-0-ends_on").fill("2027-09-17")
+    page.get_by_role("button", name="Add another period").click()
+    second_start = page.locator("#id_periods-1-starts_on")
+    assert second_start.is_visible()
+    assert second_start.evaluate("el => el === document.activeElement")
+    assert page.locator("#id_periods-0-starts_on").input_value() == "2027-09-06"
+    assert page.locator("#id_contact_name").input_value() == "Lena Holm"
+    second_start.fill("2027-10-04")
+    page.locator("#id_periods-1-ends_on").fill("2027-10-08")
+
+    page.get_by_label("After a visit, ICLD may name us on the “Our hosts” page").check()
+    page.get_by_label(re.compile("I agree that ICLD stores these details")).check()
+    page.locator("form.offer-form [name=send]").click()
+
+    page.wait_for_url(re.compile(r"/en/training-programmes/host-a-study-visit/offer/thanks/$"))
+    assert page.locator("h1").inner_text() == "Thank you for your offer"
+    assert "6–17 September 2027" in page.content() and "4–8 October 2027" in page.content()
+    assert_accessible(page, "offer thanks page")
+
+    rows = portal.query(
+        "SELECT o.id, o.language, o.capacity, o.may_be_listed, count(p.id) "
+        "FROM programmes_hostingoffer o JOIN programmes_hostingperiod p ON p.offer_id = o.id "
+        "WHERE o.email = %s GROUP BY o.id", ("lena.holm@orebro.example",))
+    assert len(rows) == 1
+    assert rows[0][1:] == ("en", 30, True, 2)
+    confirmation = portal.wait_for_email("lena.holm@orebro.example")
+    assert "Thank you for offering to host" in confirmation
+    notification = portal.wait_for_email("To: itp@icld.se")  # the programme team, in Swedish
+    assert "lena.holm@orebro.example" in notification
+
+
+def test_add_period_works_without_javascript(portal, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(portal.url(OFFER["en"]))
+        page.locator("#id_contact_name").fill("No Script")
+        page.locator("#id_periods-0-starts_on").fill("2027-09-06")
+        page.get_by_role("button", name="Add another period").click()
+        assert page.locator("#id_periods-1-starts_on").is_visible()
+        assert page.locator("#id_contact_name").input_value() == "No Script"
+        assert page.locator("#id_periods-0-starts_on").input_value() == "2027-09-06"
+        assert page.locator(".error-summary").count() == 0
+    finally:
+        context.close()
+
+
+def test_programme_pages_fit_a_320_pixel_screen(portal, phone_page):
+    for path in ("/sv/utbildningsprogram/", "/en/training-programmes/womens-political-leadership/",
+                 OFFER["sv"], "/en/training-programmes/our-hosts/"):
+        phone_page.goto(portal.url(path))
+        overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways at 320 px"
