@@ -319,7 +319,11 @@ class HostingPeriodAdmin(admin.ModelAdmin):
 class ScheduledVisitForm(forms.ModelForm):
     class Meta:
         model = ScheduledVisit
-        fields = "__all__"
+        fields = [
+            "intake", "host", "offer", "kind", "starts_on", "ends_on", "participants",
+            "topic_sv", "topic_en", "status", "contact_name", "contact_email",
+            "contact_language", "host_may_be_listed", "internal_notes",
+        ]
 
     def clean(self):
         cleaned = super().clean()

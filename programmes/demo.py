@@ -504,7 +504,7 @@ def seed(stdout) -> None:
                     {"ends_on": D(p_end)})
         offers[key] = offer
 
-    for (offer_key, host_slug, programme_slug, intake_start, kind, first, last, visitors,
+    for (offer_key, _host_slug, programme_slug, intake_start, kind, first, last, visitors,
          status, listed) in VISITS:
         offer = offers.get(offer_key)
         intake = intakes_by_key.get((programme_slug, intake_start))

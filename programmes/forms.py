@@ -286,7 +286,8 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("themes") and not cleaned.get("expertise") and "themes" not in self.errors:
+        no_expertise = not cleaned.get("themes") and not cleaned.get("expertise")
+        if no_expertise and "themes" not in self.errors:
             self.add_error("themes", _("Choose at least one area, or describe your expertise "
                                        "in the box below."))
         if not self.periods.is_valid():

@@ -143,13 +143,13 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is used by another page.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("programmes:detail", kwargs={"slug": self.slug})
 
     def current_intake(self, on: date | None = None) -> Intake | None:
         """The intake a visitor cares about: open now, else opening next, else the latest.
@@ -158,10 +158,11 @@ class Programme(models.Model):
         """
         on = on or today()
         intakes = list(self.intakes.all())
-        open_now = [i for i in intakes if i.application_status(on) == Intake.ApplicationStatus.OPEN]
+        status = Intake.ApplicationStatus
+        open_now = [i for i in intakes if i.application_status(on) == status.OPEN]
         if open_now:
             return min(open_now, key=lambda i: i.application_closes_on)
-        upcoming = [i for i in intakes if i.application_status(on) == Intake.ApplicationStatus.UPCOMING]
+        upcoming = [i for i in intakes if i.application_status(on) == status.UPCOMING]
         if upcoming:
             return min(upcoming, key=lambda i: i.application_opens_on)
         return max(intakes, key=lambda i: i.starts_on, default=None)
@@ -257,8 +258,10 @@ class Phase(models.Model):
                             help_text=_("Leave empty to use the kind as title."))
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
-    place = TranslatedField(models.CharField, _("place"), max_length=150, blank=True,
-                            required=(), help_text=_("For example “Visby and host municipalities”."))
+    place = TranslatedField(
+        models.CharField, _("place"), max_length=150, blank=True, required=(),
+        help_text=_("For example “Visby and host municipalities”."),
+    )
     description = TranslatedField(models.TextField, _("description"), blank=True, required=())
 
     class Meta:

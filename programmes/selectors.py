@@ -43,7 +43,8 @@ DAYS_NEEDED = {HostingKind.GROUP_VISIT: 1, HostingKind.PLACEMENT: 2}
 def _intakes_prefetch(*, with_phases: bool = False) -> Prefetch:
     queryset = Intake.objects.order_by("starts_on")
     if with_phases:
-        queryset = queryset.prefetch_related(Prefetch("phases", Phase.objects.order_by("starts_on")))
+        phases = Phase.objects.order_by("starts_on")
+        queryset = queryset.prefetch_related(Prefetch("phases", queryset=phases))
     return Prefetch("intakes", queryset=queryset)
 
 

@@ -25,7 +25,6 @@ from programmes.models import (
 )
 from reference.models import Organisation, Theme
 
-
 # First key of the advisory lock on a host's calendar (a fixed number: every process agrees).
 HOST_LOCK_NAMESPACE = 51_402
 

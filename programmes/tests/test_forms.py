@@ -128,6 +128,7 @@ def test_rebuilt_form_keeps_everything_typed_and_adds_an_empty_period(frozen_now
 
 # --- Property-based: whatever is posted, the form answers with errors, never an exception ---
 
+FIXTURE_CHECK = [HealthCheck.function_scoped_fixture]  # frozen_now is the same for every example
 text = st.text(max_size=400)
 field_values = st.one_of(text, st.lists(text, max_size=3), st.integers().map(str))
 FIELDS = ["organisation", "contact_name", "contact_role", "email", "phone", "hosting_kinds",
@@ -145,7 +146,7 @@ def to_querydict(data: dict):
     return query
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=FIXTURE_CHECK)
 @given(st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=len(FIELDS)))
 def test_any_input_is_validated_without_crashing(frozen_now, data):
     form = HostingOfferForm(to_querydict(data))
@@ -156,7 +157,7 @@ def test_any_input_is_validated_without_crashing(frozen_now, data):
         assert form.errors
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=FIXTURE_CHECK)
 @given(
     name=st.text(min_size=1, max_size=120).filter(lambda s: s.strip() and "\x00" not in s),
     offset=st.integers(min_value=1, max_value=700),
