@@ -1,0 +1,70 @@
+"""Reads that join the three apps into one portal: the home page and the pages of an
+organisation, a country and a theme."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from knowledge import selectors as knowledge
+from partnerships import selectors as partnerships
+from programmes import selectors as programmes
+from reference.models import Country, Organisation, Theme
+
+SECTION_LIMIT = 6
+
+
+def _programme_cards(programmes) -> list:
+    """Programme cards show the intake that matters today (as the programme list does)."""
+    today = timezone.localdate()
+    programmes = list(programmes)
+    for programme in programmes:
+        programme.shown_intake = programme.current_intake(today)
+    return programmes
+
+
+def home_page() -> dict:
+    """Everything the home page shows, from the database: nothing for staff to hard-code."""
+    figures = {
+        "partnerships": partnerships.figures(),
+        "programmes": programmes.figures(),
+        "knowledge": knowledge.figures(),
+    }
+    return {
+        # The four headline figures: organisations engaged, active partnerships, partner
+        # countries (KP) and upcoming seminars (KC); each is one aggregate query.
+        "figures": [*figures["partnerships"], figures["knowledge"][0]],
+        "open_programmes": _programme_cards(programmes.open_programmes()[:3]),
+        "open_calls": list(knowledge.open_research_calls()[:2]),
+        "stories": list(partnerships.latest_stories(limit=3)),
+        "events": list(knowledge.upcoming_events(limit=3)),
+    }
+
+
+def organisation_involvement(organisation: Organisation) -> dict:
+    """An organisation's partnerships, hosted study visits (where it agreed to be listed),
+    and the publications that name it."""
+    return {
+        "partnerships": list(partnerships.partnerships_for_organisation(organisation)),
+        "hosted_visits": list(programmes.hosted_visits_for_organisation(organisation)),
+        "publications": list(knowledge.publications_for_organisation(organisation, limit=SECTION_LIMIT)),
+    }
+
+
+def country_overview(country: Country) -> dict:
+    return {
+        "partnerships": list(partnerships.partnerships_for_country(country, limit=SECTION_LIMIT)),
+        "partnership_count": partnerships.partnerships_for_country(country).count(),
+        "programmes": _programme_cards(programmes.programmes_for_country(country)),
+        "publications": list(knowledge.publications_for_country(country, limit=SECTION_LIMIT)),
+        "events": list(knowledge.events_for_country(country, limit=SECTION_LIMIT)),
+    }
+
+
+def theme_overview(theme: Theme) -> dict:
+    return {
+        "partnerships": list(partnerships.partnerships_for_theme(theme, limit=SECTION_LIMIT)),
+        "partnership_count": partnerships.partnerships_for_theme(theme).count(),
+        "programmes": _programme_cards(programmes.programmes_for_theme(theme)),
+        "publications": list(knowledge.publications_for_theme(theme, limit=SECTION_LIMIT)),
+        "events": list(knowledge.events_for_theme(theme, limit=SECTION_LIMIT)),
+    }
