@@ -49,8 +49,10 @@ class PublicationAdmin(admin.ModelAdmin):
         (_("File and identifiers"), {"fields": ["file", "doi", "isbn", "external_url"]}),
         (_("Cover"), {"fields": ["cover_image", *side_by_side("cover_alt")]}),
         (_("Themes and places"), {"fields": ["themes", "countries", "organisations"]}),
-        (_("Advanced"), {"fields": ["created_at", "author_names", "updated_at"],
-                         "classes": ["collapse"]}),
+        (
+            _("Advanced"),
+            {"fields": ["created_at", "author_names", "updated_at"], "classes": ["collapse"]},
+        ),
     ]
 
     def view_on_site(self, obj):
@@ -73,10 +75,23 @@ class ResearchCallAdmin(admin.ModelAdmin):
     date_hierarchy = "closes_at"
     inlines = [CallDocumentInline]
     fieldsets = [
-        (None, {"fields": ["slug", "opens_at", "closes_at", "apply_url", "max_amount_sek",
-                           "is_published"]}),
-        (_("Content (Swedish | English)"),
-         {"fields": side_by_side("title", "summary", "description", "eligibility", "amount")}),
+        (
+            None,
+            {
+                "fields": [
+                    "slug",
+                    "opens_at",
+                    "closes_at",
+                    "apply_url",
+                    "max_amount_sek",
+                    "is_published",
+                ]
+            },
+        ),
+        (
+            _("Content (Swedish | English)"),
+            {"fields": side_by_side("title", "summary", "description", "eligibility", "amount")},
+        ),
         (_("Themes"), {"fields": ["themes"]}),
         (_("Advanced"), {"fields": ["created_at"], "classes": ["collapse"]}),
     ]
@@ -107,19 +122,42 @@ def _participants_csv(registrations, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([_("event"), _("name"), _("email"), _("organisation"),
-                     _("dietary or accessibility needs"), _("status"), _("signed up")])
+    writer.writerow(
+        [
+            _("event"),
+            _("name"),
+            _("email"),
+            _("organisation"),
+            _("dietary or accessibility needs"),
+            _("status"),
+            _("signed up"),
+        ]
+    )
     for r in registrations:
-        cells = [r.event.title, r.name, r.email, r.organisation, r.needs, r.get_status_display(),
-                 timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M")]
+        cells = [
+            r.event.title,
+            r.name,
+            r.email,
+            r.organisation,
+            r.needs,
+            r.get_status_display(),
+            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]
         writer.writerow(["'" + c if str(c)[:1] in "=+-@" else c for c in map(str, cells)])
     return response
 
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title_sv", "kind", "starts_at", "capacity", "confirmed", "waiting",
-                    "is_published"]
+    list_display = [
+        "title_sv",
+        "kind",
+        "starts_at",
+        "capacity",
+        "confirmed",
+        "waiting",
+        "is_published",
+    ]
     list_filter = ["kind", "language", "is_published", "themes"]
     search_fields = [*translated_search_fields("title"), "city"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -130,17 +168,23 @@ class EventAdmin(admin.ModelAdmin):
     actions = ["export_participants"]
     fieldsets = [
         (None, {"fields": ["kind", "slug", "starts_at", "ends_at", "language", "is_published"]}),
-        (_("Content (Swedish | English)"),
-         {"fields": side_by_side("title", "summary", "description", "venue")}),
+        (
+            _("Content (Swedish | English)"),
+            {"fields": side_by_side("title", "summary", "description", "venue")},
+        ),
         (_("Place"), {"fields": ["city", "online_url"]}),
         (_("Sign-up"), {"fields": ["registration_enabled", "capacity", "registration_deadline"]}),
         (_("Speakers, themes and countries"), {"fields": ["speakers", "themes", "countries"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            confirmed_total=Count("registrations", filter=Q(registrations__status="confirmed")),
-            waiting_total=Count("registrations", filter=Q(registrations__status="waiting")),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed_total=Count("registrations", filter=Q(registrations__status="confirmed")),
+                waiting_total=Count("registrations", filter=Q(registrations__status="waiting")),
+            )
         )
 
     @admin.display(description=_("confirmed"), ordering="confirmed_total")
@@ -153,7 +197,9 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export participants as CSV"))
     def export_participants(self, request, queryset):
-        registrations = selectors.registrations_for_export(list(queryset.values_list("pk", flat=True)))
+        registrations = selectors.registrations_for_export(
+            list(queryset.values_list("pk", flat=True))
+        )
         return _participants_csv(registrations, "participants.csv")
 
     def view_on_site(self, obj):
@@ -166,8 +212,18 @@ class RegistrationAdmin(admin.ModelAdmin):
     list_filter = ["status", "event"]
     search_fields = ["name", "email", "organisation"]
     list_select_related = ["event"]
-    readonly_fields = ["event", "name", "email", "organisation", "needs", "consent", "language",
-                       "status", "created_at", "status_changed_at"]
+    readonly_fields = [
+        "event",
+        "name",
+        "email",
+        "organisation",
+        "needs",
+        "consent",
+        "language",
+        "status",
+        "created_at",
+        "status_changed_at",
+    ]
     actions = ["confirm_selected", "move_to_waiting_list", "export_csv"]
 
     def has_add_permission(self, request):
@@ -176,18 +232,33 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Give a confirmed seat (emails the person)"))
     def confirm_selected(self, request, queryset):
         moved = sum(services.registration_confirm(registration=r) for r in queryset)
-        self.message_user(request, ngettext("%(count)d person moved to confirmed.",
-                                            "%(count)d people moved to confirmed.", moved)
-                          % {"count": moved}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person moved to confirmed.",
+                "%(count)d people moved to confirmed.",
+                moved,
+            )
+            % {"count": moved},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Move to the waiting list"))
     def move_to_waiting_list(self, request, queryset):
         moved = sum(services.registration_move_to_waiting(registration=r) for r in queryset)
-        self.message_user(request, ngettext("%(count)d person moved to the waiting list.",
-                                            "%(count)d people moved to the waiting list.", moved)
-                          % {"count": moved}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person moved to the waiting list.",
+                "%(count)d people moved to the waiting list.",
+                moved,
+            )
+            % {"count": moved},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Export selected as CSV"))
     def export_csv(self, request, queryset):
-        return _participants_csv(queryset.select_related("event").order_by("event", "created_at"),
-                                 "registrations.csv")
+        return _participants_csv(
+            queryset.select_related("event").order_by("event", "created_at"), "registrations.csv"
+        )

@@ -7,6 +7,7 @@ copies is in Swedish, an English visitor's in English), authors in document orde
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -52,8 +53,10 @@ def text_citation(publication: Publication) -> str:
     else:
         authors = names[0] if names else "ICLD"
     title = str(publication.title).rstrip(".")
-    return (f"{authors} ({publication.year}). {title} ({publication.get_type_display()}). "
-            f"{_('Swedish International Centre for Local Democracy')}. {_url(publication)}")
+    return (
+        f"{authors} ({publication.year}). {title} ({publication.get_type_display()}). "
+        f"{_('Swedish International Centre for Local Democracy')}. {_url(publication)}"
+    )
 
 
 def _bibtex_escape(value: str) -> str:
@@ -65,10 +68,17 @@ def _bibtex_escape(value: str) -> str:
 def bibtex_key(publication: Publication) -> str:
     people = _people(publication)
     first = people[0].family_name if people else "ICLD"
-    word = next((w for w in re.findall(r"\w+", str(publication.title_en or publication.title_sv))
-                 if len(w) > 3), "")
+    word = next(
+        (
+            w
+            for w in re.findall(r"\w+", str(publication.title_en or publication.title_sv))
+            if len(w) > 3
+        ),
+        "",
+    )
     key = f"{first}{publication.year}{word}".lower()
-    return re.sub(r"[^a-z0-9]", "", key.encode("ascii", "ignore").decode()) or f"icld{publication.pk}"
+    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_key) or f"icld{publication.pk}"
 
 
 def bibtex(publication: Publication) -> str:
@@ -77,7 +87,10 @@ def bibtex(publication: Publication) -> str:
         ("author", " and ".join(f"{p.family_name}, {p.given_names}" for p in _people(publication))),
         ("title", f"{{{_bibtex_escape(publication.title)}}}"),
         ("year", str(publication.year)),
-        ("publisher" if entry_type in ("book", "proceedings", "misc") else "institution", PUBLISHER),
+        (
+            "publisher" if entry_type in ("book", "proceedings", "misc") else "institution",
+            PUBLISHER,
+        ),
         ("address", PLACE),
         ("type", report_type),
         ("doi", publication.doi),
@@ -87,7 +100,8 @@ def bibtex(publication: Publication) -> str:
     ]
     body = ",\n".join(
         f"  {name} = {{{value if name == 'title' else _bibtex_escape(value)}}}"
-        for name, value in fields if value
+        for name, value in fields
+        if value
     )
     return f"@{entry_type}{{{bibtex_key(publication)},\n{body}\n}}\n"
 
@@ -99,8 +113,12 @@ def _ris_value(value: str) -> str:
 def ris(publication: Publication) -> str:
     lines = [("TY", RIS_TYPES[publication.type])]
     lines += [("AU", f"{p.family_name}, {p.given_names}") for p in _people(publication)]
-    lines += [("TI", publication.title), ("PY", str(publication.year)), ("PB", PUBLISHER),
-              ("CY", PLACE)]
+    lines += [
+        ("TI", publication.title),
+        ("PY", str(publication.year)),
+        ("PB", PUBLISHER),
+        ("CY", PLACE),
+    ]
     if publication.abstract:
         lines.append(("AB", publication.abstract))
     if publication.doi:

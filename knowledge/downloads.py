@@ -28,8 +28,9 @@ def _file_response(field, *, content_type: str, filename: str = "", attachment: 
         handle = field.open("rb")
     except (OSError, ValueError) as error:
         raise Http404 from error
-    response = FileResponse(handle, content_type=content_type, as_attachment=attachment,
-                            filename=filename)
+    response = FileResponse(
+        handle, content_type=content_type, as_attachment=attachment, filename=filename
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=3600"
     return response
@@ -41,7 +42,9 @@ def publication_pdf(request, slug: str):
     if publication is None or not publication.file:
         raise Http404
     return _file_response(
-        publication.file, content_type="application/pdf", filename=publication.download_filename,
+        publication.file,
+        content_type="application/pdf",
+        filename=publication.download_filename,
         attachment=request.GET.get("download") == "1",
     )
 
@@ -67,8 +70,12 @@ def call_document(request, slug: str, pk: int):
         CallDocument.objects.select_related("call"), pk=pk, call__slug=slug, call__is_published=True
     )
     name = slugify(document.title_en or document.title_sv)[:80] or f"document-{document.pk}"
-    return _file_response(document.file, content_type="application/pdf", filename=f"{name}.pdf",
-                          attachment=request.GET.get("download") == "1")
+    return _file_response(
+        document.file,
+        content_type="application/pdf",
+        filename=f"{name}.pdf",
+        attachment=request.GET.get("download") == "1",
+    )
 
 
 @require_GET
@@ -78,18 +85,36 @@ def publication_citation(request, slug: str, fmt: str):
         raise Http404
     key = citations.bibtex_key(publication)
     if fmt == "bib":
-        response = HttpResponse(citations.bibtex(publication),
-                                content_type="application/x-bibtex; charset=utf-8")
+        response = HttpResponse(
+            citations.bibtex(publication), content_type="application/x-bibtex; charset=utf-8"
+        )
     else:
-        response = HttpResponse(citations.ris(publication),
-                                content_type="application/x-research-info-systems; charset=utf-8")
+        response = HttpResponse(
+            citations.ris(publication),
+            content_type="application/x-research-info-systems; charset=utf-8",
+        )
     response["Content-Disposition"] = f'attachment; filename="{key}.{fmt}"'
     return response
 
 
-EXPORT_FIELDS = ["id", "url", "type", "year", "title_sv", "title_en", "authors", "document_languages",
-                 "themes", "countries", "doi", "isbn", "external_url", "pdf_url",
-                 "abstract_sv", "abstract_en"]
+EXPORT_FIELDS = [
+    "id",
+    "url",
+    "type",
+    "year",
+    "title_sv",
+    "title_en",
+    "authors",
+    "document_languages",
+    "themes",
+    "countries",
+    "doi",
+    "isbn",
+    "external_url",
+    "pdf_url",
+    "abstract_sv",
+    "abstract_en",
+]
 
 
 def _export_records(request):
@@ -146,6 +171,7 @@ def library_export(request, fmt: str):
 
         response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     else:
+
         def chunks():
             yield "["
             for index, record in enumerate(_export_records(request)):
@@ -176,6 +202,7 @@ def event_ics(request, slug: str):
 
 @require_GET
 def calendar_feed(request):
-    text = ical.calendar(selectors.events_for_calendar_feed(),
-                         name=_("ICLD seminars and workshops"))
+    text = ical.calendar(
+        selectors.events_for_calendar_feed(), name=_("ICLD seminars and workshops")
+    )
     return _ics_response(text, "icld-events.ics", attachment=False)

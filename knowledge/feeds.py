@@ -12,7 +12,9 @@ from knowledge.models import Publication, ResearchCall
 class PublicationFeed(Feed):
     feed_type = Atom1Feed
     title = _("ICLD: new publications")
-    subtitle = _("New research reports, working papers and policy briefs from ICLD's Knowledge Centre.")
+    subtitle = _(
+        "New research reports, working papers and policy briefs from ICLD's Knowledge Centre."
+    )
 
     def link(self):
         return reverse("knowledge:publications")

@@ -12,12 +12,14 @@ from core.forms import PublicFormMixin, public_form_layout_tail, strip_control_c
 
 class RegistrationForm(PublicFormMixin, forms.Form):
     name = forms.CharField(
-        label=_("Your name"), max_length=150,
+        label=_("Your name"),
+        max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Enter your name.")},
     )
     email = forms.EmailField(
-        label=_("Email address"), max_length=254,
+        label=_("Email address"),
+        max_length=254,
         help_text=_("We send your confirmation and the link to cancel here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
@@ -26,17 +28,23 @@ class RegistrationForm(PublicFormMixin, forms.Form):
         },
     )
     organisation = forms.CharField(
-        label=_("Organisation"), max_length=200, required=False,
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     needs = forms.CharField(
-        label=_("Dietary or accessibility needs"), max_length=1000, required=False,
+        label=_("Dietary or accessibility needs"),
+        max_length=1000,
+        required=False,
         help_text=_("Optional. Tell us what you need to take part on equal terms."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(
-        label=_("I agree that ICLD keeps my details to organise this event and deletes them "
-                "within six months after it."),
+        label=_(
+            "I agree that ICLD keeps my details to organise this event and deletes them "
+            "within six months after it."
+        ),
         error_messages={"required": _("You must agree so that we can register you.")},
     )
 
@@ -46,7 +54,11 @@ class RegistrationForm(PublicFormMixin, forms.Form):
         self.helper.form_tag = True
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field("name"), Field("email"), Field("organisation"), Field("needs"), Field("consent"),
+            Field("name"),
+            Field("email"),
+            Field("organisation"),
+            Field("needs"),
+            Field("consent"),
             *public_form_layout_tail(),
             Submit("submit", _("Sign up")),
         )

@@ -85,8 +85,13 @@ def event_lines(event: Event, *, stamp: datetime) -> list[str]:
 def calendar(events: Iterable[Event], *, name: str = "") -> str:
     """A VCALENDAR with the events, in the active language, as text with CRLF line ends."""
     stamp = timezone.now()
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
     if name:
         lines.append(_line("X-WR-CALNAME", escape_text(name)))
         lines.append(_line("NAME", escape_text(name)))

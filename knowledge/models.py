@@ -54,11 +54,16 @@ class Person(models.Model):
     given_names = models.CharField(_("given names"), max_length=120)
     family_name = models.CharField(_("family name"), max_length=120)
     affiliation = models.CharField(
-        _("affiliation"), max_length=200, blank=True,
+        _("affiliation"),
+        max_length=200,
+        blank=True,
         help_text=_("University or organisation, e.g. “University of Gothenburg”."),
     )
     orcid = models.CharField(
-        _("ORCID iD"), max_length=19, blank=True, validators=[validators.validate_orcid],
+        _("ORCID iD"),
+        max_length=19,
+        blank=True,
+        validators=[validators.validate_orcid],
         help_text=_("Optional, e.g. 0000-0002-1825-0097."),
     )
 
@@ -108,7 +113,8 @@ class Publication(models.Model):
     abstract = TranslatedField(models.TextField, _("abstract"), required=(), blank=True)
     document_languages = ArrayField(
         models.CharField(max_length=2, choices=DOCUMENT_LANGUAGES),
-        verbose_name=_("languages of the document"), default=list,
+        verbose_name=_("languages of the document"),
+        default=list,
         help_text=_("The language(s) the document itself is written in."),
     )
     authors = models.ManyToManyField(
@@ -125,19 +131,30 @@ class Publication(models.Model):
         "reference.Country", blank=True, related_name="publications", verbose_name=_("countries")
     )
     organisations = models.ManyToManyField(
-        "reference.Organisation", blank=True, related_name="publications",
+        "reference.Organisation",
+        blank=True,
+        related_name="publications",
         verbose_name=_("organisations"),
         help_text=_("Municipalities, regions or partner governments the publication is about."),
     )
     file = models.FileField(
-        _("PDF file"), upload_to=upload_publication_pdf, blank=True,
+        _("PDF file"),
+        upload_to=upload_publication_pdf,
+        blank=True,
         validators=[FileExtensionValidator(["pdf"]), validators.validate_pdf],
     )
-    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validators.validate_doi])
-    isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validators.validate_isbn])
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, validators=[validators.validate_doi]
+    )
+    isbn = models.CharField(
+        _("ISBN"), max_length=17, blank=True, validators=[validators.validate_isbn]
+    )
     external_url = models.URLField(_("external link"), blank=True)
     cover_image = models.FileField(
-        _("cover image"), upload_to=upload_cover, blank=True, validators=[validators.validate_image],
+        _("cover image"),
+        upload_to=upload_cover,
+        blank=True,
+        validators=[validators.validate_image],
         help_text=_("PNG, JPEG or WebP, at most 5 MB."),
     )
     cover_alt = TranslatedField(
@@ -195,9 +212,12 @@ class Publication(models.Model):
 
 
 class Authorship(models.Model):
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="authorships")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="authorships",
-                               verbose_name=_("person"))
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="authorships"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="authorships", verbose_name=_("person")
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -205,7 +225,9 @@ class Authorship(models.Model):
         verbose_name_plural = _("authors")
         ordering = ["position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["publication", "person"], name="knowledge_authorship_once"),
+            models.UniqueConstraint(
+                fields=["publication", "person"], name="knowledge_authorship_once"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -234,11 +256,18 @@ class ResearchCall(models.Model):
         models.TextField, _("description"), help_text=_("Basic HTML: paragraphs, lists and links.")
     )
     eligibility = TranslatedField(
-        models.TextField, _("who may apply"), required=(), blank=True,
+        models.TextField,
+        _("who may apply"),
+        required=(),
+        blank=True,
         help_text=_("Basic HTML: paragraphs, lists and links."),
     )
     amount = TranslatedField(
-        models.CharField, _("amount"), max_length=200, required=(), blank=True,
+        models.CharField,
+        _("amount"),
+        max_length=200,
+        required=(),
+        blank=True,
         help_text=_("For example “Up to SEK 1 million per project”."),
     )
     max_amount_sek = models.PositiveIntegerField(_("largest grant (SEK)"), null=True, blank=True)
@@ -295,7 +324,8 @@ class CallDocument(models.Model):
     call = models.ForeignKey(ResearchCall, on_delete=models.CASCADE, related_name="documents")
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     file = models.FileField(
-        _("PDF file"), upload_to=upload_call_document,
+        _("PDF file"),
+        upload_to=upload_call_document,
         validators=[FileExtensionValidator(["pdf"]), validators.validate_pdf],
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -317,10 +347,14 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def upcoming(self, now: datetime | None = None):
-        return self.published().filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+        return (
+            self.published().filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+        )
 
     def past(self, now: datetime | None = None):
-        return self.published().filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+        return (
+            self.published().filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+        )
 
 
 class Event(models.Model):
@@ -340,29 +374,40 @@ class Event(models.Model):
     title = TranslatedField(models.CharField, _("title"), max_length=250)
     summary = TranslatedField(models.TextField, _("summary"), required=(), blank=True)
     description = TranslatedField(
-        models.TextField, _("description"), required=(), blank=True,
+        models.TextField,
+        _("description"),
+        required=(),
+        blank=True,
         help_text=_("Basic HTML: paragraphs, lists and links."),
     )
     starts_at = models.DateTimeField(_("starts"), help_text=_("Swedish time (Europe/Stockholm)."))
     ends_at = models.DateTimeField(_("ends"), help_text=_("Swedish time (Europe/Stockholm)."))
     venue = TranslatedField(
-        models.CharField, _("place"), max_length=250, required=(), blank=True,
+        models.CharField,
+        _("place"),
+        max_length=250,
+        required=(),
+        blank=True,
         help_text=_("Venue and address; leave empty for an online-only event."),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
-    language = models.CharField(_("language"), max_length=5, choices=Language.choices,
-                                default=Language.ENGLISH)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
+    )
     registration_enabled = models.BooleanField(_("sign-up on this site"), default=True)
     capacity = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
     registration_deadline = models.DateTimeField(
-        _("registration deadline"), null=True, blank=True,
+        _("registration deadline"),
+        null=True,
+        blank=True,
         help_text=_("Sign-up also closes when the event starts."),
     )
-    speakers = models.ManyToManyField(Person, blank=True, related_name="events",
-                                      verbose_name=_("speakers"))
+    speakers = models.ManyToManyField(
+        Person, blank=True, related_name="events", verbose_name=_("speakers")
+    )
     themes = models.ManyToManyField(
         "reference.Theme", blank=True, related_name="events", verbose_name=_("themes")
     )
@@ -397,7 +442,11 @@ class Event(models.Model):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("The event must end after it starts.")
-        if self.registration_deadline and self.starts_at and self.registration_deadline > self.starts_at:
+        if (
+            self.registration_deadline
+            and self.starts_at
+            and self.registration_deadline > self.starts_at
+        ):
             errors["registration_deadline"] = _("The deadline must be before the event starts.")
         if not self.venue_sv and not self.online_url:
             errors["venue_sv"] = _("Give a place, an online link, or both.")
@@ -415,7 +464,9 @@ class Event(models.Model):
 
     def registration_is_open(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
-        return self.registration_enabled and self.is_published and now < self.registration_closes_at()
+        return (
+            self.registration_enabled and self.is_published and now < self.registration_closes_at()
+        )
 
     def is_past(self, now: datetime | None = None) -> bool:
         return self.ends_at < (now or timezone.now())
@@ -427,8 +478,9 @@ class Registration(models.Model):
         WAITING = "waiting", _("Waiting list")
         CANCELLED = "cancelled", _("Cancelled")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations",
-                              verbose_name=_("event"))
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("email"))
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -444,11 +496,15 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["event", "status", "created_at"], name="knowledge_reg_queue")]
+        indexes = [
+            models.Index(fields=["event", "status", "created_at"], name="knowledge_reg_queue")
+        ]
         constraints = [
             # One active sign-up per email address and event.
             models.UniqueConstraint(
-                "event", Lower("email"), condition=~models.Q(status="cancelled"),
+                "event",
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
                 name="knowledge_registration_once_per_email",
             )
         ]

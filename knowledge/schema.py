@@ -25,8 +25,12 @@ SCHEMA_TYPES = {
 
 
 def person(p: Person) -> dict:
-    data = {"@type": "Person", "name": p.name, "givenName": p.given_names,
-            "familyName": p.family_name}
+    data = {
+        "@type": "Person",
+        "name": p.name,
+        "givenName": p.given_names,
+        "familyName": p.family_name,
+    }
     if p.affiliation:
         data["affiliation"] = {"@type": "Organization", "name": p.affiliation}
     if p.orcid:
@@ -62,8 +66,8 @@ def publication(pub: Publication, authors: list[Person]) -> dict:
         data["encoding"] = {
             "@type": "MediaObject",
             "encodingFormat": "application/pdf",
-            "contentUrl": settings.ICLD_SITE_URL + reverse("knowledge:publication_pdf",
-                                                           kwargs={"slug": pub.slug}),
+            "contentUrl": settings.ICLD_SITE_URL
+            + reverse("knowledge:publication_pdf", kwargs={"slug": pub.slug}),
         }
     return data
 
@@ -72,8 +76,13 @@ def event(ev: Event, speakers: list[Person]) -> dict:
     url = settings.ICLD_SITE_URL + ev.get_absolute_url()
     places = []
     if ev.venue:
-        places.append({"@type": "Place", "name": str(ev.venue),
-                       "address": ", ".join(x for x in (str(ev.venue), ev.city) if x)})
+        places.append(
+            {
+                "@type": "Place",
+                "name": str(ev.venue),
+                "address": ", ".join(x for x in (str(ev.venue), ev.city) if x),
+            }
+        )
     if ev.online_url:
         places.append({"@type": "VirtualLocation", "url": ev.online_url})
     if ev.venue and ev.online_url:
@@ -103,7 +112,10 @@ def event(ev: Event, speakers: list[Person]) -> dict:
     }
     if ev.registration_enabled:
         data["offers"] = {
-            "@type": "Offer", "price": "0", "priceCurrency": "SEK", "url": url,
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "SEK",
+            "url": url,
             "availability": "https://schema.org/InStock",
             "validThrough": ev.registration_closes_at().isoformat(),
         }

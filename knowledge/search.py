@@ -89,7 +89,9 @@ class LibraryQuery:
         """Read the URL; values nobody could have chosen are ignored, never an error."""
         q = clean_search_text(params.get("q", ""))
         types = [t for t in params.getlist("type") if t in Publication.Type.values]
-        languages = [code for code in params.getlist("language") if code in dict(DOCUMENT_LANGUAGES)]
+        languages = [
+            code for code in params.getlist("language") if code in dict(DOCUMENT_LANGUAGES)
+        ]
         sort = params.get("sort", "")
         if sort not in SORTS or (sort == "relevance" and not q):
             sort = "relevance" if q else "newest"
@@ -106,7 +108,9 @@ class LibraryQuery:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.types or self.years or self.themes or self.countries or self.languages)
+        return bool(
+            self.q or self.types or self.years or self.themes or self.countries or self.languages
+        )
 
 
 @dataclass
@@ -146,7 +150,9 @@ def filtered_publications(
     selected_themes = [theme_ids[s] for s in query.themes if s in theme_ids]
     if selected_themes and skip != "theme":
         qs = qs.filter(
-            pk__in=ThemeThrough.objects.filter(theme_id__in=selected_themes).values("publication_id")
+            pk__in=ThemeThrough.objects.filter(theme_id__in=selected_themes).values(
+                "publication_id"
+            )
         )
     selected_countries = [country_ids[s] for s in query.countries if s in country_ids]
     if selected_countries and skip != "country":
@@ -159,7 +165,9 @@ def filtered_publications(
 
 
 def _vocabulary() -> tuple[list[Theme], list[Country]]:
-    themes = list(Theme.objects.only("pk", "slug", "name_sv", "name_en").order_by("ordering", "name_sv"))
+    themes = list(
+        Theme.objects.only("pk", "slug", "name_sv", "name_en").order_by("ordering", "name_sv")
+    )
     countries = list(
         Country.objects.partners().only("code", "slug", "name_sv", "name_en").order_by_name()
     )
@@ -180,8 +188,18 @@ def library_search(params: QueryDict) -> LibraryResult:
         return filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids, skip=skip)
 
     results = base().only(
-        "pk", "slug", "type", "year", "title_sv", "title_en", "abstract_sv", "abstract_en",
-        "author_names", "document_languages", "cover_image", "file",
+        "pk",
+        "slug",
+        "type",
+        "year",
+        "title_sv",
+        "title_en",
+        "abstract_sv",
+        "abstract_en",
+        "author_names",
+        "document_languages",
+        "cover_image",
+        "file",
     )
     if query.q:
         tsquery = search_query(query.q)
@@ -189,13 +207,23 @@ def library_search(params: QueryDict) -> LibraryResult:
         results = results.annotate(
             rank=SearchRank(F("search_vector"), tsquery),
             title_highlighted=SearchHeadline(
-                _localized("title", language), tsquery, config=config, highlight_all=True,
-                start_sel=MARK_START, stop_sel=MARK_STOP,
+                _localized("title", language),
+                tsquery,
+                config=config,
+                highlight_all=True,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
             ),
             snippet=SearchHeadline(
-                _localized("abstract", language), tsquery, config=config,
-                start_sel=MARK_START, stop_sel=MARK_STOP, max_words=40, min_words=20,
-                max_fragments=2, fragment_delimiter=" … ",
+                _localized("abstract", language),
+                tsquery,
+                config=config,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
             ),
         )
     orderings = {
@@ -220,36 +248,67 @@ def _facets(query: LibraryQuery, base, themes, countries) -> dict[str, list[Face
     year_counts = dict(base("year").values_list("year").annotate(n=Count("pk")).order_by())
     theme_counts = dict(
         ThemeThrough.objects.filter(publication_id__in=base("theme").values("pk"))
-        .values_list("theme_id").annotate(n=Count("pk")).order_by()
+        .values_list("theme_id")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     country_counts = dict(
         CountryThrough.objects.filter(publication_id__in=base("country").values("pk"))
-        .values_list("country_id").annotate(n=Count("pk")).order_by()
+        .values_list("country_id")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     language_counts = base("language").aggregate(
-        **{code: Count("pk", filter=Q(document_languages__contains=[code]))
-           for code, _label in DOCUMENT_LANGUAGES}
+        **{
+            code: Count("pk", filter=Q(document_languages__contains=[code]))
+            for code, _label in DOCUMENT_LANGUAGES
+        }
     )
 
     def keep(option: FacetOption) -> bool:
         return option.count > 0 or option.selected
 
     return {
-        "type": [o for o in (
-            FacetOption(value, str(label), type_counts.get(value, 0), value in query.types)
-            for value, label in Publication.Type.choices) if keep(o)],
-        "year": [o for o in (
-            FacetOption(str(year), str(year), year_counts.get(year, 0), year in query.years)
-            for year in sorted(set(year_counts) | set(query.years), reverse=True)) if keep(o)],
-        "theme": [o for o in (
-            FacetOption(t.slug, t.name, theme_counts.get(t.pk, 0), t.slug in query.themes)
-            for t in themes) if keep(o)],
-        "country": [o for o in (
-            FacetOption(c.slug, c.name, country_counts.get(c.pk, 0), c.slug in query.countries)
-            for c in countries) if keep(o)],
-        "language": [o for o in (
-            FacetOption(code, str(label), language_counts.get(code, 0), code in query.languages)
-            for code, label in DOCUMENT_LANGUAGES) if keep(o)],
+        "type": [
+            o
+            for o in (
+                FacetOption(value, str(label), type_counts.get(value, 0), value in query.types)
+                for value, label in Publication.Type.choices
+            )
+            if keep(o)
+        ],
+        "year": [
+            o
+            for o in (
+                FacetOption(str(year), str(year), year_counts.get(year, 0), year in query.years)
+                for year in sorted(set(year_counts) | set(query.years), reverse=True)
+            )
+            if keep(o)
+        ],
+        "theme": [
+            o
+            for o in (
+                FacetOption(t.slug, t.name, theme_counts.get(t.pk, 0), t.slug in query.themes)
+                for t in themes
+            )
+            if keep(o)
+        ],
+        "country": [
+            o
+            for o in (
+                FacetOption(c.slug, c.name, country_counts.get(c.pk, 0), c.slug in query.countries)
+                for c in countries
+            )
+            if keep(o)
+        ],
+        "language": [
+            o
+            for o in (
+                FacetOption(code, str(label), language_counts.get(code, 0), code in query.languages)
+                for code, label in DOCUMENT_LANGUAGES
+            )
+            if keep(o)
+        ],
     }
 
 
@@ -274,9 +333,22 @@ def export_rows(params: QueryDict):
             country_codes=ArrayAgg("countries__code", distinct=True, default=Value([])),
         )
         .values(
-            "pk", "slug", "type", "year", "title_sv", "title_en", "author_names",
-            "document_languages", "doi", "isbn", "external_url", "abstract_sv", "abstract_en",
-            "theme_slugs", "country_codes", "file",
+            "pk",
+            "slug",
+            "type",
+            "year",
+            "title_sv",
+            "title_en",
+            "author_names",
+            "document_languages",
+            "doi",
+            "isbn",
+            "external_url",
+            "abstract_sv",
+            "abstract_en",
+            "theme_slugs",
+            "country_codes",
+            "file",
         )
         .iterator(chunk_size=2000)
     )

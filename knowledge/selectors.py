@@ -18,7 +18,17 @@ from datetime import timedelta
 from importlib import import_module
 
 from django.core import signing
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,16 +36,29 @@ from django.utils.translation import gettext_lazy as _
 from knowledge.models import Authorship, Event, Publication, Registration, ResearchCall
 from knowledge.services import CANCEL_SALT
 
-CARD_FIELDS = ("pk", "slug", "type", "year", "title_sv", "title_en", "abstract_sv", "abstract_en",
-               "author_names", "document_languages", "created_at")
+CARD_FIELDS = (
+    "pk",
+    "slug",
+    "type",
+    "year",
+    "title_sv",
+    "title_en",
+    "abstract_sv",
+    "abstract_en",
+    "author_names",
+    "document_languages",
+    "created_at",
+)
 
 
 def figures() -> list[dict]:
     """Headline numbers: [{"label": lazy str, "value": int}], one query each."""
     return [
         {"label": _("Upcoming seminars and workshops"), "value": Event.objects.upcoming().count()},
-        {"label": _("Publications in the research library"),
-         "value": Publication.objects.published().count()},
+        {
+            "label": _("Publications in the research library"),
+            "value": Publication.objects.published().count(),
+        },
     ]
 
 
@@ -54,18 +77,30 @@ def latest_publications(*, limit: int = 6) -> QuerySet[Publication]:
 
 
 def publications_for_country(country, *, limit: int = 6) -> QuerySet[Publication]:
-    return (Publication.objects.published().filter(countries=country).only(*CARD_FIELDS)
-            .order_by("-year", "-pk")[:limit])
+    return (
+        Publication.objects.published()
+        .filter(countries=country)
+        .only(*CARD_FIELDS)
+        .order_by("-year", "-pk")[:limit]
+    )
 
 
 def publications_for_theme(theme, *, limit: int = 6) -> QuerySet[Publication]:
-    return (Publication.objects.published().filter(themes=theme).only(*CARD_FIELDS)
-            .order_by("-year", "-pk")[:limit])
+    return (
+        Publication.objects.published()
+        .filter(themes=theme)
+        .only(*CARD_FIELDS)
+        .order_by("-year", "-pk")[:limit]
+    )
 
 
 def publications_for_organisation(organisation, *, limit: int = 6) -> QuerySet[Publication]:
-    return (Publication.objects.published().filter(organisations=organisation).only(*CARD_FIELDS)
-            .order_by("-year", "-pk")[:limit])
+    return (
+        Publication.objects.published()
+        .filter(organisations=organisation)
+        .only(*CARD_FIELDS)
+        .order_by("-year", "-pk")[:limit]
+    )
 
 
 def events_for_theme(theme, *, limit: int = 6) -> QuerySet[Event]:
@@ -87,7 +122,9 @@ def publication_get_for_detail(slug: str) -> Publication | None:
         .filter(slug=slug)
         .prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("person")),
-            "themes", "countries", "organisations",
+            "themes",
+            "countries",
+            "organisations",
         )
         .first()
     )
@@ -110,7 +147,9 @@ def related_publications(publication: Publication, *, limit: int = 4) -> list[Pu
         return Coalesce(
             Subquery(
                 through.objects.filter(publication_id=OuterRef("pk"), **{f"{column}__in": ids})
-                .values("publication_id").annotate(n=Count("pk")).values("n"),
+                .values("publication_id")
+                .annotate(n=Count("pk"))
+                .values("n"),
                 output_field=IntegerField(),
             ),
             Value(0),
@@ -121,11 +160,16 @@ def related_publications(publication: Publication, *, limit: int = 4) -> list[Pu
         .exclude(pk=publication.pk)
         .filter(
             Q(pk__in=theme_through.objects.filter(theme_id__in=theme_ids).values("publication_id"))
-            | Q(pk__in=country_through.objects.filter(country_id__in=country_ids)
-                .values("publication_id"))
+            | Q(
+                pk__in=country_through.objects.filter(country_id__in=country_ids).values(
+                    "publication_id"
+                )
+            )
         )
-        .annotate(shared=overlap(theme_through, "theme_id", theme_ids)
-                  + overlap(country_through, "country_id", country_ids))
+        .annotate(
+            shared=overlap(theme_through, "theme_id", theme_ids)
+            + overlap(country_through, "country_id", country_ids)
+        )
         .only(*CARD_FIELDS)
         .order_by("-shared", "-year", "-pk")[:limit]
     )
@@ -138,7 +182,9 @@ def _optional_selector(module: str, name: str):
         return None
 
 
-def work_sharing_themes_and_countries(publication: Publication, *, limit: int = 6) -> dict[str, list]:
+def work_sharing_themes_and_countries(
+    publication: Publication, *, limit: int = 6
+) -> dict[str, list]:
     """Partnerships and programmes on the publication's themes or in its countries.
 
     Uses ``partnerships.selectors.partnerships_for_theme``/``_for_country`` and
@@ -176,14 +222,21 @@ def research_calls_for_list() -> dict[str, list[ResearchCall]]:
     return {
         "open": [c for c in calls if c.status_at(now) == ResearchCall.Status.OPEN],
         "upcoming": [c for c in calls if c.status_at(now) == ResearchCall.Status.UPCOMING],
-        "closed": sorted((c for c in calls if c.status_at(now) == ResearchCall.Status.CLOSED),
-                         key=lambda c: c.closes_at, reverse=True),
+        "closed": sorted(
+            (c for c in calls if c.status_at(now) == ResearchCall.Status.CLOSED),
+            key=lambda c: c.closes_at,
+            reverse=True,
+        ),
     }
 
 
 def research_call_get_for_detail(slug: str) -> ResearchCall | None:
-    return (ResearchCall.objects.published().filter(slug=slug)
-            .prefetch_related("documents", "themes").first())
+    return (
+        ResearchCall.objects.published()
+        .filter(slug=slug)
+        .prefetch_related("documents", "themes")
+        .first()
+    )
 
 
 # --- Events ------------------------------------------------------------------
@@ -246,5 +299,8 @@ def registration_from_cancel_token(token: str) -> Registration | None:
 
 
 def registrations_for_export(event_ids: list[int]) -> QuerySet[Registration]:
-    return (Registration.objects.filter(event_id__in=event_ids).select_related("event")
-            .order_by("event__starts_at", "event_id", F("status").desc(), "created_at", "pk"))
+    return (
+        Registration.objects.filter(event_id__in=event_ids)
+        .select_related("event")
+        .order_by("event__starts_at", "event_id", F("status").desc(), "created_at", "pk")
+    )

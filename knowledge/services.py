@@ -33,7 +33,8 @@ class RegistrationClosed(Exception):
 def registration_cancel_token(registration: Registration) -> str:
     """A signed, unguessable token naming one registration; it is the key in the cancel link."""
     return signing.dumps(
-        {"r": registration.pk, "t": registration.submission_token.hex[:12]}, salt=CANCEL_SALT,
+        {"r": registration.pk, "t": registration.submission_token.hex[:12]},
+        salt=CANCEL_SALT,
         compress=True,
     )
 
@@ -210,4 +211,6 @@ def publication_set_authors(*, publication: Publication, people: Sequence[Person
             authorship.save(update_fields=["position"])
     for person_id, position in wanted.items():
         if person_id not in current:
-            Authorship.objects.create(publication=publication, person_id=person_id, position=position)
+            Authorship.objects.create(
+                publication=publication, person_id=person_id, position=position
+            )

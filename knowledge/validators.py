@@ -29,7 +29,7 @@ def normalise_orcid(value: str) -> str:
     value = (value or "").strip()
     for prefix in ("https://orcid.org/", "http://orcid.org/", "orcid.org/"):
         if value.lower().startswith(prefix):
-            value = value[len(prefix):]
+            value = value[len(prefix) :]
     return value.upper()
 
 
@@ -61,7 +61,7 @@ def normalise_doi(value: str) -> str:
     value = (value or "").strip()
     for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
         if value.lower().startswith(prefix):
-            value = value[len(prefix):]
+            value = value[len(prefix) :]
     return value
 
 
@@ -134,6 +134,4 @@ def validate_image(file) -> None:
     """A PNG, JPEG or WebP image of at most IMAGE_MAX_BYTES (never SVG: it can carry script)."""
     _check_size(file, IMAGE_MAX_BYTES)
     if image_content_type(file) is None:
-        raise ValidationError(
-            _("The cover must be a PNG, JPEG or WebP image."), code="not_image"
-        )
+        raise ValidationError(_("The cover must be a PNG, JPEG or WebP image."), code="not_image")

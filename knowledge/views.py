@@ -45,11 +45,17 @@ class PublicationListView(TemplateView):
     def get_context_data(self, **kwargs):
         result = search.library_search(self.request.GET)
         return super().get_context_data(
-            result=result, query=result.query, page_obj=result.page,
+            result=result,
+            query=result.query,
+            page_obj=result.page,
             facet_groups=[
-                (key, title, result.facets[key]) for key, title in (
-                    ("type", _("Type")), ("year", _("Year")), ("theme", _("Theme")),
-                    ("country", _("Country")), ("language", _("Language of the document")),
+                (key, title, result.facets[key])
+                for key, title in (
+                    ("type", _("Type")),
+                    ("year", _("Year")),
+                    ("theme", _("Theme")),
+                    ("country", _("Country")),
+                    ("language", _("Language of the document")),
                 )
             ],
             **kwargs,
@@ -73,9 +79,12 @@ class PublicationDetailView(TemplateView):
             partnerships=work["partnerships"],
             programmes=work["programmes"],
             absolute_url=settings.ICLD_SITE_URL + publication.get_absolute_url(),
-            pdf_url=(settings.ICLD_SITE_URL + reverse("knowledge:publication_pdf",
-                                                      kwargs={"slug": publication.slug})
-                     if publication.file else ""),
+            pdf_url=(
+                settings.ICLD_SITE_URL
+                + reverse("knowledge:publication_pdf", kwargs={"slug": publication.slug})
+                if publication.file
+                else ""
+            ),
             pdf_size=_file_size(publication.file),
             schema_data=schema.publication(publication, authors),
             **kwargs,
@@ -189,7 +198,8 @@ class RegistrationThanksView(TemplateView):
         status = self.request.GET.get("status", "")
         return super().get_context_data(
             event=event,
-            status=status if status in (Registration.Status.CONFIRMED, Registration.Status.WAITING)
+            status=status
+            if status in (Registration.Status.CONFIRMED, Registration.Status.WAITING)
             else "",
             **kwargs,
         )

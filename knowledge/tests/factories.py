@@ -23,8 +23,9 @@ def make_person(**kwargs) -> Person:
     return Person.objects.create(**values)
 
 
-def make_publication(*, authors=(), themes=(), countries=(), organisations=(), with_file=False,
-                     **kwargs) -> Publication:
+def make_publication(
+    *, authors=(), themes=(), countries=(), organisations=(), with_file=False, **kwargs
+) -> Publication:
     n = next(_counter)
     values = {
         "slug": f"publication-{n}",
@@ -86,8 +87,13 @@ def make_call(**kwargs) -> ResearchCall:
 
 def make_registration(event: Event, **kwargs) -> Registration:
     n = next(_counter)
-    values = {"name": f"Person {n}", "email": f"person{n}@example.org", "consent": True,
-              "language": "en", "status": Registration.Status.CONFIRMED,
-              "submission_token": uuid.uuid4()}
+    values = {
+        "name": f"Person {n}",
+        "email": f"person{n}@example.org",
+        "consent": True,
+        "language": "en",
+        "status": Registration.Status.CONFIRMED,
+        "submission_token": uuid.uuid4(),
+    }
     values.update(kwargs)
     return Registration.objects.create(event=event, **values)

@@ -46,7 +46,9 @@ def test_authors_names_are_searchable():
 
 
 def test_a_title_match_ranks_above_an_abstract_match():
-    make_publication(slug="abstract-only", title_en="Budgets", abstract_en="On gender equality in councils")
+    make_publication(
+        slug="abstract-only", title_en="Budgets", abstract_en="On gender equality in councils"
+    )
     make_publication(slug="in-title", title_en="Gender equality", abstract_en="Councils")
     assert slugs(search("q=gender+equality")) == ["in-title", "abstract-only"]
 
@@ -60,8 +62,11 @@ def test_websearch_syntax_phrase_or_and_exclusion():
 
 
 def test_snippets_mark_matches_and_escape_html():
-    make_publication(slug="x", title_en="Youth councils",
-                     abstract_en="<script>alert(1)</script> Youth councils in Botswana: 5 < 7 & more.")
+    make_publication(
+        slug="x",
+        title_en="Youth councils",
+        abstract_en="<script>alert(1)</script> Youth councils in Botswana: 5 < 7 & more.",
+    )
     publication = search("q=councils").page.object_list[0]
     assert "<mark>" in publication.snippet_html
     assert "<script>" not in publication.snippet_html
@@ -72,9 +77,13 @@ def test_snippets_mark_matches_and_escape_html():
 def test_facet_counts_follow_the_other_filters_but_not_their_own():
     kenya = Country.objects.get(code="KE")
     theme = Theme.objects.get(slug="gender-equality")
-    make_publication(type=Publication.Type.POLICY_BRIEF, year=2020, countries=[kenya], themes=[theme])
+    make_publication(
+        type=Publication.Type.POLICY_BRIEF, year=2020, countries=[kenya], themes=[theme]
+    )
     make_publication(type=Publication.Type.POLICY_BRIEF, year=2021, countries=[kenya])
-    make_publication(type=Publication.Type.WORKING_PAPER, year=2021, document_languages=["sv", "en"])
+    make_publication(
+        type=Publication.Type.WORKING_PAPER, year=2021, document_languages=["sv", "en"]
+    )
     result = search("type=policy_brief")
     types = {o.value: (o.count, o.selected) for o in result.facets["type"]}
     # Choosing a type does not hide the other types (they can be added to the choice).
@@ -98,11 +107,26 @@ def test_filters_combine_across_facets_and_or_within_one():
     assert set(slugs(search("language=sv"))) == set()
 
 
-@pytest.mark.parametrize("params", [
-    "page=abc", "page=99999", "page=-1", "sort=garbage", "year=abc&year=99999999",
-    "type=nonsense", "theme=nope&country=atlantis", "language=xx",
-    "q=" + "a" * 5000, "q=%00%01%02", "q=%22", "q=-", "q=or", "q=!:*&()", "q=%EE%80%80",
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        "page=abc",
+        "page=99999",
+        "page=-1",
+        "sort=garbage",
+        "year=abc&year=99999999",
+        "type=nonsense",
+        "theme=nope&country=atlantis",
+        "language=xx",
+        "q=" + "a" * 5000,
+        "q=%00%01%02",
+        "q=%22",
+        "q=-",
+        "q=or",
+        "q=!:*&()",
+        "q=%EE%80%80",
+    ],
+)
 def test_any_query_string_gives_a_normal_result(params):
     make_publication()
     result = search(params)

@@ -19,8 +19,13 @@ pytestmark = pytest.mark.django_db
 
 def sign_up(event, email="ada@example.org", token=None, language="en", **kwargs):
     return services.registration_create(
-        event=event, name=kwargs.pop("name", "Ada"), email=email, consent=True, language=language,
-        submission_token=token or uuid.uuid4(), **kwargs,
+        event=event,
+        name=kwargs.pop("name", "Ada"),
+        email=email,
+        consent=True,
+        language=language,
+        submission_token=token or uuid.uuid4(),
+        **kwargs,
     )
 
 
@@ -80,8 +85,9 @@ def test_signing_up_twice_with_one_address_keeps_one_seat_and_resends_the_detail
 
 def test_sign_up_closes_at_the_deadline_and_at_the_start():
     after_deadline = make_event(registration_deadline=timezone.now() - timedelta(minutes=1))
-    started = make_event(starts_at=timezone.now() - timedelta(minutes=5),
-                         ends_at=timezone.now() + timedelta(hours=1))
+    started = make_event(
+        starts_at=timezone.now() - timedelta(minutes=5), ends_at=timezone.now() + timedelta(hours=1)
+    )
     no_sign_up = make_event(registration_enabled=False)
     for event in (after_deadline, started, no_sign_up):
         with pytest.raises(services.RegistrationClosed):
@@ -150,7 +156,11 @@ def test_staff_can_move_people_between_the_lists():
 
 
 def test_publication_authors_keep_their_order_and_feed_the_search_text():
-    a, b, c = make_person(given_names="Ann", family_name="A"), make_person(given_names="Bo", family_name="B"), make_person(given_names="Cy", family_name="C")
+    a, b, c = (
+        make_person(given_names="Ann", family_name="A"),
+        make_person(given_names="Bo", family_name="B"),
+        make_person(given_names="Cy", family_name="C"),
+    )
     publication = make_publication()
     services.publication_set_authors(publication=publication, people=[b, a])
     publication.refresh_from_db()

@@ -6,18 +6,22 @@ from knowledge import validators
 from knowledge.demo import make_cover_png, make_pdf
 
 
-@pytest.mark.parametrize("orcid", ["0000-0002-1825-0097", "0000-0001-5109-3700",
-                                   "https://orcid.org/0000-0002-1694-233X"])
+@pytest.mark.parametrize(
+    "orcid", ["0000-0002-1825-0097", "0000-0001-5109-3700", "https://orcid.org/0000-0002-1694-233X"]
+)
 def test_valid_orcids_pass(orcid):
     validators.validate_orcid(orcid)
 
 
-@pytest.mark.parametrize(("orcid", "code"), [
-    ("0000-0002-1825-0098", "orcid_checksum"),
-    ("0000-0002-1825-009", "orcid_format"),
-    ("0000000218250097", "orcid_format"),
-    ("abcd-0002-1825-0097", "orcid_format"),
-])
+@pytest.mark.parametrize(
+    ("orcid", "code"),
+    [
+        ("0000-0002-1825-0098", "orcid_checksum"),
+        ("0000-0002-1825-009", "orcid_format"),
+        ("0000000218250097", "orcid_format"),
+        ("abcd-0002-1825-0097", "orcid_format"),
+    ],
+)
 def test_invalid_orcids_are_refused_with_a_reason(orcid, code):
     with pytest.raises(ValidationError) as error:
         validators.validate_orcid(orcid)
@@ -74,7 +78,9 @@ def test_an_empty_file_is_refused():
 
 def test_cover_images_are_checked_by_content():
     validators.validate_image(SimpleUploadedFile("c.png", make_cover_png((1, 2, 3)), "image/png"))
-    validators.validate_image(SimpleUploadedFile("c.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20, "image/jpeg"))
+    validators.validate_image(
+        SimpleUploadedFile("c.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20, "image/jpeg")
+    )
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     with pytest.raises(ValidationError):
         validators.validate_image(SimpleUploadedFile("c.png", svg, "image/png"))

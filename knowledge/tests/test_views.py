@@ -36,23 +36,34 @@ def many_publications(count):
     kenya = Country.objects.get(code="KE")
     theme = Theme.objects.get(slug="gender-equality")
     people = [make_person(), make_person()]
-    return [make_publication(authors=people, countries=[kenya], themes=[theme], with_file=i == 0)
-            for i in range(count)]
+    return [
+        make_publication(authors=people, countries=[kenya], themes=[theme], with_file=i == 0)
+        for i in range(count)
+    ]
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_page_type_renders_in_each_language(client, language):
-    publication = make_publication(title_sv="Svensk titel", title_en="English title",
-                                   abstract_sv="Svensk text", abstract_en="English text")
+    publication = make_publication(
+        title_sv="Svensk titel",
+        title_en="English title",
+        abstract_sv="Svensk text",
+        abstract_en="English text",
+    )
     call = make_call(title_sv="Svensk utlysning", title_en="English call")
     event = make_event(title_sv="Svenskt seminarium", title_en="English seminar")
     title = {"sv": "Svensk", "en": "English"}[language]
-    for path in (url("index", language), url("publications", language),
-                 url("publication", language, slug=publication.slug), url("calls", language),
-                 url("call", language, slug=call.slug), url("events", language),
-                 url("event", language, slug=event.slug),
-                 url("event_register", language, slug=event.slug),
-                 url("event_registered", language, slug=event.slug)):
+    for path in (
+        url("index", language),
+        url("publications", language),
+        url("publication", language, slug=publication.slug),
+        url("calls", language),
+        url("call", language, slug=call.slug),
+        url("events", language),
+        url("event", language, slug=event.slug),
+        url("event_register", language, slug=event.slug),
+        url("event_registered", language, slug=event.slug),
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         assert f'<html lang="{language}">' in response.text
@@ -67,18 +78,26 @@ def test_swedish_urls_are_translated():
 
 def test_the_knowledge_centre_page_lists_open_calls_latest_publications_and_upcoming_events(client):
     open_call = make_call(title_en="Open call now")
-    make_call(title_en="Long closed call", opens_at=timezone.now() - timedelta(days=90),
-              closes_at=timezone.now() - timedelta(days=60))
+    make_call(
+        title_en="Long closed call",
+        opens_at=timezone.now() - timedelta(days=90),
+        closes_at=timezone.now() - timedelta(days=60),
+    )
     make_publication(title_en="Newest report")
     make_event(title_en="Soon seminar")
-    make_event(title_en="Old seminar", starts_at=timezone.now() - timedelta(days=30),
-               ends_at=timezone.now() - timedelta(days=30) + timedelta(hours=1))
+    make_event(
+        title_en="Old seminar",
+        starts_at=timezone.now() - timedelta(days=30),
+        ends_at=timezone.now() - timedelta(days=30) + timedelta(hours=1),
+    )
     text = client.get(url("index")).text
     assert open_call.title_en in text and "Long closed call" not in text
     assert "Newest report" in text and "Soon seminar" in text and "Old seminar" not in text
 
 
-def test_library_query_count_is_the_same_for_few_and_many_publications(client, django_assert_num_queries):
+def test_library_query_count_is_the_same_for_few_and_many_publications(
+    client, django_assert_num_queries
+):
     many_publications(2)
     with django_assert_num_queries(9) as few:
         client.get(url("publications") + "?q=publication&theme=gender-equality")
@@ -102,7 +121,10 @@ def test_publication_detail_query_count_is_fixed(client, django_assert_num_queri
 
 
 def test_event_list_and_index_query_counts_are_fixed(client, django_assert_num_queries):
-    past = {"starts_at": timezone.now() - timedelta(days=9), "ends_at": timezone.now() - timedelta(days=8)}
+    past = {
+        "starts_at": timezone.now() - timedelta(days=9),
+        "ends_at": timezone.now() - timedelta(days=8),
+    }
     for _ in range(2):
         make_event()
         make_event(**past)
@@ -136,9 +158,16 @@ def test_event_detail_query_count_is_fixed(client, django_assert_num_queries):
 
 
 def test_publication_page_has_citation_meta_tags_and_schema_org_data(client):
-    author = make_person(given_names="María José", family_name="Zapata", orcid="0000-0002-1825-0097")
-    publication = make_publication(authors=[author], with_file=True, doi="10.5281/zenodo.1",
-                                   title_en="Inclusive leadership", year=2017)
+    author = make_person(
+        given_names="María José", family_name="Zapata", orcid="0000-0002-1825-0097"
+    )
+    publication = make_publication(
+        authors=[author],
+        with_file=True,
+        doi="10.5281/zenodo.1",
+        title_en="Inclusive leadership",
+        year=2017,
+    )
     text = client.get(url("publication", slug=publication.slug)).text
     assert '<meta name="citation_title" content="Inclusive leadership">' in text
     assert '<meta name="citation_author" content="Zapata, María José">' in text
@@ -215,7 +244,9 @@ def test_library_exports_follow_the_filters(client):
     assert [r["title_en"] for r in rows] == ["In Kenya"] and rows[0]["countries"] == "KE"
     everything = b"".join(client.get(url("library_csv")).streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK(evil)" in everything
-    data = json.loads(b"".join(client.get(url("library_json") + "?country=kenya").streaming_content))
+    data = json.loads(
+        b"".join(client.get(url("library_json") + "?country=kenya").streaming_content)
+    )
     assert [d["title_en"] for d in data] == ["In Kenya"]
     assert data[0]["url"].startswith("https://portal.example/en/knowledge-centre/publications/")
 
@@ -242,8 +273,11 @@ def test_event_ics_and_calendar_feed(client):
 
 
 def test_research_call_status_and_documents(client):
-    call = make_call(title_en="Closed one", opens_at=timezone.now() - timedelta(days=60),
-                     closes_at=timezone.now() - timedelta(days=1))
+    call = make_call(
+        title_en="Closed one",
+        opens_at=timezone.now() - timedelta(days=60),
+        closes_at=timezone.now() - timedelta(days=1),
+    )
     text = client.get(url("call", slug=call.slug)).text
     assert "This call has closed" in text
     assert client.get(url("call_document", slug=call.slug, pk=999)).status_code == 404
@@ -260,8 +294,15 @@ def test_unknown_slugs_give_404(client):
 def form_data(client, event, **changes):
     page = client.get(url("event_register", slug=event.slug))
     token = page.context["form"].initial["submission_token"]
-    data = {"name": "Ada Lovelace", "email": "ada@example.org", "organisation": "Vara kommun",
-            "needs": "", "consent": "on", "website": "", "submission_token": str(token)}
+    data = {
+        "name": "Ada Lovelace",
+        "email": "ada@example.org",
+        "organisation": "Vara kommun",
+        "needs": "",
+        "consent": "on",
+        "website": "",
+        "submission_token": str(token),
+    }
     data.update(changes)
     return data
 
@@ -294,8 +335,9 @@ def test_errors_are_clear_in_swedish_and_the_input_is_kept(client):
 
 def test_the_honeypot_saves_nothing_but_looks_like_success(client):
     event = make_event()
-    response = client.post(url("event_register", slug=event.slug),
-                           form_data(client, event, website="http://spam"))
+    response = client.post(
+        url("event_register", slug=event.slug), form_data(client, event, website="http://spam")
+    )
     assert response.status_code == 302
     assert Registration.objects.count() == 0
 
@@ -304,10 +346,13 @@ def test_too_many_sign_ups_get_a_429_that_keeps_the_input(client, settings):
     settings.ICLD_FORM_RATE_LIMIT = 2
     event = make_event(capacity=None)
     for number in range(2):
-        client.post(url("event_register", slug=event.slug),
-                    form_data(client, event, email=f"p{number}@example.org"))
-    response = client.post(url("event_register", slug=event.slug),
-                           form_data(client, event, email="late@example.org"))
+        client.post(
+            url("event_register", slug=event.slug),
+            form_data(client, event, email=f"p{number}@example.org"),
+        )
+    response = client.post(
+        url("event_register", slug=event.slug), form_data(client, event, email="late@example.org")
+    )
     assert response.status_code == 429
     assert 'value="late@example.org"' in response.text
 
@@ -315,7 +360,10 @@ def test_too_many_sign_ups_get_a_429_that_keeps_the_input(client, settings):
 def test_a_closed_event_shows_no_form_and_refuses_posts(client):
     event = make_event(registration_deadline=timezone.now() - timedelta(hours=1))
     page = client.get(url("event_register", slug=event.slug))
-    assert "Sign-up for this event has closed." in page.text and "<form" not in page.text.split("<main")[1]
+    assert (
+        "Sign-up for this event has closed." in page.text
+        and "<form" not in page.text.split("<main")[1]
+    )
     response = client.post(url("event_register", slug=event.slug), form_data(client, event))
     assert response.status_code == 200
     assert Registration.objects.count() == 0
@@ -323,10 +371,22 @@ def test_a_closed_event_shows_no_form_and_refuses_posts(client):
 
 def test_the_cancel_link_asks_first_then_cancels_and_promotes(client):
     event = make_event(capacity=1)
-    seated = services.registration_create(event=event, name="A", email="a@example.org",
-                                          consent=True, language="en", submission_token=uuid.uuid4())
-    waiting = services.registration_create(event=event, name="B", email="b@example.org",
-                                           consent=True, language="en", submission_token=uuid.uuid4())
+    seated = services.registration_create(
+        event=event,
+        name="A",
+        email="a@example.org",
+        consent=True,
+        language="en",
+        submission_token=uuid.uuid4(),
+    )
+    waiting = services.registration_create(
+        event=event,
+        name="B",
+        email="b@example.org",
+        consent=True,
+        language="en",
+        submission_token=uuid.uuid4(),
+    )
     link = url("registration_cancel", token=services.registration_cancel_token(seated))
     page = client.get(link)
     assert page.status_code == 200 and "Yes, cancel my registration" in page.text

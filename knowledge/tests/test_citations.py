@@ -1,0 +1,57 @@
+import pytest
+from django.utils import translation
+
+from knowledge import citations
+from knowledge.models import Publication
+from knowledge.tests.factories import make_person, make_publication
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def proceedings():
+    people = [
+        make_person(given_names="A.", family_name="Dellnäs"),
+        make_person(given_names="Bo Erik", family_name="Jörgensen"),
+        make_person(given_names="J.", family_name="Jendal"),
+    ]
+    return make_publication(
+        authors=people,
+        type=Publication.Type.CONFERENCE_REPORT,
+        year=2011,
+        title_sv="Konferensrapport",
+        title_en="Proceedings of the workshop",
+        isbn="978-91-86725-01-3",
+        document_languages=["en"],
+    )
+
+
+def test_text_citation_lists_authors_in_order_in_the_visitors_language(proceedings):
+    with translation.override("en"):
+        text = citations.text_citation(proceedings)
+    assert text.startswith(
+        "Dellnäs, A., Jörgensen, B. E., & Jendal, J. (2011). Proceedings of the workshop"
+    )
+    with translation.override("sv"):
+        assert "Konferensrapport (Konferensrapport)." in citations.text_citation(proceedings)
+
+
+def test_bibtex_entry(proceedings):
+    with translation.override("en"):
+        entry = citations.bibtex(proceedings)
+    assert entry.startswith("@proceedings{dellnas2011proceedings,\n")
+    assert "author = {Dellnäs, A. and Jörgensen, Bo Erik and Jendal, J.}" in entry
+    assert "isbn = {978-91-86725-01-3}" in entry and entry.rstrip().endswith("}")
+
+
+def test_ris_record(proceedings):
+    with translation.override("en"):
+        record = citations.ris(proceedings)
+    lines = record.split("\r\n")
+    assert lines[:4] == [
+        "TY  - CONF",
+        "AU  - Dellnäs, A.",
+        "AU  - Jörgensen, Bo Erik",
+        "AU  - Jendal, J.",
+    ]
+    assert "SN  - 978-91-86725-01-3" in lines and "LA  - en" in lines and lines[-2] == "ER  - "

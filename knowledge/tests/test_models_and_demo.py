@@ -1,0 +1,91 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+
+from knowledge.demo import seed
+from knowledge.models import Event, Publication, Registration, ResearchCall
+from knowledge.tests.factories import make_call, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def test_call_status_comes_from_the_dates():
+    now = timezone.now()
+    call = make_call(opens_at=now + timedelta(days=1), closes_at=now + timedelta(days=2))
+    assert call.status_at(now) == ResearchCall.Status.UPCOMING
+    assert call.status_at(now + timedelta(days=1, hours=1)) == ResearchCall.Status.OPEN
+    assert call.status_at(now + timedelta(days=2)) == ResearchCall.Status.CLOSED
+
+
+def test_registration_closes_at_the_earlier_of_deadline_and_start():
+    event = make_event()
+    assert event.registration_closes_at() == event.starts_at
+    event.registration_deadline = event.starts_at - timedelta(days=1)
+    assert event.registration_closes_at() == event.registration_deadline
+    assert not event.registration_is_open(now=event.registration_deadline)
+
+
+def test_event_needs_a_place_or_a_link_and_sane_dates():
+    event = Event(
+        slug="x",
+        kind="seminar",
+        title_sv="X",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() - timedelta(hours=1),
+    )
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert {"ends_at", "venue_sv"} <= set(error.value.message_dict)
+
+
+def test_a_cover_needs_a_text_alternative():
+    publication = Publication(
+        slug="x",
+        type="other",
+        title_sv="X",
+        year=2020,
+        cover_image="c.png",
+        document_languages=["sv"],
+    )
+    with pytest.raises(ValidationError) as error:
+        publication.clean()
+    assert "cover_alt_sv" in error.value.message_dict
+
+
+def test_demo_content_loads_and_a_second_run_changes_nothing():
+    seed(io.StringIO())
+    counts = (
+        Publication.objects.count(),
+        Event.objects.count(),
+        ResearchCall.objects.count(),
+        Registration.objects.count(),
+    )
+    stamps = list(
+        Publication.objects.order_by("pk").values_list("updated_at", "file", "author_names")
+    )
+    seed(io.StringIO())
+    assert counts == (
+        Publication.objects.count(),
+        Event.objects.count(),
+        ResearchCall.objects.count(),
+        Registration.objects.count(),
+    )
+    assert stamps == list(
+        Publication.objects.order_by("pk").values_list("updated_at", "file", "author_names")
+    )
+    assert counts[0] >= 10 and all(p.file for p in Publication.objects.all())
+    for publication in Publication.objects.all():
+        publication.full_clean()
+        with publication.file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"
+    for event in Event.objects.all():
+        event.full_clean()
+
+
+def test_a_known_swedish_string_is_translated():
+    with translation.override("sv"):
+        assert translation.gettext("Research library") == "Forskningsbibliotek"
+        assert translation.pgettext("publication type", "Other") == "Övrigt"

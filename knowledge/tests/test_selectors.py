@@ -1,0 +1,92 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone, translation
+
+from knowledge import selectors
+from knowledge.tests.factories import make_call, make_event, make_publication
+from reference.models import Country, Organisation, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def past(**kwargs):
+    start = timezone.now() - timedelta(days=20)
+    return make_event(starts_at=start, ends_at=start + timedelta(hours=2), **kwargs)
+
+
+def test_figures_count_upcoming_events_and_published_publications(django_assert_num_queries):
+    make_event()
+    past()
+    make_publication()
+    make_publication(is_published=False)
+    with translation.override("sv"), django_assert_num_queries(2):
+        figures = selectors.figures()
+        assert [f["value"] for f in figures] == [1, 1]
+        assert str(figures[0]["label"]) == "Kommande seminarier och workshoppar"
+
+
+def test_upcoming_events_are_soonest_first_and_limited():
+    later = make_event(
+        starts_at=timezone.now() + timedelta(days=20),
+        ends_at=timezone.now() + timedelta(days=20, hours=1),
+    )
+    sooner = make_event()
+    make_event(is_published=False)
+    past()
+    assert list(selectors.upcoming_events(limit=3)) == [sooner, later]
+    assert list(selectors.upcoming_events(limit=1)) == [sooner]
+
+
+def test_open_research_calls_only():
+    open_call = make_call()
+    make_call(
+        opens_at=timezone.now() + timedelta(days=3), closes_at=timezone.now() + timedelta(days=9)
+    )
+    make_call(
+        opens_at=timezone.now() - timedelta(days=9), closes_at=timezone.now() - timedelta(days=3)
+    )
+    assert list(selectors.open_research_calls()) == [open_call]
+    assert open_call.status == "open"
+
+
+def test_publications_and_events_for_a_country_theme_or_organisation():
+    kenya = Country.objects.get(code="KE")
+    theme = Theme.objects.get(slug="gender-equality")
+    vara = Organisation.objects.get(slug="vara")
+    on_all = make_publication(countries=[kenya], themes=[theme], organisations=[vara])
+    make_publication()
+    make_publication(countries=[kenya], themes=[theme], is_published=False)
+    assert list(selectors.publications_for_country(kenya)) == [on_all]
+    assert list(selectors.publications_for_theme(theme)) == [on_all]
+    assert list(selectors.publications_for_organisation(vara)) == [on_all]
+    event = make_event()
+    event.themes.add(theme)
+    event.countries.add(kenya)
+    old = past()
+    old.themes.add(theme)
+    assert list(selectors.events_for_theme(theme)) == [event]
+    assert list(selectors.events_for_country(kenya)) == [event]
+
+
+def test_work_sharing_themes_and_countries_combines_other_apps_selectors(monkeypatch):
+    kenya = Country.objects.get(code="KE")
+    theme = Theme.objects.get(slug="gender-equality")
+    publication = make_publication(countries=[kenya], themes=[theme])
+    on_theme = make_publication(themes=[theme])
+    in_kenya = make_publication(countries=[kenya])
+    make_publication()
+    from knowledge.models import Publication
+
+    fake = {
+        "partnerships_for_theme": lambda t: Publication.objects.filter(themes=t),
+        "partnerships_for_country": lambda c: Publication.objects.filter(countries=c),
+    }
+    monkeypatch.setattr(
+        selectors,
+        "_optional_selector",
+        lambda module, name: fake.get(name) if module.startswith("partnerships") else None,
+    )
+    result = selectors.work_sharing_themes_and_countries(publication)
+    assert set(result["partnerships"]) == {publication, on_theme, in_kenya}
+    assert result["programmes"] == []
