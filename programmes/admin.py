@@ -24,12 +24,26 @@ from core.admin_utils import side_by_side, translated_search_fields
 from programmes import exports, selectors, services
 from programmes.models import (
     HistoryEntry,
+    HostingKind,
     HostingOffer,
     HostingPeriod,
     Intake,
     Phase,
     Programme,
     ScheduledVisit,
+    WorkingLanguage,
+)
+from staff.waiting import register_waiting
+
+# The admin start page shows visits still waiting for the host's confirmation (new offers are
+# listed there by the staff app's defaults).
+register_waiting(
+    key="programmes.visits_to_confirm",
+    label=_("Study visits not yet confirmed"),
+    model="programmes.ScheduledVisit",
+    queryset=lambda: ScheduledVisit.objects.filter(status=ScheduledVisit.Status.PROPOSED),
+    filters={"status__exact": ScheduledVisit.Status.PROPOSED},
+    order=22,
 )
 
 
@@ -237,8 +251,30 @@ class HostingPeriodInline(admin.TabularInline):
     extra = 0
 
 
+class HostingOfferAdminForm(forms.ModelForm):
+    """Checkboxes for the kinds of hosting and the languages (stored as arrays)."""
+
+    hosting_kinds = forms.TypedMultipleChoiceField(
+        label=_("kinds of hosting"), choices=HostingKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.TypedMultipleChoiceField(
+        label=_("working languages"), choices=WorkingLanguage.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = HostingOffer
+        fields = [
+            "status", "internal_notes", "organisation", "contact_name", "contact_role", "email",
+            "phone", "hosting_kinds", "capacity", "themes", "expertise", "programmes",
+            "languages", "accessibility", "accessibility_notes", "message", "may_be_listed",
+        ]
+
+
 @admin.register(HostingOffer)
 class HostingOfferAdmin(admin.ModelAdmin):
+    form = HostingOfferAdminForm
     list_display = ["organisation", "contact_name", "status", "kinds", "capacity", "periods_list",
                     "may_be_listed", "created_at"]
     list_filter = ["status", "may_be_listed", "accessibility", "language", "themes",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -17,6 +18,7 @@ SESSION_LAST_OFFER = "programmes_last_offer"
 
 class ProgrammeListView(TemplateView):
     template_name = "programmes/programme_list.html"
+    paginate_by = 12
 
     def get_context_data(self, **kwargs):
         options = selectors.programme_filter_options()
@@ -24,15 +26,19 @@ class ProgrammeListView(TemplateView):
             self.request.GET or None, countries=options["countries"], themes=options["themes"]
         )
         filters = filter_form.filters()
-        programmes = list(selectors.programme_list_public(**filters))
+        queryset = selectors.programme_list_public(**filters)
+        # get_page() turns page=abc, page=0 and page=99999 into a real page.
+        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
         on = today()
-        for programme in programmes:
+        for programme in page.object_list:
             programme.shown_intake = programme.current_intake(on)
         return super().get_context_data(
-            programmes=programmes,
+            programmes=page.object_list,
+            page_obj=page,
+            total=page.paginator.count,
             filter_form=filter_form,
             filtered=bool(filters),
-            open_count=sum(1 for p in programmes if p.is_open),
+            open_count=queryset.filter(is_open=True).count(),
             **kwargs,
         )
 

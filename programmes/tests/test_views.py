@@ -188,3 +188,26 @@ def test_rate_limit_keeps_the_input(client, frozen_now, settings):
     response = client.post(url("hosting_offer"), valid_data(contact_name="Second try"))
     assert response.status_code == 429
     assert 'value="Second try"' in response.text
+
+
+def test_sitemap_lists_programmes_and_hosting_pages_in_both_languages(client):
+    make_programme(slug="leadership")
+    make_programme(slug="draft", is_published=False)
+    text = client.get("/sitemap.xml").content.decode()
+    assert "/sv/utbildningsprogram/leadership/" in text
+    assert "/en/training-programmes/leadership/" in text
+    assert "/en/training-programmes/host-a-study-visit/offer/" in text
+    assert "/sv/utbildningsprogram/vara-vardar/" in text
+    assert "draft" not in text
+
+
+def test_long_lists_are_paginated_and_bad_pages_fall_back(client, frozen_now):
+    for n in range(14):
+        make_intake(make_programme(title_en=f"Numbered {n:02d}"))
+    first = client.get(url("index")).text
+    assert first.count('class="card programme-card') == 12
+    assert "14 programmes" in first and 'rel="next"' in first
+    second = client.get(url("index"), {"page": "2"}).text
+    assert second.count('class="card programme-card') == 2
+    for bad in ("abc", "0", "-1", "99999", "1" * 400):
+        assert client.get(url("index"), {"page": bad}).status_code == 200
