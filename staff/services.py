@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -25,6 +26,8 @@ from staff.models import (
     normalise_code,
 )
 from staff.roles import ALL_PERMISSIONS_GROUP, GROUPS, Grant
+
+logger = logging.getLogger("staff.security")
 
 # --- Groups and permissions ---------------------------------------------------
 
@@ -99,6 +102,7 @@ def totp_enrolment_confirm(*, device: TOTPDevice, token: str) -> list[str] | Non
     TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
     # Only one authenticator app per person: an earlier one (if any) stops working.
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+    logger.info("Second factor set up (user %s)", device.user_id)
     return recovery_codes_regenerate(user=device.user)
 
 
@@ -111,6 +115,7 @@ def recovery_codes_regenerate(*, user: AbstractBaseUser) -> list[str]:
     while len(codes) < conf.RECOVERY_CODE_COUNT:
         codes.add(new_code())
     RecoveryCode.objects.bulk_create([RecoveryCode.build(device=device, code=c) for c in codes])
+    logger.info("New recovery codes made (user %s)", user.pk)
     return sorted(format_code(code) for code in codes)
 
 
@@ -147,5 +152,8 @@ def two_factor_verify(*, user: AbstractBaseUser, token: str) -> Verification:
             continue
         verified = otp_verify_token(user, device.persistent_id, token)
         if verified is not None:
+            if kind is RecoveryCodeDevice:
+                logger.info("Signed in with a recovery code (user %s)", user.pk)
             return Verification(verified)
+    logger.warning("Wrong second-factor code (user %s)", user.pk)
     return Verification(None, throttled=throttled)

@@ -51,7 +51,7 @@ def test_administrators_see_the_site_wide_history(make_staff, verified_client):
 
 
 @pytest.mark.parametrize("query", [
-    "action_flag__exact=2", "user__id__exact=1", "action_time__gte=2020-01-01",
+    "action_flag__exact=2", "user__id__exact=1", "action_time__date__gte=2020-01-01",
     "q=Communications", "o=1", "content_type__id__exact=1", "p=abc", "p=99999",
     "action_flag__exact=banana", "o=garbage",
 ])
