@@ -7,10 +7,14 @@ from tests.e2e.harness import assert_accessible
 SHARED_PAGES = {
     "sv": ["/sv/", "/sv/kommunala-partnerskap/", "/sv/utbildningsprogram/", "/sv/kunskapscentrum/",
            "/sv/organisationer/vara/", "/sv/lander/kenya/", "/sv/om-icld/", "/sv/kontakt/",
-           "/sv/personuppgifter/", "/sv/tillganglighet/", "/sv/finns-inte/"],
+           "/sv/personuppgifter/", "/sv/tillganglighet/", "/sv/finns-inte/",
+           "/sv/teman/gender-equality/", "/sv/sok/?q=barn", "/sv/sok/?q=qwxzy",
+           "/sv/tillganglighet/rapportera/"],
     "en": ["/en/", "/en/municipal-partnerships/", "/en/training-programmes/", "/en/knowledge-centre/",
            "/en/organisations/vara/", "/en/countries/kenya/", "/en/about/", "/en/contact/",
-           "/en/privacy/", "/en/accessibility/", "/en/no-such-page/"],
+           "/en/privacy/", "/en/accessibility/", "/en/no-such-page/",
+           "/en/themes/gender-equality/", "/en/search/?q=children", "/en/search/?q=qwxzy",
+           "/en/accessibility/report/"],
 }
 
 
@@ -48,3 +52,37 @@ def test_pages_fit_a_320_pixel_screen(portal, phone_page):
         phone_page.goto(portal.url(path))
         overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways at 320 px"
+
+
+@pytest.mark.parametrize(("language", "path", "button", "thanks"), [
+    ("sv", "/sv/tillganglighet/rapportera/", "Skicka", "Tack för din rapport"),
+    ("en", "/en/accessibility/report/", "Send", "Thank you for your report"),
+])
+def test_reporting_an_accessibility_problem(portal, page, language, path, button, thanks):
+    page.goto(portal.url(path))
+    page.get_by_role("button", name=button).click()
+    # The error state: a summary that takes focus, links to each field, input kept.
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert summary.evaluate("el => el === document.activeElement")
+    assert_accessible(page, f"{path} with errors")
+    description = f"Kartan går inte att använda med tangentbord ({language})"
+    page.locator("#id_description").fill(description)
+    page.locator("#id_email").fill(f"anmalare-{language}@example.se")
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name=button).click()
+    assert page.locator("h1").inner_text() == thanks
+    assert_accessible(page, f"{path} confirmation")
+    assert portal.query(
+        "SELECT count(*) FROM core_accessibilityreport WHERE description = %s", (description,)
+    ) == [(1,)]
+    portal.wait_for_email(f"anmalare-{language}@example.se")
+
+
+def test_the_header_search_finds_vara_and_huangshan(portal, page):
+    page.goto(portal.url("/en/"))
+    page.get_by_role("searchbox", name="Search the portal").fill("left-behind children")
+    page.get_by_role("button", name="Search", exact=True).first.click()
+    assert "/en/search/?q=left-behind+children" in page.url
+    page.get_by_role("link", name="Vara and Huangshan: helping left-behind children").click()
+    assert page.locator("h1").inner_text() == "Vara and Huangshan: helping left-behind children"
