@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin_utils import side_by_side, translated_search_fields
+from core.i18n import translated_names
 from partnerships import services
 from partnerships.models import Network, Partnership, PartnershipImage, Story
 from reference.models import Country
@@ -18,7 +19,24 @@ from reference.models import Country
 class PartnershipAdminForm(forms.ModelForm):
     class Meta:
         model = Partnership
-        fields = "__all__"
+        fields = [
+            *translated_names("title"),
+            *translated_names("summary"),
+            *translated_names("goals"),
+            *translated_names("results"),
+            "country",
+            "swedish_organisations",
+            "partner_organisations",
+            "themes",
+            "phase",
+            "status",
+            "start_year",
+            "end_year",
+            "network",
+            "reference_number",
+            "publish_state",
+            "slug",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,25 +73,34 @@ class PublishActionsMixin:
     def publish(self, request, queryset):
         for obj in queryset:
             type(self).publish_service(obj)
-        self.message_user(request, ngettext("%(count)d item published.",
-                                            "%(count)d items published.", queryset.count())
-                          % {"count": queryset.count()}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", queryset.count())
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Unpublish the selected items (back to draft)"))
     def unpublish(self, request, queryset):
         for obj in queryset:
             type(self).unpublish_service(obj)
-        self.message_user(request, ngettext("%(count)d item unpublished.",
-                                            "%(count)d items unpublished.", queryset.count())
-                          % {"count": queryset.count()}, messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d item unpublished.", "%(count)d items unpublished.", queryset.count()
+            )
+            % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("public page"))
     def public_link(self, obj):
         if not obj.pk:
             return "–"
         label = _("View the public page") if obj.is_published else _("Preview the draft")
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>',
-                           obj.get_absolute_url(), label)
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label
+        )
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
@@ -82,11 +109,24 @@ class PublishActionsMixin:
 @admin.register(Partnership)
 class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
     form = PartnershipAdminForm
-    list_display = ["title_sv", "title_en", "country", "phase", "status", "start_year", "end_year",
-                    "publish_state"]
+    list_display = [
+        "title_sv",
+        "title_en",
+        "country",
+        "phase",
+        "status",
+        "start_year",
+        "end_year",
+        "publish_state",
+    ]
     list_filter = ["publish_state", "status", "phase", "country", "themes", "network"]
-    search_fields = ["slug", "reference_number", *translated_search_fields("title", "summary"),
-                     "swedish_organisations__short_name", "partner_organisations__short_name"]
+    search_fields = [
+        "slug",
+        "reference_number",
+        *translated_search_fields("title", "summary"),
+        "swedish_organisations__short_name",
+        "partner_organisations__short_name",
+    ]
     list_select_related = ["country"]
     autocomplete_fields = ["swedish_organisations", "partner_organisations", "country"]
     filter_horizontal = ["themes"]
@@ -97,12 +137,23 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
     publish_service = staticmethod(lambda obj: services.partnership_publish(partnership=obj))
     unpublish_service = staticmethod(lambda obj: services.partnership_unpublish(partnership=obj))
     fieldsets = [
-        (_("Content (Swedish | English)"), {"fields": side_by_side("title", "summary", "goals",
-                                                                   "results")}),
+        (
+            _("Content (Swedish | English)"),
+            {"fields": side_by_side("title", "summary", "goals", "results")},
+        ),
         (_("Parties"), {"fields": ["country", "swedish_organisations", "partner_organisations"]}),
-        (_("About the partnership"), {"fields": ["themes", ("phase", "status"),
-                                                 ("start_year", "end_year"), "network",
-                                                 "reference_number"]}),
+        (
+            _("About the partnership"),
+            {
+                "fields": [
+                    "themes",
+                    ("phase", "status"),
+                    ("start_year", "end_year"),
+                    "network",
+                    "reference_number",
+                ]
+            },
+        ),
         (_("Publication"), {"fields": ["publish_state", "public_link", "published_at"]}),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]

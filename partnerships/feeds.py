@@ -15,7 +15,9 @@ from partnerships.selectors import story_list_public
 class StoryFeed(Feed):
     feed_type = Atom1Feed
     title = _("ICLD: stories from municipal partnerships")
-    subtitle = _("What Swedish municipalities and regions and their partners abroad achieve together.")
+    subtitle = _(
+        "What Swedish municipalities and regions and their partners abroad achieve together."
+    )
 
     def link(self):
         return reverse("partnerships:story_list")

@@ -23,7 +23,9 @@ class PartnershipFilterForm(forms.Form):
         Country.objects.partners(), to_field_name="slug", required=False, label=_("Partner country")
     )
     organisation = forms.ModelChoiceField(
-        Organisation.objects.all(), to_field_name="slug", required=False,
+        Organisation.objects.all(),
+        to_field_name="slug",
+        required=False,
         label=_("Swedish organisation"),
     )
     county = forms.ModelChoiceField(County.objects.all(), required=False, label=_("County"))

@@ -36,10 +36,33 @@ from pathlib import Path
 # ISO 3166 numeric -> alpha-2 for the countries ICLD has worked with (and Sweden).
 # Natural Earth gives Kosovo no numeric code, so it is matched by name.
 ISO_NUMERIC_TO_ALPHA2 = {
-    "070": "BA", "688": "RS", "804": "UA", "170": "CO", "320": "GT", "404": "KE", "834": "TZ",
-    "800": "UG", "646": "RW", "072": "BW", "710": "ZA", "894": "ZM", "716": "ZW", "268": "GE",
-    "498": "MD", "807": "MK", "792": "TR", "360": "ID", "704": "VN", "156": "CN", "516": "NA",
-    "508": "MZ", "112": "BY", "356": "IN", "008": "AL", "499": "ME", "752": "SE",
+    "070": "BA",
+    "688": "RS",
+    "804": "UA",
+    "170": "CO",
+    "320": "GT",
+    "404": "KE",
+    "834": "TZ",
+    "800": "UG",
+    "646": "RW",
+    "072": "BW",
+    "710": "ZA",
+    "894": "ZM",
+    "716": "ZW",
+    "268": "GE",
+    "498": "MD",
+    "807": "MK",
+    "792": "TR",
+    "360": "ID",
+    "704": "VN",
+    "156": "CN",
+    "516": "NA",
+    "508": "MZ",
+    "112": "BY",
+    "356": "IN",
+    "008": "AL",
+    "499": "ME",
+    "752": "SE",
 }
 NAME_TO_ALPHA2 = {"Kosovo": "XK"}
 ANTARCTICA = "010"
@@ -58,16 +81,25 @@ def equal_earth(lon: float, lat: float) -> Point:
     theta = math.asin(math.sqrt(3) / 2 * math.sin(phi))
     t2 = theta * theta
     t6 = t2 * t2 * t2
-    x = 2 * math.sqrt(3) * lam * math.cos(theta) / (
-        3 * (9 * a4 * t6 * t2 + 7 * a3 * t6 + 3 * a2 * t2 + a1)
+    x = (
+        2
+        * math.sqrt(3)
+        * lam
+        * math.cos(theta)
+        / (3 * (9 * a4 * t6 * t2 + 7 * a3 * t6 + 3 * a2 * t2 + a1))
     )
     y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
     return x, -y
 
 
 def lambert_conformal_conic(
-    lon: float, lat: float, *, lon0: float = 15.0, lat0: float = 62.0,
-    lat1: float = 58.0, lat2: float = 66.0,
+    lon: float,
+    lat: float,
+    *,
+    lon0: float = 15.0,
+    lat0: float = 62.0,
+    lat1: float = 58.0,
+    lat2: float = 66.0,
 ) -> Point:
     """Lambert conformal conic on a sphere, fitted to Sweden; y grows down."""
     p1, p2, p0 = math.radians(lat1), math.radians(lat2), math.radians(lat0)
@@ -117,12 +149,20 @@ def simplify(points: Ring, tolerance: float) -> Ring:
 
 def ring_area(ring: Ring) -> float:
     """Absolute area (shoelace formula)."""
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
+            )
+        )
+        / 2
+    )
 
 
 def ring_centroid(ring: Ring) -> Point:
     area2 = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = x1 * y2 - x2 * y1
         area2 += cross
         cx += (x1 + x2) * cross
@@ -148,7 +188,7 @@ def path_data(rings: list[Ring]) -> str:
         parts.append(f"m{_pair(first[0] - last[0], first[1] - last[1])}")
         steps = [
             _pair(x - px, y - py)
-            for (px, py), (x, y) in zip(deduplicated, deduplicated[1:])
+            for (px, py), (x, y) in zip(deduplicated, deduplicated[1:], strict=False)
         ]
         parts.append("l" + "".join(_join(steps)) + "z")
         last = first
@@ -245,8 +285,10 @@ class Frame:
         self.height = round((max(ys) - self.min_y) * self.scale + 2 * margin)
 
     def __call__(self, point: Point) -> Point:
-        return ((point[0] - self.min_x) * self.scale + self.margin,
-                (point[1] - self.min_y) * self.scale + self.margin)
+        return (
+            (point[0] - self.min_x) * self.scale + self.margin,
+            (point[1] - self.min_y) * self.scale + self.margin,
+        )
 
     @property
     def view_box(self) -> str:
@@ -254,7 +296,7 @@ class Frame:
 
 
 def _crosses_antimeridian(ring: Ring) -> bool:
-    return any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:]))
+    return any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
 
 
 def build_world(topology: dict, *, width: float = 1000, tolerance: float = 0.6) -> dict:
@@ -264,7 +306,8 @@ def build_world(topology: dict, *, width: float = 1000, tolerance: float = 0.6) 
     simplified on their own; what lies beyond the right edge is clipped by the viewBox.
     """
     geometries = [
-        g for g in topology["objects"]["countries"]["geometries"]
+        g
+        for g in topology["objects"]["countries"]["geometries"]
         if g.get("id") != ANTARCTICA and g.get("arcs")
     ]
     lonlat_arcs = decode_topojson_arcs(topology)
@@ -274,8 +317,9 @@ def build_world(topology: dict, *, width: float = 1000, tolerance: float = 0.6) 
 
     used = {~i if i < 0 else i for g in geometries for p in polygons_of(g) for r in p for i in r}
     frame = Frame([equal_earth(*point) for i in used for point in lonlat_arcs[i]], width)
-    arcs = [simplify([frame(equal_earth(*point)) for point in arc], tolerance)
-            for arc in lonlat_arcs]
+    arcs = [
+        simplify([frame(equal_earth(*point)) for point in arc], tolerance) for arc in lonlat_arcs
+    ]
 
     def ring(indexes: list[int]) -> Ring:
         lonlat = topojson_ring(indexes, lonlat_arcs)
@@ -313,14 +357,21 @@ def build_sweden(
 
     def project(rows):
         return [
-            (code, name, [[[lambert_conformal_conic(lon, lat) for lon, lat in ring]
-                           for ring in polygon] for polygon in read_wkb_polygons(wkb)])
+            (
+                code,
+                name,
+                [
+                    [[lambert_conformal_conic(lon, lat) for lon, lat in ring] for ring in polygon]
+                    for polygon in read_wkb_polygons(wkb)
+                ],
+            )
             for code, name, wkb in rows
         ]
 
     municipal_shapes, county_shapes = project(municipalities), project(counties)
-    frame = Frame([pt for _c, _n, polys in municipal_shapes for poly in polys for pt in poly[0]],
-                  width)
+    frame = Frame(
+        [pt for _c, _n, polys in municipal_shapes for poly in polys for pt in poly[0]], width
+    )
 
     def feature(code, name, polygons):
         rings = []
@@ -336,8 +387,9 @@ def build_sweden(
 
     return {
         "viewBox": frame.view_box,
-        "municipalities": sorted((feature(*row) for row in municipal_shapes),
-                                 key=lambda f: f["code"]),
+        "municipalities": sorted(
+            (feature(*row) for row in municipal_shapes), key=lambda f: f["code"]
+        ),
         "counties": sorted((feature(*row) for row in county_shapes), key=lambda f: f["code"]),
     }
 

@@ -37,9 +37,7 @@ def sweden_map() -> dict:
     """
     geometry = load_geometry("sweden")
     rows = swedish_party_counts()
-    by_code = {
-        (row["organisation__kind"], row["organisation__code"]): row for row in rows.values()
-    }
+    by_code = {(row["organisation__kind"], row["organisation__code"]): row for row in rows.values()}
     plain, linked, regions = [], [], []
     for feature in geometry["municipalities"]:
         row = by_code.get((Organisation.Kind.MUNICIPALITY, feature["code"]))
@@ -53,23 +51,31 @@ def sweden_map() -> dict:
             regions.append({**feature, "row": row})
     table = []
     for row in rows.values():
-        table.append({
-            "name": _localized(row, "organisation__name"),
-            "kind": row["organisation__kind"],
-            "county": _localized(row, "organisation__county__name"),
-            "total": row["total"],
-            "active": row["active"],
-            "url": _list_url(organisation=row["organisation__slug"]),
-            "page_url": reverse("partnerships:organisation",
-                                kwargs={"slug": row["organisation__slug"]}),
-        })
+        table.append(
+            {
+                "name": _localized(row, "organisation__name"),
+                "kind": row["organisation__kind"],
+                "county": _localized(row, "organisation__county__name"),
+                "total": row["total"],
+                "active": row["active"],
+                "url": _list_url(organisation=row["organisation__slug"]),
+                "page_url": reverse(
+                    "partnerships:organisation", kwargs={"slug": row["organisation__slug"]}
+                ),
+            }
+        )
     table.sort(key=lambda item: (item["county"], item["name"]))
     for item in [*linked, *regions]:
         item["name"] = _localized(item["row"], "organisation__name")
         item["url"] = _list_url(organisation=item["row"]["organisation__slug"])
-    return {"view_box": geometry["viewBox"], "plain": plain, "linked": linked,
-            "regions": regions, "table": table,
-            "counties": geometry["counties"]}
+    return {
+        "view_box": geometry["viewBox"],
+        "plain": plain,
+        "linked": linked,
+        "regions": regions,
+        "table": table,
+        "counties": geometry["counties"],
+    }
 
 
 def world_map() -> dict:
@@ -80,13 +86,17 @@ def world_map() -> dict:
     for feature in geometry["features"]:
         row = rows.get(feature["code"]) if feature["code"] else None
         if row:
-            linked.append({
-                **feature,
-                "row": row,
-                "name": _localized(row, "country__name"),
-                "url": _list_url(country=row["country__slug"]),
-                "page_url": reverse("partnerships:country", kwargs={"slug": row["country__slug"]}),
-            })
+            linked.append(
+                {
+                    **feature,
+                    "row": row,
+                    "name": _localized(row, "country__name"),
+                    "url": _list_url(country=row["country__slug"]),
+                    "page_url": reverse(
+                        "partnerships:country", kwargs={"slug": row["country__slug"]}
+                    ),
+                }
+            )
         else:
             plain.append(feature)
     linked.sort(key=lambda item: item["name"].casefold())

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
+from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import active_language
@@ -48,9 +47,11 @@ def figures() -> list[dict]:
         n=Count("organisation_id", distinct=True)
     )["n"]
     partnerships = Partnership.objects.published().active().aggregate(n=Count("pk"))["n"]
-    countries = Partnership.objects.published().active().aggregate(
-        n=Count("country_id", distinct=True)
-    )["n"]
+    countries = (
+        Partnership.objects.published()
+        .active()
+        .aggregate(n=Count("country_id", distinct=True))["n"]
+    )
     return [
         {"label": _("Swedish municipalities and regions engaged"), "value": organisations},
         {"label": _("Active partnerships"), "value": partnerships},
@@ -67,10 +68,14 @@ def partnerships_for_organisation(
     return _limited(_for_cards(Partnership.objects.published().filter(ids)), limit)
 
 
-def partnerships_for_country(country: Country, *, limit: int | None = None) -> QuerySet[Partnership]:
+def partnerships_for_country(
+    country: Country, *, limit: int | None = None
+) -> QuerySet[Partnership]:
     """Published partnerships with organisations in ``country``: active first, newest first."""
-    queryset = Partnership.objects.published().filter(country=country).order_by(
-        "status", "-start_year", "title_sv"
+    queryset = (
+        Partnership.objects.published()
+        .filter(country=country)
+        .order_by("status", "-start_year", "title_sv")
     )
     return _limited(_for_cards(queryset), limit)
 
@@ -160,8 +165,9 @@ SORTS = {
 }
 
 
-def _apply_filters(queryset: QuerySet[Partnership], filters: PartnershipFilters, *,
-                   skip: str = "") -> QuerySet[Partnership]:
+def _apply_filters(
+    queryset: QuerySet[Partnership], filters: PartnershipFilters, *, skip: str = ""
+) -> QuerySet[Partnership]:
     """Filter by everything in ``filters`` except the facet named ``skip``.
 
     Many-to-many filters use ``pk IN (subquery)``, so a partnership is never counted twice.
@@ -172,14 +178,23 @@ def _apply_filters(queryset: QuerySet[Partnership], filters: PartnershipFilters,
         queryset = queryset.filter(country=filters.country)
     if filters.organisation and skip != "organisation":
         queryset = queryset.filter(
-            Q(pk__in=SwedishParty.objects.filter(organisation=filters.organisation)
-              .values("partnership_id"))
-            | Q(pk__in=PartnerParty.objects.filter(organisation=filters.organisation)
-                .values("partnership_id"))
+            Q(
+                pk__in=SwedishParty.objects.filter(organisation=filters.organisation).values(
+                    "partnership_id"
+                )
+            )
+            | Q(
+                pk__in=PartnerParty.objects.filter(organisation=filters.organisation).values(
+                    "partnership_id"
+                )
+            )
         )
     if filters.county and skip != "county":
-        queryset = queryset.filter(pk__in=SwedishParty.objects.filter(
-            organisation__county=filters.county).values("partnership_id"))
+        queryset = queryset.filter(
+            pk__in=SwedishParty.objects.filter(organisation__county=filters.county).values(
+                "partnership_id"
+            )
+        )
     if filters.theme and skip != "theme":
         queryset = queryset.filter(
             pk__in=PartnershipTheme.objects.filter(theme=filters.theme).values("partnership_id")
@@ -242,8 +257,12 @@ def _matching(filters: PartnershipFilters, skip: str):
 
 def _options(rows, selected_value, key, label, *, sort_key=None) -> list[FacetOption]:
     options = [
-        FacetOption(value=str(row[key]), label=label(row), count=row["n"],
-                    selected=str(row[key]) == str(selected_value or ""))
+        FacetOption(
+            value=str(row[key]),
+            label=label(row),
+            count=row["n"],
+            selected=str(row[key]) == str(selected_value or ""),
+        )
         for row in rows
         if row[key] not in (None, "")
     ]
@@ -266,78 +285,151 @@ def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
     """
     facets: dict[str, Facet] = {}
 
-    rows = (Partnership.objects.filter(pk__in=_matching(filters, "country"))
-            .values("country__slug", "country__name_sv", "country__name_en")
-            .annotate(n=Count("pk")))
-    country_options = _options(rows, filters.country and filters.country.slug, "country__slug",
-                               lambda row: _name(row, "country__name"))
-    facets["country"] = Facet("country", _ensure_selected(
-        country_options, filters.country and filters.country.slug, str(filters.country or "")))
+    rows = (
+        _apply_filters(Partnership.objects.published(), filters, skip="country")
+        .values("country__slug", "country__name_sv", "country__name_en")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    country_options = _options(
+        rows,
+        filters.country and filters.country.slug,
+        "country__slug",
+        lambda row: _name(row, "country__name"),
+    )
+    facets["country"] = Facet(
+        "country",
+        _ensure_selected(
+            country_options, filters.country and filters.country.slug, str(filters.country or "")
+        ),
+    )
 
-    rows = (SwedishParty.objects.filter(partnership__in=_matching(filters, "organisation"))
-            .values("organisation__slug", "organisation__short_name")
-            .annotate(n=Count("partnership_id", distinct=True)))
+    rows = (
+        SwedishParty.objects.filter(partnership__in=_matching(filters, "organisation"))
+        .values("organisation__slug", "organisation__short_name")
+        .annotate(n=Count("partnership_id", distinct=True))
+    )
     organisation_options = _options(
-        rows, filters.organisation and filters.organisation.slug, "organisation__slug",
-        lambda row: row["organisation__short_name"])
-    facets["organisation"] = Facet("organisation", _ensure_selected(
-        organisation_options, filters.organisation and filters.organisation.slug,
-        filters.organisation.short_name if filters.organisation else ""))
+        rows,
+        filters.organisation and filters.organisation.slug,
+        "organisation__slug",
+        lambda row: row["organisation__short_name"],
+    )
+    facets["organisation"] = Facet(
+        "organisation",
+        _ensure_selected(
+            organisation_options,
+            filters.organisation and filters.organisation.slug,
+            filters.organisation.short_name if filters.organisation else "",
+        ),
+    )
 
-    rows = (SwedishParty.objects.filter(partnership__in=_matching(filters, "county"))
-            .values("organisation__county__code", "organisation__county__name_sv",
-                    "organisation__county__name_en")
-            .annotate(n=Count("partnership_id", distinct=True)))
-    county_options = _options(rows, filters.county and filters.county.code,
-                              "organisation__county__code",
-                              lambda row: _name(row, "organisation__county__name"))
-    facets["county"] = Facet("county", _ensure_selected(
-        county_options, filters.county and filters.county.code, str(filters.county or "")))
+    rows = (
+        SwedishParty.objects.filter(partnership__in=_matching(filters, "county"))
+        .values(
+            "organisation__county__code",
+            "organisation__county__name_sv",
+            "organisation__county__name_en",
+        )
+        .annotate(n=Count("partnership_id", distinct=True))
+    )
+    county_options = _options(
+        rows,
+        filters.county and filters.county.code,
+        "organisation__county__code",
+        lambda row: _name(row, "organisation__county__name"),
+    )
+    facets["county"] = Facet(
+        "county",
+        _ensure_selected(
+            county_options, filters.county and filters.county.code, str(filters.county or "")
+        ),
+    )
 
-    rows = (PartnershipTheme.objects.filter(partnership__in=_matching(filters, "theme"))
-            .values("theme__slug", "theme__name_sv", "theme__name_en", "theme__ordering")
-            .annotate(n=Count("partnership_id", distinct=True)))
-    theme_options = _options(rows, filters.theme and filters.theme.slug, "theme__slug",
-                             lambda row: _name(row, "theme__name"))
-    facets["theme"] = Facet("theme", _ensure_selected(
-        theme_options, filters.theme and filters.theme.slug, str(filters.theme or "")))
+    rows = (
+        PartnershipTheme.objects.filter(partnership__in=_matching(filters, "theme"))
+        .values("theme__slug", "theme__name_sv", "theme__name_en", "theme__ordering")
+        .annotate(n=Count("partnership_id", distinct=True))
+    )
+    theme_options = _options(
+        rows,
+        filters.theme and filters.theme.slug,
+        "theme__slug",
+        lambda row: _name(row, "theme__name"),
+    )
+    facets["theme"] = Facet(
+        "theme",
+        _ensure_selected(
+            theme_options, filters.theme and filters.theme.slug, str(filters.theme or "")
+        ),
+    )
 
     phase_labels = dict(Partnership.Phase.choices)
-    rows = (Partnership.objects.filter(pk__in=_matching(filters, "phase"))
-            .values("phase").annotate(n=Count("pk")))
+    rows = (
+        _apply_filters(Partnership.objects.published(), filters, skip="phase")
+        .values("phase")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     order = list(phase_labels)
-    facets["phase"] = Facet("phase", _options(
-        rows, filters.phase, "phase", lambda row: str(phase_labels.get(row["phase"], row["phase"])),
-        sort_key=lambda option: order.index(option.value) if option.value in order else 99))
+    facets["phase"] = Facet(
+        "phase",
+        _options(
+            rows,
+            filters.phase,
+            "phase",
+            lambda row: str(phase_labels.get(row["phase"], row["phase"])),
+            sort_key=lambda option: order.index(option.value) if option.value in order else 99,
+        ),
+    )
 
     status_labels = dict(Partnership.Status.choices)
-    rows = (Partnership.objects.filter(pk__in=_matching(filters, "status"))
-            .values("status").annotate(n=Count("pk")))
+    rows = (
+        _apply_filters(Partnership.objects.published(), filters, skip="status")
+        .values("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     order = list(status_labels)
-    facets["status"] = Facet("status", _options(
-        rows, filters.status, "status",
-        lambda row: str(status_labels.get(row["status"], row["status"])),
-        sort_key=lambda option: order.index(option.value) if option.value in order else 99))
+    facets["status"] = Facet(
+        "status",
+        _options(
+            rows,
+            filters.status,
+            "status",
+            lambda row: str(status_labels.get(row["status"], row["status"])),
+            sort_key=lambda option: order.index(option.value) if option.value in order else 99,
+        ),
+    )
 
-    facets["year"] = Facet("year", _ensure_selected(
-        _year_options(filters), filters.year, str(filters.year or "")))
+    facets["year"] = Facet(
+        "year", _ensure_selected(_year_options(filters), filters.year, str(filters.year or ""))
+    )
     return facets
 
 
 def _year_options(filters: PartnershipFilters) -> list[FacetOption]:
-    """Each year with the number of matching partnerships active in it (one query)."""
-    subquery, params = _matching(filters, "year").query.sql_with_params()
-    table = Partnership._meta.db_table
-    sql = (
-        f"SELECT y, COUNT(*) FROM {table} p, "
-        f"generate_series(p.start_year, COALESCE(p.end_year, %s)) AS y "
-        f"WHERE p.id IN ({subquery}) GROUP BY y ORDER BY y DESC"
+    """Each year with the number of matching partnerships active in it.
+
+    One query groups the partnerships by (start, end) year, a few hundred rows at most
+    whatever the number of partnerships; the years are counted from those here.
+    """
+    this_year = date.today().year
+    rows = (
+        _apply_filters(Partnership.objects.published(), filters, skip="year")
+        .values("start_year", "end_year")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [date.today().year, *params])
-        rows = cursor.fetchall()
-    return [FacetOption(value=str(year), label=str(year), count=count,
-                        selected=filters.year == year) for year, count in rows]
+    counts: dict[int, int] = {}
+    for row in rows:
+        last = row["end_year"] or max(this_year, row["start_year"])
+        for year in range(row["start_year"], last + 1):
+            counts[year] = counts.get(year, 0) + row["n"]
+    return [
+        FacetOption(value=str(year), label=str(year), count=count, selected=filters.year == year)
+        for year, count in sorted(counts.items(), reverse=True)
+    ]
 
 
 def year_bounds() -> tuple[int, int]:
@@ -351,8 +443,10 @@ def partnership_get_public(slug: str, *, include_drafts: bool = False) -> Partne
     """The partnership for its detail page with everything the page shows, or None."""
     queryset = Partnership.objects.all() if include_drafts else Partnership.objects.published()
     queryset = queryset.select_related("country", "network").prefetch_related(
-        Prefetch("swedish_organisations",
-                 queryset=Organisation.objects.select_related("county").order_by("short_name")),
+        Prefetch(
+            "swedish_organisations",
+            queryset=Organisation.objects.select_related("county").order_by("short_name"),
+        ),
         Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
         "images",
@@ -363,12 +457,16 @@ def partnership_get_public(slug: str, *, include_drafts: bool = False) -> Partne
 
 def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet[Partnership]:
     """Other published partnerships of the same organisations, on either side."""
-    organisations = [*partnership.swedish_organisations.all(),
-                     *partnership.partner_organisations.all()]
-    ids = Q(pk__in=SwedishParty.objects.filter(organisation__in=organisations)
-            .values("partnership_id"))
-    ids |= Q(pk__in=PartnerParty.objects.filter(organisation__in=organisations)
-             .values("partnership_id"))
+    organisations = [
+        *partnership.swedish_organisations.all(),
+        *partnership.partner_organisations.all(),
+    ]
+    ids = Q(
+        pk__in=SwedishParty.objects.filter(organisation__in=organisations).values("partnership_id")
+    )
+    ids |= Q(
+        pk__in=PartnerParty.objects.filter(organisation__in=organisations).values("partnership_id")
+    )
     queryset = Partnership.objects.published().filter(ids).exclude(pk=partnership.pk)
     return _for_cards(queryset.order_by("-start_year", "title_sv"))[:limit]
 
@@ -386,8 +484,10 @@ def organisation_summary(organisation: Organisation) -> dict[str, int]:
     """How many published partnerships the organisation has, active and in all."""
     ids = Q(pk__in=SwedishParty.objects.filter(organisation=organisation).values("partnership_id"))
     ids |= Q(pk__in=PartnerParty.objects.filter(organisation=organisation).values("partnership_id"))
-    return Partnership.objects.published().filter(ids).aggregate(
-        total=Count("pk"), active=Count("pk", filter=Q(status="active"))
+    return (
+        Partnership.objects.published()
+        .filter(ids)
+        .aggregate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
     )
 
 
@@ -405,12 +505,30 @@ def country_list_with_counts() -> list[Country]:
     )
 
 
-def active_partnerships_by_country() -> list[tuple[Country, list[Partnership]]]:
-    """Active partnerships grouped by partner country, countries in alphabetical order."""
-    partnerships = _for_cards(Partnership.objects.published().active().order_by("title_sv"))
+def active_partnerships_by_country(
+    *, countries: list[Country] | None = None, per_country: int = 5
+) -> list[tuple[Country, list[Partnership]]]:
+    """The newest active partnerships of each partner country (``per_country`` at most),
+    grouped by country in alphabetical order; one query (plus the card prefetches) whatever
+    the number of rows. Pass ``countries`` from ``country_list_with_counts()`` to group
+    under those (annotated) objects."""
+    known = {country.code: country for country in countries or []}
+    newest = Window(
+        RowNumber(),
+        partition_by=F("country_id"),
+        order_by=[F("start_year").desc(), F("title_sv").asc(), F("pk").asc()],
+    )
+    partnerships = _for_cards(
+        Partnership.objects.published()
+        .active()
+        .annotate(position=newest)
+        .filter(position__lte=per_country)
+        .order_by("country_id", "position")
+    )
     groups: dict[str, tuple[Country, list[Partnership]]] = {}
     for partnership in partnerships:
-        groups.setdefault(partnership.country_id, (partnership.country, []))[1].append(partnership)
+        country = known.get(partnership.country_id, partnership.country)
+        groups.setdefault(partnership.country_id, (country, []))[1].append(partnership)
     return sorted(groups.values(), key=lambda group: group[0].name.casefold())
 
 
@@ -419,17 +537,21 @@ def country_get(slug: str) -> Country | None:
 
 
 def country_summary(country: Country) -> dict[str, int]:
-    return Partnership.objects.published().filter(country=country).aggregate(
-        total=Count("pk"), active=Count("pk", filter=Q(status="active"))
+    return (
+        Partnership.objects.published()
+        .filter(country=country)
+        .aggregate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
     )
 
 
 def theme_list_with_counts() -> list[Theme]:
     published = Q(partnerships__publish_state="published")
-    return list(Theme.objects.annotate(
-        total=Count("partnerships", filter=published),
-        active=Count("partnerships", filter=published & Q(partnerships__status="active")),
-    ).order_by("ordering", "name_sv"))
+    return list(
+        Theme.objects.annotate(
+            total=Count("partnerships", filter=published),
+            active=Count("partnerships", filter=published & Q(partnerships__status="active")),
+        ).order_by("ordering", "name_sv")
+    )
 
 
 def theme_get(slug: str) -> Theme | None:
@@ -440,19 +562,32 @@ def theme_get(slug: str) -> Theme | None:
 
 
 def story_list_public() -> QuerySet[Story]:
-    return Story.objects.published().prefetch_related(
-        Prefetch("partnerships",
-                 queryset=Partnership.objects.published().select_related("country")
-                 .order_by("title_sv"))
-    ).order_by("-date", "-pk")
+    return (
+        Story.objects.published()
+        .prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.published()
+                .select_related("country")
+                .order_by("title_sv"),
+            )
+        )
+        .order_by("-date", "-pk")
+    )
 
 
 def story_get_public(slug: str, *, include_drafts: bool = False) -> Story | None:
     queryset = Story.objects.all() if include_drafts else Story.objects.published()
-    return queryset.prefetch_related(
-        Prefetch("partnerships", queryset=_for_cards(Partnership.objects.published()
-                                                     .order_by("title_sv")))
-    ).filter(slug=slug).first()
+    return (
+        queryset.prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=_for_cards(Partnership.objects.published().order_by("title_sv")),
+            )
+        )
+        .filter(slug=slug)
+        .first()
+    )
 
 
 # --- Maps -----------------------------------------------------------------------------------
@@ -462,13 +597,19 @@ def swedish_party_counts() -> dict[str, dict]:
     """Per Swedish organisation with a published partnership: its counts, keyed by slug."""
     rows = (
         SwedishParty.objects.filter(partnership__publish_state="published")
-        .values("organisation__slug", "organisation__short_name", "organisation__name_sv",
-                "organisation__name_en", "organisation__kind", "organisation__code",
-                "organisation__county__name_sv", "organisation__county__name_en")
+        .values(
+            "organisation__slug",
+            "organisation__short_name",
+            "organisation__name_sv",
+            "organisation__name_en",
+            "organisation__kind",
+            "organisation__code",
+            "organisation__county__name_sv",
+            "organisation__county__name_en",
+        )
         .annotate(
             total=Count("partnership_id", distinct=True),
-            active=Count("partnership_id", distinct=True,
-                         filter=Q(partnership__status="active")),
+            active=Count("partnership_id", distinct=True, filter=Q(partnership__status="active")),
         )
     )
     return {row["organisation__slug"]: row for row in rows}

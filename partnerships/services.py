@@ -71,8 +71,10 @@ def partnership_search_names(partnership: Partnership) -> str:
     names: list[str] = []
     country = partnership.country
     names += [country.name_sv, country.name_en]
-    for organisation in [*partnership.swedish_organisations.all(),
-                         *partnership.partner_organisations.all()]:
+    for organisation in [
+        *partnership.swedish_organisations.all(),
+        *partnership.partner_organisations.all(),
+    ]:
         names += [organisation.short_name, organisation.name_sv, organisation.name_en]
         if organisation.county_id:
             names += [organisation.county.name_sv, organisation.county.name_en]

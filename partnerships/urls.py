@@ -14,8 +14,9 @@ urlpatterns = [
     path(_("partnerships/<slug:slug>/"), views.PartnershipDetailView.as_view(), name="detail"),
     path(_("countries/"), views.CountryIndexView.as_view(), name="country_index"),
     path(_("countries/<slug:slug>/"), views.CountryDetailView.as_view(), name="country"),
-    path(_("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(),
-         name="organisation"),
+    path(
+        _("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation"
+    ),
     path(_("themes/"), views.ThemeIndexView.as_view(), name="theme_index"),
     path(_("themes/<slug:slug>/"), views.ThemeDetailView.as_view(), name="theme"),
     path(_("stories/"), views.StoryListView.as_view(), name="story_list"),

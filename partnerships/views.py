@@ -59,14 +59,21 @@ class PartnershipListView(TemplateView):
         page = paginate(request, selectors.partnership_list_public(filters))
         facets = selectors.partnership_facets(filters)
         context = self.get_context_data(
-            form=form, filters=filters, page_obj=page,
+            form=form,
+            filters=filters,
+            page_obj=page,
             facet_fields=[
-                {"name": name, "label": label, "all_label": all_label,
-                 "options": facets[name].options}
+                {
+                    "name": name,
+                    "label": label,
+                    "all_label": all_label,
+                    "options": facets[name].options,
+                }
                 for name, label, all_label in FACET_FIELDS
             ],
             active_filters=active_filter_links(request, filters),
-            sort=selectors.effective_sort(filters), sorts=selectors.SORTS,
+            sort=selectors.effective_sort(filters),
+            sorts=selectors.SORTS,
             query_string=_export_query(request),
         )
         partial = request.META.get(PARTIAL_HEADER) == "results"
@@ -80,7 +87,11 @@ class PartnershipListView(TemplateView):
 
 FACET_FIELDS = [
     ("country", gettext_lazy("Partner country"), gettext_lazy("All countries")),
-    ("organisation", gettext_lazy("Swedish organisation"), gettext_lazy("All Swedish organisations")),
+    (
+        "organisation",
+        gettext_lazy("Swedish organisation"),
+        gettext_lazy("All Swedish organisations"),
+    ),
     ("county", gettext_lazy("County"), gettext_lazy("All counties")),
     ("theme", gettext_lazy("Theme"), gettext_lazy("All themes")),
     ("phase", gettext_lazy("Phase"), gettext_lazy("All phases")),
@@ -112,8 +123,12 @@ def active_filter_links(request, filters: selectors.PartnershipFilters) -> list[
         params.pop(name, None)
         params.pop("page", None)
         encoded = params.urlencode()
-        links.append({"text": text, "url": f"{reverse('partnerships:list')}"
-                                          f"{'?' + encoded if encoded else ''}"})
+        links.append(
+            {
+                "text": text,
+                "url": f"{reverse('partnerships:list')}{'?' + encoded if encoded else ''}",
+            }
+        )
     return links
 
 
@@ -155,9 +170,10 @@ class CountryIndexView(TemplateView):
     template_name = "partnerships/country_index.html"
 
     def get_context_data(self, **kwargs):
+        countries = selectors.country_list_with_counts()
         return super().get_context_data(
-            countries=selectors.country_list_with_counts(),
-            groups=selectors.active_partnerships_by_country(),
+            countries=countries,
+            groups=selectors.active_partnerships_by_country(countries=countries),
             **kwargs,
         )
 
@@ -187,9 +203,7 @@ class OrganisationDetailView(TemplateView):
         return super().get_context_data(
             organisation=organisation,
             summary=selectors.organisation_summary(organisation),
-            page_obj=paginate(
-                self.request, selectors.partnerships_for_organisation(organisation)
-            ),
+            page_obj=paginate(self.request, selectors.partnerships_for_organisation(organisation)),
             **kwargs,
         )
 
@@ -264,16 +278,40 @@ class WorldMapView(TemplateView):
 # --- Open data ------------------------------------------------------------------------------
 
 EXPORT_COLUMNS = [
-    "slug", "url_sv", "url_en", "title_sv", "title_en", "summary_sv", "summary_en",
-    "country_code", "country_sv", "country_en",
-    "swedish_organisations_sv", "swedish_organisations_en", "swedish_organisation_codes",
-    "partner_organisations_sv", "partner_organisations_en",
-    "themes_sv", "themes_en", "theme_slugs",
-    "phase", "status", "start_year", "end_year", "network_sv", "network_en", "reference_number",
+    "slug",
+    "url_sv",
+    "url_en",
+    "title_sv",
+    "title_en",
+    "summary_sv",
+    "summary_en",
+    "country_code",
+    "country_sv",
+    "country_en",
+    "swedish_organisations_sv",
+    "swedish_organisations_en",
+    "swedish_organisation_codes",
+    "partner_organisations_sv",
+    "partner_organisations_en",
+    "themes_sv",
+    "themes_en",
+    "theme_slugs",
+    "phase",
+    "status",
+    "start_year",
+    "end_year",
+    "network_sv",
+    "network_en",
+    "reference_number",
 ]
 LIST_COLUMNS = {
-    "swedish_organisations_sv", "swedish_organisations_en", "swedish_organisation_codes",
-    "partner_organisations_sv", "partner_organisations_en", "themes_sv", "themes_en",
+    "swedish_organisations_sv",
+    "swedish_organisations_en",
+    "swedish_organisation_codes",
+    "partner_organisations_sv",
+    "partner_organisations_en",
+    "themes_sv",
+    "themes_en",
     "theme_slugs",
 }
 
@@ -336,11 +374,14 @@ def export_csv(request):
     def lines():
         yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
         for row in _export_rows(request):
-            yield writer.writerow([
-                "; ".join(row[key]) if key in LIST_COLUMNS else
-                ("" if row[key] is None else row[key])
-                for key in EXPORT_COLUMNS
-            ])
+            yield writer.writerow(
+                [
+                    "; ".join(row[key])
+                    if key in LIST_COLUMNS
+                    else ("" if row[key] is None else row[key])
+                    for key in EXPORT_COLUMNS
+                ]
+            )
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="icld-partnerships.csv"'
@@ -362,4 +403,3 @@ def export_json(request):
     )
     response["Content-Disposition"] = 'inline; filename="icld-partnerships.json"'
     return response
-

@@ -28,7 +28,9 @@ class PartnershipQuerySet(models.QuerySet):
         return self.filter(status=Partnership.Status.ACTIVE)
 
     def active_in_year(self, year: int):
-        return self.filter(Q(start_year__lte=year), Q(end_year__isnull=True) | Q(end_year__gte=year))
+        return self.filter(
+            Q(start_year__lte=year), Q(end_year__isnull=True) | Q(end_year__gte=year)
+        )
 
 
 def search_vector_expression():
@@ -60,29 +62,43 @@ class Partnership(models.Model):
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     summary = TranslatedField(models.TextField, _("summary"))
     goals = TranslatedField(
-        models.TextField, _("goals"), blank=True, required=(),
+        models.TextField,
+        _("goals"),
+        blank=True,
+        required=(),
         help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
     )
     results = TranslatedField(
-        models.TextField, _("results"), blank=True, required=(),
+        models.TextField,
+        _("results"),
+        blank=True,
+        required=(),
         help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
     )
     country = models.ForeignKey(
-        Country, verbose_name=_("partner country"), on_delete=models.PROTECT,
+        Country,
+        verbose_name=_("partner country"),
+        on_delete=models.PROTECT,
         related_name="partnerships",
     )
     swedish_organisations = models.ManyToManyField(
-        Organisation, verbose_name=_("Swedish organisations"), related_name="swedish_partnerships",
+        Organisation,
+        verbose_name=_("Swedish organisations"),
+        related_name="swedish_partnerships",
         help_text=_("Municipalities, regions or municipal federations."),
     )
     partner_organisations = models.ManyToManyField(
-        Organisation, verbose_name=_("partner organisations"), related_name="partner_partnerships",
+        Organisation,
+        verbose_name=_("partner organisations"),
+        related_name="partner_partnerships",
         help_text=_("Local or regional governments in the partner country."),
     )
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes"), related_name="partnerships", blank=True
     )
-    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.PROJECT)
+    phase = models.CharField(
+        _("phase"), max_length=20, choices=Phase.choices, default=Phase.PROJECT
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
@@ -90,12 +106,18 @@ class Partnership(models.Model):
         _("start year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
     )
     end_year = models.PositiveSmallIntegerField(
-        _("end year"), null=True, blank=True,
+        _("end year"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
         help_text=_("Leave empty while the partnership goes on."),
     )
     network = models.ForeignKey(
-        Network, verbose_name=_("ICLD network"), on_delete=models.SET_NULL, null=True, blank=True,
+        Network,
+        verbose_name=_("ICLD network"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="partnerships",
     )
     reference_number = models.CharField(
@@ -137,6 +159,9 @@ class Partnership(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:detail", kwargs={"slug": self.slug})
+
     @property
     def is_published(self) -> bool:
         return self.publish_state == PublishState.PUBLISHED
@@ -145,24 +170,27 @@ class Partnership(models.Model):
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
 
-    def get_absolute_url(self) -> str:
-        return reverse("partnerships:detail", kwargs={"slug": self.slug})
-
 
 class PartnershipImage(models.Model):
     partnership = models.ForeignKey(
         Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="images"
     )
     image = models.FileField(
-        _("image"), upload_to="partnerships/images/",
+        _("image"),
+        upload_to="partnerships/images/",
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
         help_text=_("JPEG, PNG or WebP."),
     )
     alt_text = TranslatedField(
-        models.CharField, _("alternative text"), max_length=250, required=("sv", "en"),
+        models.CharField,
+        _("alternative text"),
+        max_length=250,
+        required=("sv", "en"),
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    caption = TranslatedField(models.CharField, _("caption"), max_length=250, blank=True, required=())
+    caption = TranslatedField(
+        models.CharField, _("caption"), max_length=250, blank=True, required=()
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -21,15 +21,25 @@ class Story(models.Model):
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"))
     body = TranslatedField(
-        models.TextField, _("body"),
-        help_text=_("Rich text: paragraphs, headings, lists, links, quotes. Anything else is removed when shown."),
+        models.TextField,
+        _("body"),
+        help_text=_(
+            "Rich text: paragraphs, headings, lists, links, quotes. "
+            "Anything else is removed when shown."
+        ),
     )
     image = models.FileField(
-        _("image"), upload_to="partnerships/stories/", blank=True,
+        _("image"),
+        upload_to="partnerships/stories/",
+        blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
     )
     image_alt = TranslatedField(
-        models.CharField, _("image alternative text"), max_length=250, blank=True, required=(),
+        models.CharField,
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        required=(),
         help_text=_("Required when there is an image: what it shows."),
     )
     date = models.DateField(_("date"))
@@ -53,15 +63,19 @@ class Story(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:story", kwargs={"slug": self.slug})
+
     @property
     def is_published(self) -> bool:
         return self.publish_state == PublishState.PUBLISHED
 
     def clean(self) -> None:
         if self.image and not (self.image_alt_sv.strip() and self.image_alt_en.strip()):
-            raise ValidationError({"image_alt_sv": _(
-                "Describe the image in Swedish and English for people who cannot see it."
-            )})
-
-    def get_absolute_url(self) -> str:
-        return reverse("partnerships:story", kwargs={"slug": self.slug})
+            raise ValidationError(
+                {
+                    "image_alt_sv": _(
+                        "Describe the image in Swedish and English for people who cannot see it."
+                    )
+                }
+            )

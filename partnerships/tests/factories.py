@@ -16,8 +16,12 @@ def foreign_organisation(country_code: str = "KE", *, name: str | None = None) -
     number = next(_sequence)
     name = name or f"Partner Town {number}"
     return Organisation.objects.create(
-        kind=Organisation.Kind.LOCAL_GOVERNMENT, country_id=country_code, short_name=name,
-        name_sv=f"{name} stad", name_en=f"{name} Town Council", slug=f"partner-town-{number}",
+        kind=Organisation.Kind.LOCAL_GOVERNMENT,
+        country_id=country_code,
+        short_name=name,
+        name_sv=f"{name} stad",
+        name_en=f"{name} Town Council",
+        slug=f"partner-town-{number}",
     )
 
 
@@ -62,9 +66,12 @@ def partnership(
 def story(*, partnerships: list[Partnership], publish: bool = True, **fields) -> Story:
     number = next(_sequence)
     values = {
-        "title_sv": f"Berättelse {number}", "title_en": f"Story {number}",
-        "lead_sv": "Ingress.", "lead_en": "Lead.",
-        "body_sv": "<p>Brödtext.</p>", "body_en": "<p>Body text.</p>",
+        "title_sv": f"Berättelse {number}",
+        "title_en": f"Story {number}",
+        "lead_sv": "Ingress.",
+        "lead_en": "Lead.",
+        "body_sv": "<p>Brödtext.</p>",
+        "body_en": "<p>Body text.</p>",
         "date": date(2024, 1, number % 28 + 1),
         **fields,
     }

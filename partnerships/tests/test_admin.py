@@ -20,8 +20,9 @@ def test_admin_pages_load(staff_client):
     ):
         response = staff_client.get(path)
         assert response.status_code == 200, path
-    change = staff_client.get(reverse("admin:partnerships_partnership_change",
-                                      args=[partnership.pk])).text
+    change = staff_client.get(
+        reverse("admin:partnerships_partnership_change", args=[partnership.pk])
+    ).text
     assert 'name="title_sv"' in change and 'name="title_en"' in change
     assert partnership.get_absolute_url() in change  # preview / view on site
 
@@ -36,23 +37,39 @@ def test_publish_and_unpublish_actions(staff_client):
     staff_client.post(changelist, {"action": "unpublish", "_selected_action": [partnership.pk]})
     partnership.refresh_from_db()
     assert not partnership.is_published
-    staff_client.post(reverse("admin:partnerships_story_changelist"),
-                      {"action": "publish", "_selected_action": [story.pk]})
+    staff_client.post(
+        reverse("admin:partnerships_story_changelist"),
+        {"action": "publish", "_selected_action": [story.pk]},
+    )
     assert Story.objects.get(pk=story.pk).is_published
 
 
 def _form_data(**overrides):
     data = {
-        "title_sv": "Nytt partnerskap", "title_en": "New partnership",
-        "summary_sv": "Sammanfattning", "summary_en": "Summary",
-        "goals_sv": "", "goals_en": "", "results_sv": "", "results_en": "",
-        "country": "KE", "swedish_organisations": [Organisation.objects.get(slug="vara").pk],
+        "title_sv": "Nytt partnerskap",
+        "title_en": "New partnership",
+        "summary_sv": "Sammanfattning",
+        "summary_en": "Summary",
+        "goals_sv": "",
+        "goals_en": "",
+        "results_sv": "",
+        "results_en": "",
+        "country": "KE",
+        "swedish_organisations": [Organisation.objects.get(slug="vara").pk],
         "partner_organisations": [factories.foreign_organisation("KE", name="Kisumu").pk],
-        "themes": [], "phase": "project", "status": "active", "start_year": "2024",
-        "end_year": "", "network": "", "reference_number": "", "publish_state": "published",
+        "themes": [],
+        "phase": "project",
+        "status": "active",
+        "start_year": "2024",
+        "end_year": "",
+        "network": "",
+        "reference_number": "",
+        "publish_state": "published",
         "slug": "nytt-partnerskap",
-        "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0",
-        "images-MIN_NUM_FORMS": "0", "images-MAX_NUM_FORMS": "1000",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -68,17 +85,26 @@ def test_admin_saves_a_valid_partnership_with_search_names_and_publication(staff
 
 def test_admin_refuses_a_partner_from_another_country(staff_client):
     tanzanian = factories.foreign_organisation("TZ", name="Ngara")
-    response = staff_client.post(reverse("admin:partnerships_partnership_add"),
-                                 _form_data(partner_organisations=[tanzanian.pk]))
+    response = staff_client.post(
+        reverse("admin:partnerships_partnership_add"),
+        _form_data(partner_organisations=[tanzanian.pk]),
+    )
     assert response.status_code == 200
-    assert "Ngara" in response.text and not Partnership.objects.filter(
-        slug="nytt-partnerskap").exists()
+    assert (
+        "Ngara" in response.text
+        and not Partnership.objects.filter(slug="nytt-partnerskap").exists()
+    )
 
 
 def test_organisation_autocomplete_finds_partner_organisations(staff_client):
     factories.foreign_organisation("CN", name="Huangshan")
-    response = staff_client.get(reverse("admin:autocomplete"), {
-        "term": "Huang", "app_label": "partnerships", "model_name": "partnership",
-        "field_name": "partner_organisations",
-    })
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Huang",
+            "app_label": "partnerships",
+            "model_name": "partnership",
+            "field_name": "partner_organisations",
+        },
+    )
     assert [item["text"] for item in response.json()["results"]] == ["Huangshan stad"]

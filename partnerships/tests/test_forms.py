@@ -10,8 +10,9 @@ values = st.text(max_size=300) | st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.dictionaries(st.sampled_from(FIELDS), values))
 def test_any_input_gives_usable_filters(db, data):
     filters = PartnershipFilterForm(data).to_filters()
@@ -22,18 +23,30 @@ def test_any_input_gives_usable_filters(db, data):
 
 
 def test_valid_values_become_filters(db):
-    filters = PartnershipFilterForm({
-        "q": "  klimat \x00 ", "country": "kenya", "organisation": "vara", "county": "14",
-        "theme": "education", "phase": "project", "status": "active", "year": "2020",
-        "sort": "title",
-    }).to_filters()
+    filters = PartnershipFilterForm(
+        {
+            "q": "  klimat \x00 ",
+            "country": "kenya",
+            "organisation": "vara",
+            "county": "14",
+            "theme": "education",
+            "phase": "project",
+            "status": "active",
+            "year": "2020",
+            "sort": "title",
+        }
+    ).to_filters()
     assert filters.q == "klimat"
     assert filters.country.code == "KE"
     assert filters.organisation.short_name == "Vara"
     assert filters.county.code == "14"
     assert filters.theme.slug == "education"
-    assert (filters.phase, filters.status, filters.year, filters.sort) \
-        == ("project", "active", 2020, "title")
+    assert (filters.phase, filters.status, filters.year, filters.sort) == (
+        "project",
+        "active",
+        2020,
+        "title",
+    )
 
 
 def test_invalid_values_are_left_out_and_named(db):

@@ -38,8 +38,10 @@ def test_path_data_is_compact_relative_and_closed():
 
 
 def test_topojson_rings_join_arcs_and_reverse_negative_ones():
-    topology = {"arcs": [[[0, 0], [1, 0]], [[1, 0], [0, 1]]],
-                "transform": {"scale": [1, 1], "translate": [0, 0]}}
+    topology = {
+        "arcs": [[[0, 0], [1, 0]], [[1, 0], [0, 1]]],
+        "transform": {"scale": [1, 1], "translate": [0, 0]},
+    }
     arcs = geodata.decode_topojson_arcs(topology)
     assert arcs == [[(0, 0), (1, 0)], [(1, 0), (1, 1)]]
     assert geodata.topojson_ring([0, 1], arcs) == [(0, 0), (1, 0), (1, 1)]
@@ -48,8 +50,11 @@ def test_topojson_rings_join_arcs_and_reverse_negative_ones():
 
 def test_wkb_multipolygons_are_read():
     ring = [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]
-    polygon = struct.pack("<BII", 1, 3, 1) + struct.pack("<I", len(ring)) + b"".join(
-        struct.pack("<dd", *point) for point in ring)
+    polygon = (
+        struct.pack("<BII", 1, 3, 1)
+        + struct.pack("<I", len(ring))
+        + b"".join(struct.pack("<dd", *point) for point in ring)
+    )
     multi = struct.pack("<BII", 1, 6, 2) + polygon + polygon
     assert geodata.read_wkb_polygons(multi) == [[ring], [ring]]
 

@@ -34,13 +34,14 @@ def test_partnerships_for_organisation_country_and_theme_show_published_only():
     shown = factories.partnership(partners=[kenyan], themes=("gender-equality",))
     factories.partnership(partners=[kenyan], themes=("gender-equality",), publish=False)
     factories.partnership(swedish_slugs=("ale",), country="TZ", themes=("education",))
-    assert slugs(selectors.partnerships_for_organisation(Organisation.objects.get(slug="vara"))) \
-        == [shown.slug]
+    assert slugs(
+        selectors.partnerships_for_organisation(Organisation.objects.get(slug="vara"))
+    ) == [shown.slug]
     assert slugs(selectors.partnerships_for_organisation(kenyan)) == [shown.slug]
-    assert slugs(selectors.partnerships_for_country(Country.objects.get(code="KE"))) \
-        == [shown.slug]
-    assert slugs(selectors.partnerships_for_theme(Theme.objects.get(slug="gender-equality"))) \
-        == [shown.slug]
+    assert slugs(selectors.partnerships_for_country(Country.objects.get(code="KE"))) == [shown.slug]
+    assert slugs(selectors.partnerships_for_theme(Theme.objects.get(slug="gender-equality"))) == [
+        shown.slug
+    ]
     assert len(selectors.partnerships_for_country(Country.objects.get(code="KE"), limit=0)) == 0
 
 
@@ -50,8 +51,12 @@ def test_selectors_for_other_apps_prefetch_what_cards_show(django_assert_num_que
     vara = Organisation.objects.get(slug="vara")
     with django_assert_num_queries(4):
         for partnership in selectors.partnerships_for_organisation(vara, limit=2):
-            _ = [partnership.country.name, list(partnership.swedish_organisations.all()),
-                 list(partnership.partner_organisations.all()), list(partnership.themes.all())]
+            _ = [
+                partnership.country.name,
+                list(partnership.swedish_organisations.all()),
+                list(partnership.partner_organisations.all()),
+                list(partnership.themes.all()),
+            ]
 
 
 def test_latest_stories_are_published_newest_first():
@@ -73,7 +78,9 @@ def test_search_finds_names_even_swedish_stop_words(query):
     assert slugs(selectors.partnership_list_public(PartnershipFilters(q=query))) == [match.slug]
 
 
-@pytest.mark.parametrize("query", ["barnen", "övergivna barn", "children", "left-behind children", "helped"])
+@pytest.mark.parametrize(
+    "query", ["barnen", "övergivna barn", "children", "left-behind children", "helped"]
+)
 def test_search_stems_swedish_and_english(query):
     match = factories.partnership(
         title_sv="Stöd till övergivna barn", title_en="Helping left-behind children"
@@ -91,8 +98,15 @@ def test_search_ranks_a_title_match_above_a_mention_in_the_results():
 
 def test_search_handles_operators_and_odd_input():
     factories.partnership(title_en="Climate adaptation")
-    for text in ['"climate adaptation"', "climate -water", "climate OR water", "&|!():*",
-                 "'", "\\", "a" * 200]:
+    for text in [
+        '"climate adaptation"',
+        "climate -water",
+        "climate OR water",
+        "&|!():*",
+        "'",
+        "\\",
+        "a" * 200,
+    ]:
         list(selectors.partnership_list_public(PartnershipFilters(q=text)))
 
 
@@ -102,9 +116,14 @@ def test_clean_search_text_strips_control_characters_and_caps_the_length():
 
 
 def test_filters_combine_and_never_count_a_partnership_twice():
-    two_in_one_county = factories.partnership(swedish_slugs=("vara", "ale"), country="KE",
-                                              themes=("education",), start_year=2015,
-                                              end_year=2018, status="completed")
+    two_in_one_county = factories.partnership(
+        swedish_slugs=("vara", "ale"),
+        country="KE",
+        themes=("education",),
+        start_year=2015,
+        end_year=2018,
+        status="completed",
+    )
     factories.partnership(swedish_slugs=("pitea",), country="KE", themes=("education",))
     factories.partnership(swedish_slugs=("umea",), country="TZ", themes=("gender-equality",))
     county = County.objects.get(code="14")
@@ -113,10 +132,15 @@ def test_filters_combine_and_never_count_a_partnership_twice():
     assert result.count() == 1
     kenya = Country.objects.get(code="KE")
     education = Theme.objects.get(slug="education")
-    assert selectors.partnership_list_public(
-        PartnershipFilters(country=kenya, theme=education)).count() == 2
-    assert slugs(selectors.partnership_list_public(PartnershipFilters(year=2016))) \
-        == [two_in_one_county.slug]
+    assert (
+        selectors.partnership_list_public(
+            PartnershipFilters(country=kenya, theme=education)
+        ).count()
+        == 2
+    )
+    assert slugs(selectors.partnership_list_public(PartnershipFilters(year=2016))) == [
+        two_in_one_county.slug
+    ]
     assert selectors.partnership_list_public(PartnershipFilters(year=2024)).count() == 2
     assert selectors.partnership_list_public(PartnershipFilters(status="completed")).count() == 1
 
@@ -127,7 +151,9 @@ def test_facets_count_each_value_with_every_other_filter_applied():
     factories.partnership(swedish_slugs=("ale",), country="KE", themes=("gender-equality",))
     kenya = Country.objects.get(code="KE")
     facets = selectors.partnership_facets(PartnershipFilters(country=kenya))
-    countries = {option.value: (option.count, option.selected) for option in facets["country"].options}
+    countries = {
+        option.value: (option.count, option.selected) for option in facets["country"].options
+    }
     # The country facet ignores the country filter, so other countries stay choosable.
     assert countries == {"kenya": (2, True), "tanzania": (1, False)}
     themes = {option.value: option.count for option in facets["theme"].options}
@@ -140,32 +166,42 @@ def test_facets_count_each_value_with_every_other_filter_applied():
 def test_year_facet_counts_partnerships_active_each_year():
     factories.partnership(start_year=2018, end_year=2020, status="completed")
     factories.partnership(start_year=2020, end_year=2021, status="completed")
-    years = {option.value: option.count
-             for option in selectors.partnership_facets(PartnershipFilters())["year"].options}
+    years = {
+        option.value: option.count
+        for option in selectors.partnership_facets(PartnershipFilters())["year"].options
+    }
     assert years == {"2018": 1, "2019": 1, "2020": 2, "2021": 1}
 
 
 def test_a_chosen_value_with_no_match_stays_in_its_facet():
     factories.partnership(country="KE")
-    facets = selectors.partnership_facets(PartnershipFilters(
-        q="nothing-matches-this", country=Country.objects.get(code="KE")))
-    assert [(o.value, o.count, o.selected) for o in facets["country"].options] \
-        == [("kenya", 0, True)]
+    facets = selectors.partnership_facets(
+        PartnershipFilters(q="nothing-matches-this", country=Country.objects.get(code="KE"))
+    )
+    assert [(o.value, o.count, o.selected) for o in facets["country"].options] == [
+        ("kenya", 0, True)
+    ]
 
 
 def test_sort_orders():
     old = factories.partnership(start_year=2010, title_sv="Ö", title_en="A")
     new = factories.partnership(start_year=2022, title_sv="A", title_en="Z")
     assert slugs(selectors.partnership_list_public(PartnershipFilters())) == [new.slug, old.slug]
-    assert slugs(selectors.partnership_list_public(PartnershipFilters(sort="oldest"))) \
-        == [old.slug, new.slug]
-    assert slugs(selectors.partnership_list_public(PartnershipFilters(sort="title"))) \
-        == [new.slug, old.slug]
+    assert slugs(selectors.partnership_list_public(PartnershipFilters(sort="oldest"))) == [
+        old.slug,
+        new.slug,
+    ]
+    assert slugs(selectors.partnership_list_public(PartnershipFilters(sort="title"))) == [
+        new.slug,
+        old.slug,
+    ]
     from django.utils import translation
 
     with translation.override("en"):
-        assert slugs(selectors.partnership_list_public(PartnershipFilters(sort="title"))) \
-            == [old.slug, new.slug]
+        assert slugs(selectors.partnership_list_public(PartnershipFilters(sort="title"))) == [
+            old.slug,
+            new.slug,
+        ]
     assert selectors.effective_sort(PartnershipFilters(sort="relevance")) == "newest"
 
 
@@ -182,3 +218,15 @@ def test_drafts_are_only_found_when_asked_for():
     draft = factories.partnership(publish=False)
     assert selectors.partnership_get_public(draft.slug) is None
     assert selectors.partnership_get_public(draft.slug, include_drafts=True) == draft
+
+
+def test_active_partnerships_by_country_keeps_the_newest_few_of_each():
+    for year in range(2015, 2022):
+        factories.partnership(country="KE", start_year=year)
+    factories.partnership(country="TZ")
+    factories.partnership(country="UG", status="completed", end_year=2020)
+    countries = selectors.country_list_with_counts()
+    groups = selectors.active_partnerships_by_country(countries=countries, per_country=3)
+    assert [(country.code, len(items)) for country, items in groups] == [("KE", 3), ("TZ", 1)]
+    assert [p.start_year for p in groups[0][1]] == [2021, 2020, 2019]
+    assert groups[0][0].active == 7

@@ -38,8 +38,12 @@ def test_upsert_creates_then_changes_nothing_when_run_again():
     partner = factories.foreign_organisation("KE", name="Kisumu")
     partnership = factories.partnership(partners=[partner], slug="same")
     first_update = partnership.updated_at
-    again = factories.partnership(partners=[partner], slug="same",
-                                  title_sv=partnership.title_sv, title_en=partnership.title_en)
+    again = factories.partnership(
+        partners=[partner],
+        slug="same",
+        title_sv=partnership.title_sv,
+        title_en=partnership.title_en,
+    )
     assert Partnership.objects.filter(slug="same").count() == 1
     # The title differs from the factory's new default only if changed; here it is the same.
     assert again.pk == partnership.pk
@@ -48,12 +52,21 @@ def test_upsert_creates_then_changes_nothing_when_run_again():
 
 def test_search_names_hold_both_languages_of_parties_country_and_themes():
     partner = factories.foreign_organisation("CN", name="Huangshan")
-    partnership = factories.partnership(country="CN", partners=[partner],
-                                        themes=("children-and-youth",))
+    partnership = factories.partnership(
+        country="CN", partners=[partner], themes=("children-and-youth",)
+    )
     names = Partnership.objects.get(pk=partnership.pk).search_names
-    for expected in ("Vara", "Vara kommun", "Vara Municipality", "Huangshan", "Kina", "China",
-                     "Västra Götalands län", "Barn och ungas inflytande",
-                     "Children and youth inclusion"):
+    for expected in (
+        "Vara",
+        "Vara kommun",
+        "Vara Municipality",
+        "Huangshan",
+        "Kina",
+        "China",
+        "Västra Götalands län",
+        "Barn och ungas inflytande",
+        "Children and youth inclusion",
+    ):
         assert expected in names
 
 

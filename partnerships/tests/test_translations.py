@@ -23,3 +23,16 @@ def test_a_swedish_string_is_translated():
         assert gettext("All partnerships") == "Alla partnerskap"
     with translation.override("en"):
         assert gettext("All partnerships") == "All partnerships"
+
+
+def test_swedish_catalogue_compiles():
+    import shutil
+    import subprocess
+
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:  # gettext is needed by compilemessages anyway
+        raise AssertionError("msgfmt (GNU gettext) is not installed")
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", "/dev/null", str(PO)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

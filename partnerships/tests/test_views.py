@@ -21,13 +21,23 @@ def url(name: str, language: str = "sv", **kwargs) -> str:
 def content():
     huangshan = factories.foreign_organisation("CN", name="Huangshan")
     partnership = factories.partnership(
-        slug="vara-huangshan", country="CN", partners=[huangshan], themes=("children-and-youth",),
-        title_sv="Stöd till övergivna barn", title_en="Helping left-behind children",
-        goals_sv="<p>Mål</p><script>alert(1)</script>", goals_en="<p onclick='x()'>Goals</p>",
-        status="completed", start_year=2014, end_year=2016,
+        slug="vara-huangshan",
+        country="CN",
+        partners=[huangshan],
+        themes=("children-and-youth",),
+        title_sv="Stöd till övergivna barn",
+        title_en="Helping left-behind children",
+        goals_sv="<p>Mål</p><script>alert(1)</script>",
+        goals_en="<p onclick='x()'>Goals</p>",
+        status="completed",
+        start_year=2014,
+        end_year=2016,
     )
-    story = factories.story(partnerships=[partnership], title_sv="De hjälper övergivna barn",
-                            title_en="Helping left-behind children (story)")
+    story = factories.story(
+        partnerships=[partnership],
+        title_sv="De hjälper övergivna barn",
+        title_en="Helping left-behind children (story)",
+    )
     return {"partnership": partnership, "story": story, "huangshan": huangshan}
 
 
@@ -62,18 +72,20 @@ def test_swedish_and_english_urls_are_translated():
     assert url("list", "sv") == "/sv/kommunala-partnerskap/partnerskap/"
     assert url("list", "en") == "/en/municipal-partnerships/partnerships/"
     assert url("country", "sv", slug="kenya") == "/sv/kommunala-partnerskap/lander/kenya/"
-    assert url("organisation", "sv", slug="vara") \
-        == "/sv/kommunala-partnerskap/organisationer/vara/"
+    assert (
+        url("organisation", "sv", slug="vara") == "/sv/kommunala-partnerskap/organisationer/vara/"
+    )
     assert url("story_list", "sv") == "/sv/kommunala-partnerskap/berattelser/"
     assert url("map_sweden", "sv") == "/sv/kommunala-partnerskap/karta/sverige/"
 
 
-@pytest.mark.parametrize("language,title", [("sv", "Stöd till övergivna barn"),
-                                            ("en", "Helping left-behind children")])
+@pytest.mark.parametrize(
+    "language,title", [("sv", "Stöd till övergivna barn"), ("en", "Helping left-behind children")]
+)
 def test_detail_shows_parties_story_and_contact_in_the_language(client, content, language, title):
     response = client.get(url("detail", language, slug="vara-huangshan"))
     text = response.text
-    assert f"<h1 id=\"partnership-title\">{title}</h1>" in text
+    assert f'<h1 id="partnership-title">{title}</h1>' in text
     assert "Huangshan" in text and ("Vara kommun" in text or "Vara Municipality" in text)
     assert url("story", language, slug=content["story"].slug) in text
     assert "partnership@icld.se" in text
@@ -111,12 +123,28 @@ def test_unknown_slugs_give_404(client):
     assert client.get(url("country", slug="sweden")).status_code == 404
 
 
-@pytest.mark.parametrize("query", [
-    "page=abc", "page=99999", "page=-1", "country=atlantis", "organisation=nowhere",
-    "county=99", "theme=%00", "phase=x", "status=open", "year=abc", "year=1066", "sort=garbage",
-    "q=" + "klimat+" * 500, "q=%00%01%1b%7f", "q=%22%27%5C%26%7C%21", "country=kenya&country=x",
-    "q=Vara&sort=relevance&page=2",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=99999",
+        "page=-1",
+        "country=atlantis",
+        "organisation=nowhere",
+        "county=99",
+        "theme=%00",
+        "phase=x",
+        "status=open",
+        "year=abc",
+        "year=1066",
+        "sort=garbage",
+        "q=" + "klimat+" * 500,
+        "q=%00%01%1b%7f",
+        "q=%22%27%5C%26%7C%21",
+        "country=kenya&country=x",
+        "q=Vara&sort=relevance&page=2",
+    ],
+)
 def test_bad_parameters_give_a_normal_page(client, content, query):
     response = client.get(f"{url('list')}?{query}")
     assert response.status_code == 200
@@ -158,7 +186,9 @@ def test_the_list_returns_only_the_results_fragment_for_scripts(client, content)
 def test_open_data_csv_and_json_have_stable_columns_in_both_languages(client, content):
     response = client.get(f"{url('export_csv')}?country=china")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     assert len(rows) == 1
     row = rows[0]
     assert row["title_sv"] == "Stöd till övergivna barn"
@@ -174,8 +204,10 @@ def test_open_data_csv_and_json_have_stable_columns_in_both_languages(client, co
 
 
 def test_story_feed_is_atom_in_each_language(client, content):
-    for language, title in (("sv", "De hjälper övergivna barn"),
-                            ("en", "Helping left-behind children (story)")):
+    for language, title in (
+        ("sv", "De hjälper övergivna barn"),
+        ("en", "Helping left-behind children (story)"),
+    ):
         response = client.get(url("story_feed", language))
         assert response["Content-Type"].startswith("application/atom+xml")
         assert f'xml:lang="{language}"' in response.text
@@ -185,11 +217,11 @@ def test_story_feed_is_atom_in_each_language(client, content):
 
 def test_maps_link_into_the_filtered_list_and_have_a_text_alternative(client, content):
     sweden = client.get(url("map_sweden")).text
-    assert f'{url("list")}?organisation=vara' in sweden
+    assert f"{url('list')}?organisation=vara" in sweden
     assert "<table>" in sweden and "Vara kommun" in sweden
     assert 'aria-label="Vara kommun: 1 partnerskap"' in sweden
     world = client.get(url("map_world", "en")).text
-    assert f'{url("list", "en")}?country=china' in world
+    assert f"{url('list', 'en')}?country=china" in world
     assert 'aria-label="China: 1 partnership"' in world
 
 
@@ -207,7 +239,8 @@ def _grow(extra: int):
     for number in range(extra):
         partner = factories.foreign_organisation("KE")
         partnership = factories.partnership(
-            swedish_slugs=("vara", "ale"), partners=[partner, factories.foreign_organisation("KE")],
+            swedish_slugs=("vara", "ale"),
+            partners=[partner, factories.foreign_organisation("KE")],
             themes=("education", "gender-equality", "children-and-youth"),
             start_year=2010 + number % 10,
         )
@@ -224,11 +257,19 @@ def _queries(client, path) -> int:
 def query_count_urls(content):
     slug = content["partnership"].slug
     return [
-        url("index"), url("list"), f"{url('list')}?q=barn&country=kenya&theme=education&year=2015",
+        url("index"),
+        url("list"),
+        f"{url('list')}?q=barn&country=kenya&theme=education&year=2015",
         f"{url('list')}?organisation=vara&county=14&sort=title&page=2",
-        url("detail", slug=slug), url("country_index"), url("country", slug="kenya"),
-        url("organisation", slug="vara"), url("theme_index"), url("theme", slug="education"),
-        url("story_list"), url("story", slug=content["story"].slug), url("map_sweden"),
+        url("detail", slug=slug),
+        url("country_index"),
+        url("country", slug="kenya"),
+        url("organisation", slug="vara"),
+        url("theme_index"),
+        url("theme", slug="education"),
+        url("story_list"),
+        url("story", slug=content["story"].slug),
+        url("map_sweden"),
         url("map_world"),
     ]
 
@@ -251,3 +292,11 @@ def test_organisation_page_for_a_partner_abroad(client, content):
     text = client.get(url("organisation", "en", slug=huangshan.slug)).text
     assert "Partnerships of Huangshan Town Council" in text
     assert "Helping left-behind children" in text
+
+
+def test_country_index_links_to_all_active_partnerships_of_a_busy_country(client):
+    for year in range(2015, 2022):
+        factories.partnership(country="KE", start_year=year)
+    text = client.get(url("country_index")).text
+    assert "Alla 7 pågående partnerskap i Kenya" in text
+    assert f"{url('list')}?country=kenya&amp;status=active" in text

@@ -1,0 +1,17 @@
+import io
+
+from partnerships import bench, selectors
+from partnerships.models import Partnership
+
+
+def test_bench_data_tops_up_to_scale_and_is_searchable():
+    bench.generate(scale=0.005, stdout=io.StringIO())
+    assert bench.counts() == {"partnerships": 50, "stories": 5}
+    bench.generate(scale=0.01, stdout=io.StringIO())
+    assert bench.counts()["partnerships"] == 100
+    published = Partnership.objects.published()
+    assert 90 <= published.count() < 100
+    every = published.first()
+    assert every.swedish_organisations.exists() and every.partner_organisations.exists()
+    found = selectors.partnership_list_public(selectors.PartnershipFilters(q="klimatanpassning"))
+    assert found.exists()
