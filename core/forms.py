@@ -91,6 +91,9 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        # The server checks everything and explains it in the page's language; the
+        # browser's own pop-ups would be in the browser's language and vanish on screen readers.
+        self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Field("kind"), Field("page_url"), Field("description"), Field("name"), Field("email"),
             Field("consent"), *public_form_layout_tail(),

@@ -1,6 +1,7 @@
 """Browser journeys and accessibility scans of the pages every section shares."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -63,7 +64,7 @@ def test_reporting_an_accessibility_problem(portal, page, language, path, button
     page.get_by_role("button", name=button).click()
     # The error state: a summary that takes focus, links to each field, input kept.
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert summary.evaluate("el => el === document.activeElement")
     assert_accessible(page, f"{path} with errors")
     description = f"Kartan går inte att använda med tangentbord ({language})"
@@ -71,7 +72,7 @@ def test_reporting_an_accessibility_problem(portal, page, language, path, button
     page.locator("#id_email").fill(f"anmalare-{language}@example.se")
     page.locator("#id_consent").check()
     page.get_by_role("button", name=button).click()
-    assert page.locator("h1").inner_text() == thanks
+    expect(page.locator("h1")).to_have_text(thanks)
     assert_accessible(page, f"{path} confirmation")
     assert portal.query(
         "SELECT count(*) FROM core_accessibilityreport WHERE description = %s", (description,)
