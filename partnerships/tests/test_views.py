@@ -300,3 +300,17 @@ def test_country_index_links_to_all_active_partnerships_of_a_busy_country(client
     text = client.get(url("country_index")).text
     assert "Alla 7 pågående partnerskap i Kenya" in text
     assert f"{url('list')}?country=kenya&amp;status=active" in text
+
+
+def test_images_show_with_alt_text_in_the_visitors_language(client, content):
+    from partnerships.models import PartnershipImage
+
+    PartnershipImage.objects.create(
+        partnership=content["partnership"],
+        image="partnerships/images/centre.jpg",
+        alt_text_sv="Barn leker på ett centrum i Huangshan",
+        alt_text_en="Children playing at a centre in Huangshan",
+    )
+    text = client.get(url("detail", "en", slug="vara-huangshan")).text
+    assert 'alt="Children playing at a centre in Huangshan"' in text
+    assert "/media/partnerships/images/centre.jpg" in text
