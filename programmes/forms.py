@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PublicFormMixin, public_form_layout_tail
+from core.forms import PublicFormMixin, public_form_layout_tail, strip_control_characters
 from programmes.models import HostingKind, HostingOffer, Programme, WorkingLanguage, today
 from reference.models import Organisation, Theme
 
@@ -274,6 +274,14 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
     def clean_organisation(self) -> Organisation:
         # The value is one of the choices (ChoiceField checked it), so the lookup cannot fail.
         return self._organisations[self.cleaned_data["organisation"]]
+
+    def clean_contact_name(self) -> str:
+        # A name made only of control characters would be empty once they are removed.
+        name = strip_control_characters(self.cleaned_data["contact_name"]).strip()
+        if not name:
+            raise forms.ValidationError(self.fields["contact_name"].error_messages["required"],
+                                        code="required")
+        return name
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

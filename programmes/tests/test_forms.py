@@ -177,3 +177,11 @@ def test_valid_offers_are_accepted_and_cleaned(frozen_now, name, offset, length,
     assert form.is_valid(), form.errors
     assert form.service_kwargs()["periods"] == [(start, end)]
     assert form.cleaned_data["contact_name"] == cleaned_name.strip()
+
+
+@pytest.mark.parametrize("name", ["\x1b", "\x07\x08", " \x1b "])
+def test_a_name_of_control_characters_only_is_missing(frozen_now, name):
+    # Found by the property test above: such a name was saved as an empty string.
+    form = HostingOfferForm(valid_data(contact_name=name))
+    assert not form.is_valid()
+    assert "contact_name" in form.errors
