@@ -149,6 +149,9 @@ class IntakeAdmin(admin.ModelAdmin):
                             else min(item.window_end,
                                      item.window_start + timedelta(days=1))).isoformat(),
                 "participants": obj.participants if item.kind == "group_visit" else 3,
+                "contact_name": item.offer.contact_name, "contact_email": item.offer.email,
+                "contact_language": item.offer.language,
+                **({"host_may_be_listed": "on"} if item.offer.may_be_listed else {}),
             })
             rows.append((
                 reverse("admin:programmes_hostingoffer_change", args=[item.offer.pk]),

@@ -227,10 +227,15 @@ def visit_schedule(
 @transaction.atomic
 def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
     """Save a new visit (built by ``visit_schedule`` or by the admin form) with its side effects:
-    history, the offer marked as scheduled, and the host's confirmation email if confirmed."""
+    history, the offer marked as scheduled, and the host's confirmation email if confirmed.
+
+    Contact details left empty are taken from the offer the visit comes from."""
+    offer = visit.offer
+    if offer is not None:
+        visit.contact_name = visit.contact_name or offer.contact_name
+        visit.contact_email = visit.contact_email or offer.email
     _save_visit(visit)
     history_record(subject=visit, by=by, summary=_("Visit scheduled."))
-    offer = visit.offer
     if offer is not None and offer.status in (HostingOffer.Status.NEW,
                                               HostingOffer.Status.IN_REVIEW,
                                               HostingOffer.Status.ACCEPTED):

@@ -136,3 +136,14 @@ def test_start_page_lists_visits_waiting_for_confirmation():
     entry = next(e for e in registered_entries() if e.key == "programmes.visits_to_confirm")
     assert entry.queryset().count() == 1
     assert entry.filter_params() == {"status__exact": "proposed"}
+
+
+def test_booking_from_a_suggestion_carries_the_offers_contact_and_listing_consent(staff):
+    intake = make_intake()
+    offer = make_offer(periods=[("2027-09-01", "2027-09-30")], may_be_listed=True, language="en")
+    page = staff.get(reverse("admin:programmes_intake_change", args=[intake.pk])).text
+    link = next(part for part in page.split('"') if "scheduledvisit/add/?" in part)
+    form = staff.get(link.replace("&amp;", "&")).text
+    assert f'value="{offer.email}"' in form
+    assert 'name="host_may_be_listed" id="id_host_may_be_listed" checked' in form or (
+        'id="id_host_may_be_listed" checked' in form)

@@ -200,3 +200,15 @@ def test_constraint_holds_against_an_uncommitted_booking_that_a_check_cannot_see
     assert "committed" in results
     assert ("refused", False) in results
     assert ScheduledVisit.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_visit_created_in_admin_without_contact_takes_it_from_the_offer():
+    offer = make_offer(contact_name="Karin", email="karin@horby.example")
+    visit = ScheduledVisit(intake=make_intake(), host=offer.organisation, offer=offer,
+                           kind="placement", starts_on=date(2027, 9, 8), ends_on=date(2027, 9, 9),
+                           status=ScheduledVisit.Status.CONFIRMED)
+    services.visit_create(visit=visit)
+    visit.refresh_from_db()
+    assert (visit.contact_name, visit.contact_email) == ("Karin", "karin@horby.example")
+    assert OutboxMessage.objects.filter(to=["karin@horby.example"]).count() == 1
