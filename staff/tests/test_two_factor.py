@@ -279,3 +279,17 @@ def test_system_check_reports_missing_second_factor_middleware(settings):
     with override_settings(MIDDLEWARE=middleware):
         assert "staff.E001" in {error.id for error in run_checks()}
     assert "staff.E001" not in {error.id for error in run_checks()}
+
+
+def test_every_admin_list_waits_for_the_second_factor(client, admin_user):
+    from django.contrib import admin
+
+    add_totp_device(admin_user)
+    password_login(client)
+    assert admin.site._registry
+    for model in admin.site._registry:
+        opts = model._meta
+        for view in ("changelist", "add"):
+            response = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}"))
+            assert response.status_code == 302, (opts.label, view)
+            assert response["Location"].startswith(reverse("staff:verify"))
