@@ -24,6 +24,7 @@ from reference.models import Country, Organisation, Theme
 
 D = date.fromisoformat
 CONTACT = "itp@icld.se"
+APPLY_URL = "https://icld.se/en/what-we-do/international-programmes/"
 TOKEN_NAMESPACE = uuid.UUID("5d0f3a52-4f0e-4a43-9a55-6c1d2b9e7a10")
 
 WESTERN_BALKANS_AND_EAST = ["AL", "BA", "GE", "XK", "MK", "MD", "ME", "RS", "TR", "UA"]
@@ -457,6 +458,7 @@ def seed(stdout) -> None:
         fields.setdefault("format_description_sv", STANDARD_PHASES_TEXT["sv"])
         fields.setdefault("format_description_en", STANDARD_PHASES_TEXT["en"])
         fields["contact_email"] = CONTACT
+        fields["application_url"] = APPLY_URL
         fields["contact_name"] = "ICLD"
         fields["meta_description_sv"] = data["summary_sv"][:300]
         fields["meta_description_en"] = data["summary_en"][:300]

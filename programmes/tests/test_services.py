@@ -212,3 +212,24 @@ def test_visit_created_in_admin_without_contact_takes_it_from_the_offer():
     visit.refresh_from_db()
     assert (visit.contact_name, visit.contact_email) == ("Karin", "karin@horby.example")
     assert OutboxMessage.objects.filter(to=["karin@horby.example"]).count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_double_click_racing_in_two_workers_saves_one_offer():
+    token = uuid.uuid4()
+    barrier = threading.Barrier(2)
+
+    def send():
+        close_old_connections()
+        barrier.wait()
+        return submit(token).pk
+
+    results: list = []
+    threads = [threading.Thread(target=_in_thread, args=(send, results)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(results) == 2 and results[0] == results[1], results
+    assert HostingOffer.objects.count() == 1
+    assert OutboxMessage.objects.count() == 2

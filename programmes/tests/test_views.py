@@ -89,7 +89,7 @@ def _hosted(n, month):
                    host_may_be_listed=True)
 
 
-@pytest.mark.parametrize("page", ["index", "detail", "hosting", "hosts"])
+@pytest.mark.parametrize("page", ["index", "detail", "hosting", "hosts", "hosting_offer"])
 def test_pages_run_a_fixed_number_of_queries(client, frozen_now, countries, themes,
                                              django_assert_num_queries, page):
     _grow(1, countries, themes)
