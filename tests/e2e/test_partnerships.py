@@ -55,8 +55,8 @@ def results_heading(page):
 
 def test_visitor_searches_filters_reads_the_story_and_switches_language(portal, page):
     page.goto(portal.url("/sv/kommunala-partnerskap/"))
-    page.get_by_label("Sök bland alla partnerskap, tidigare och nu", exact=True).fill("barn")
-    page.get_by_role("button", name="Sök", exact=True).click()
+    page.locator("main").get_by_label("Sök bland alla partnerskap, tidigare och nu").fill("barn")
+    page.locator("main").get_by_role("button", name="Sök", exact=True).click()
     page.wait_for_url(re.compile(r"/sv/kommunala-partnerskap/partnerskap/\?q=barn"))
     everything = results_heading(page).inner_text()
 
