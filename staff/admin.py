@@ -3,6 +3,7 @@ from django.contrib.admin.models import LogEntry
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from staff.models import RecoveryCode, RecoveryCodeDevice
@@ -16,8 +17,13 @@ class LogEntryAdmin(admin.ModelAdmin):
     """
 
     date_hierarchy = "action_time"
-    list_display = ["action_time", "user", "action", "content_type", "object_link", "changes"]
-    list_filter = ["action_flag", "action_time", "content_type", "user"]
+    list_display = ["action_time", "user", "action", "object_link", "changes"]
+    list_filter = [
+        "action_flag",
+        "action_time",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("user", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["user", "content_type"]
     search_fields = ["object_repr", "change_message", "user__username", "user__email"]
     search_help_text = _("Search the object's name, the change, or the person's username.")
@@ -35,15 +41,17 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("object"), ordering="object_repr")
     def object_link(self, entry):
-        if entry.is_deletion():
-            return entry.object_repr
-        try:
-            url = entry.get_admin_url()
-        except NoReverseMatch:
-            url = None
-        if not url:
-            return entry.object_repr
-        return format_html('<a href="{}">{}</a>', url, entry.object_repr)
+        kind = capfirst(entry.content_type.name) if entry.content_type else ""
+        url = None
+        if not entry.is_deletion():
+            try:
+                url = entry.get_admin_url()
+            except NoReverseMatch:
+                url = None
+        if url:
+            return format_html('<a href="{}">{}</a><br><span class="mini quiet">{}</span>',
+                               url, entry.object_repr, kind)
+        return format_html('{}<br><span class="mini quiet">{}</span>', entry.object_repr, kind)
 
     @admin.display(description=_("what changed"))
     def changes(self, entry):
