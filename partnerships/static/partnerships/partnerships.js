@@ -5,8 +5,10 @@
   var browser = document.getElementById("partnership-browser");
   if (!browser || !window.fetch || !window.history.pushState) { return; }
   var status = document.getElementById("results-status");
+  var latest = 0;
 
   function load(url, push, focusName) {
+    var request = ++latest;
     browser.setAttribute("aria-busy", "true");
     fetch(url, { headers: { "X-Partnerships-Partial": "results" }, credentials: "same-origin" })
       .then(function (response) {
@@ -14,6 +16,7 @@
         return response.text();
       })
       .then(function (html) {
+        if (request !== latest) { return; }  // a newer choice is on its way
         browser.innerHTML = html;
         browser.removeAttribute("aria-busy");
         if (push) { window.history.pushState({ partnerships: true }, "", url); }
@@ -21,6 +24,10 @@
         if (status && heading) { status.textContent = heading.textContent.trim(); }
         var again = focusName && browser.querySelector("[name='" + focusName + "']");
         if (again) { again.focus(); }
+        if (focusName === "results" && heading) {
+          heading.focus();
+          heading.scrollIntoView({ block: "start" });
+        }
       })
       .catch(function () { window.location.href = url; });
   }
@@ -39,15 +46,15 @@
   });
   browser.addEventListener("submit", function (event) {
     event.preventDefault();
-    load(formUrl(event.target), true, null);
+    load(formUrl(event.target), true, "results");
   });
   browser.addEventListener("click", function (event) {
     var link = event.target.closest("a");
     if (!link || link.hasAttribute("download") || link.origin !== window.location.origin) { return; }
     if (link.pathname !== window.location.pathname || event.metaKey || event.ctrlKey || event.shiftKey) { return; }
+    if (link.hash) { return; }
     event.preventDefault();
-    load(link.href, true, null);
-    document.getElementById("results-heading") && window.scrollTo(0, browser.offsetTop);
+    load(link.href, true, "results");
   });
   window.addEventListener("popstate", function () { load(window.location.href, false, null); });
 })();
