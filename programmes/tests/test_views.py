@@ -211,3 +211,28 @@ def test_long_lists_are_paginated_and_bad_pages_fall_back(client, frozen_now):
     assert second.count('class="card programme-card') == 2
     for bad in ("abc", "0", "-1", "99999", "1" * 400):
         assert client.get(url("index"), {"page": bad}).status_code == 200
+
+
+@pytest.fixture
+def no_rate_limit(settings):
+    settings.ICLD_FORM_RATE_LIMIT = 10_000
+
+
+def test_any_post_to_the_offer_form_gets_a_page_never_a_server_error(client, frozen_now,
+                                                                     no_rate_limit):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from programmes.tests.test_forms import FIELDS, field_values, to_querydict
+
+    buttons = st.sampled_from([{}, {"add_period": "1"}, {"remove_period": "0"},
+                               {"remove_period": "x"}])
+
+    @settings(max_examples=25, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=8), buttons)
+    def post(data, button):
+        response = client.post(url("hosting_offer"), to_querydict({**data, **button}))
+        assert response.status_code in (200, 302)
+
+    post()
