@@ -159,3 +159,17 @@ def test_admin_lists_open_only_for_the_owning_team(team_app, app_label, label, m
     request = changelist.wsgi_request
     if team_app != app_label:
         assert not model_admin.has_add_permission(request)
+
+
+@pytest.mark.django_db
+def test_migrate_recreates_missing_groups_once(monkeypatch):
+    import staff.services
+
+    calls = []
+    original = staff.services.staff_groups_sync
+    monkeypatch.setattr(staff.services, "staff_groups_sync",
+                        lambda **kwargs: calls.append(kwargs) or original(**kwargs))
+    Group.objects.filter(name=roles.KNOWLEDGE_TEAM).delete()
+    call_command("migrate", verbosity=0, interactive=False)
+    assert len(calls) == 1
+    assert Group.objects.get(name=roles.KNOWLEDGE_TEAM).permissions.exists()

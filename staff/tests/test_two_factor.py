@@ -293,3 +293,23 @@ def test_every_admin_list_waits_for_the_second_factor(client, admin_user):
             response = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}"))
             assert response.status_code == 302, (opts.label, view)
             assert response["Location"].startswith(reverse("staff:verify"))
+
+
+def test_the_app_shows_the_account_as_icld(client, admin_user):
+    password_login(client)
+    response = client.get(reverse("staff:enrol"))
+    config_url = response.context["config_url"]
+    assert config_url.startswith("otpauth://totp/ICLD%3Aada?")
+    assert "issuer=ICLD" in config_url and "digits=6" in config_url and "period=30" in config_url
+
+
+def test_staff_passwords_follow_the_validators(make_staff, verified_client):
+    user = make_staff(roles.PROGRAMMES_TEAM)
+    client = verified_client(user)
+    response = client.post(reverse("admin:password_change"), {
+        "old_password": PASSWORD, "new_password1": "kort-ord1", "new_password2": "kort-ord1",
+    }, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "at least 12 characters" in response.text
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
