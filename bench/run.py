@@ -46,7 +46,7 @@ def pages() -> list[Target]:
         Target("partnership list, filtered", "/sv/kommunala-partnerskap/partnerskap/?country=kenya&theme=gender-equality"),
         Target("partnership list, full-text search", "/sv/kommunala-partnerskap/partnerskap/?q=barn+skola"),
         Target("partnership detail", "/sv/kommunala-partnerskap/partnerskap/{partnership_slug}/"),
-        Target("publication search", "/en/knowledge-centre/library/?q=local+democracy"),
+        Target("publication search", "/en/knowledge-centre/publications/?q=local+democracy"),
         Target("event list", "/sv/kunskapscentrum/evenemang/"),
         Target("form POST (accessibility report)", "/en/accessibility/report/", method="POST",
                prepare="accessibility_report"),
