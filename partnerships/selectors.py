@@ -270,10 +270,12 @@ def _options(rows, selected_value, key, label, *, sort_key=None) -> list[FacetOp
     return options
 
 
-def _ensure_selected(options: list[FacetOption], value, label: str) -> list[FacetOption]:
+def _ensure_selected(
+    options: list[FacetOption], value, label: str, count: int = 0
+) -> list[FacetOption]:
     """Keep the chosen value in the list even when nothing matches it any more."""
     if value and not any(option.selected for option in options):
-        options.insert(0, FacetOption(value=str(value), label=label, count=0, selected=True))
+        options.insert(0, FacetOption(value=str(value), label=label, count=count, selected=True))
     return options
 
 
@@ -321,6 +323,10 @@ def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
             organisation_options,
             filters.organisation and filters.organisation.slug,
             filters.organisation.short_name if filters.organisation else "",
+            # A partner abroad (from its organisation page) is not among the Swedish options.
+            count=_apply_filters(Partnership.objects.published(), filters).count()
+            if filters.organisation and not filters.organisation.is_swedish
+            else 0,
         ),
     )
 

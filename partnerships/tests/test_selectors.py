@@ -230,3 +230,13 @@ def test_active_partnerships_by_country_keeps_the_newest_few_of_each():
     assert [(country.code, len(items)) for country, items in groups] == [("KE", 3), ("TZ", 1)]
     assert [p.start_year for p in groups[0][1]] == [2021, 2020, 2019]
     assert groups[0][0].active == 7
+
+
+def test_a_partner_abroad_can_be_the_organisation_filter_with_its_count():
+    huangshan = factories.foreign_organisation("CN", name="Huangshan")
+    factories.partnership(country="CN", partners=[huangshan])
+    factories.partnership(country="CN", partners=[huangshan], swedish_slugs=("ale",))
+    filters = PartnershipFilters(organisation=huangshan)
+    assert selectors.partnership_list_public(filters).count() == 2
+    option = selectors.partnership_facets(filters)["organisation"].options[0]
+    assert (option.value, option.count, option.selected) == (huangshan.slug, 2, True)
