@@ -54,9 +54,7 @@ serve: export DJANGO_DEBUG := 0
 serve: export DJANGO_SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
 serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
 serve: export DJANGO_EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
-serve: install messages
-	@mkdir -p var && [ -n "$$DJANGO_SECRET_KEY" ] || [ -s var/secret_key ] || \
-	  { umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key; }
+serve: install var/secret_key messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --noinput -v 0
@@ -67,6 +65,10 @@ serve: install messages
 # The benchmark: a large data set in a separate database, production mode, bounded load.
 bench: install messages
 	DJANGO_DEBUG=0 $(PY) bench/run.py $(BENCH_ARGS)
+
+# Generated once, never committed: sessions survive restarts of `make serve`.
+var/secret_key: | install
+	@mkdir -p var && umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
 
 worker: install
 	$(MANAGE) send_outbox --loop
