@@ -5,9 +5,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
-from django.views.static import serve
 
 from core import views as core_views
+from core.media import serve_media
 from icld_portal.sitemaps import collect_sitemaps
 
 admin.site.site_header = _("ICLD portal administration")
@@ -43,8 +43,8 @@ urlpatterns += i18n_patterns(
 if settings.ICLD_BENCH:
     urlpatterns += [path("bench/floor/", core_views.floor)]
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Uploads, served safely by every app server (core/media.py).
+urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
