@@ -7,9 +7,41 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
+def assert_secure_headers(response):
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "unsafe" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "Permissions-Policy" in response.headers
+
+
+def test_form_responses_carry_the_headers_too(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ICLD_FORM_RATE_LIMIT = 1
+    page = client.get("/en/accessibility/report/")
+    assert_secure_headers(page)
+    invalid = client.post("/en/accessibility/report/", {"description": ""})
+    assert invalid.status_code == 200
+    assert_secure_headers(invalid)
+    limited = client.post("/en/accessibility/report/", {"description": ""})
+    assert limited.status_code == 429
+    assert_secure_headers(limited)
+    cache.clear()
+
+
+def test_cookies_are_http_only_and_same_site(client, settings):
+    response = client.get("/en/accessibility/report/")
+    cookie = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
 @pytest.mark.parametrize("path", ["/sv/", "/en/privacy/", "/en/no-such-page/"])
 def test_responses_carry_a_strict_content_security_policy(client, path):
     response = client.get(path)
+    assert_secure_headers(response)
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp
     assert "script-src 'self'" in csp
