@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -187,6 +187,29 @@ class Publication(models.Model):
             GinIndex(fields=["document_languages"], name="knowledge_pub_languages"),
             models.Index(fields=["-year", "-created_at"], name="knowledge_pub_newest"),
             models.Index(fields=["type"], name="knowledge_pub_type"),
+            # Counts and facets read only this small index (index-only scans), never the
+            # wide rows with abstracts and search vectors.
+            models.Index(
+                fields=["type", "year"],
+                include=["id", "document_languages"],
+                condition=models.Q(is_published=True),
+                name="knowledge_pub_facets",
+            ),
+            # Sorting by title in each language walks an index instead of sorting every row.
+            models.Index(
+                Lower(
+                    Coalesce(NullIf(models.F("title_sv"), models.Value("")), models.F("title_en"))
+                ),
+                models.F("id"),
+                name="knowledge_pub_title_sv",
+            ),
+            models.Index(
+                Lower(
+                    Coalesce(NullIf(models.F("title_en"), models.Value("")), models.F("title_sv"))
+                ),
+                models.F("id"),
+                name="knowledge_pub_title_en",
+            ),
         ]
 
     def __str__(self) -> str:
