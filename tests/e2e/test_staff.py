@@ -76,6 +76,7 @@ def test_staff_enrol_then_verify_and_see_what_waits(portal, browser_in, staff_ac
     page.get_by_role("button", name="Bekräfta och fortsätt").click()
     assert page.locator(".errorlist").is_visible()
     assert_accessible(page, "enrolment error (sv)")
+    time.sleep(1.1)  # the back-off after a wrong code
     page.fill("#id_code", app_code(secret))
     page.get_by_role("button", name="Bekräfta och fortsätt").click()
     assert "/admin/security/recovery-codes/" in page.url
