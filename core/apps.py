@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Site and messages")
+
+    def ready(self):
+        from core import signals
+
+        signals.connect()

@@ -3,7 +3,10 @@ organisation, a country and a theme."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils import timezone
+
+from core.i18n import active_language
 
 from knowledge import selectors as knowledge
 from partnerships import selectors as partnerships
@@ -22,8 +25,24 @@ def _programme_cards(programmes) -> list:
     return programmes
 
 
+HOME_CACHE_SECONDS = 60
+
+
 def home_page() -> dict:
-    """Everything the home page shows, from the database: nothing for staff to hard-code."""
+    """Everything the home page shows, from the database: nothing for staff to hard-code.
+
+    Kept for a minute in the shared cache (per language): the home page is the busiest page
+    and shows only public, published content, so a minute's delay is harmless.
+    """
+    key = f"home-page:{active_language()}"
+    data = cache.get(key)
+    if data is None:
+        data = _home_page()
+        cache.set(key, data, HOME_CACHE_SECONDS)
+    return data
+
+
+def _home_page() -> dict:
     figures = {
         "partnerships": partnerships.figures(),
         "programmes": programmes.figures(),
