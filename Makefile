@@ -75,9 +75,10 @@ worker: install
 
 # Regenerate the Swedish catalogue after changing UI strings; then translate and commit it.
 translations: install
-	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=var --ignore=tests
-	@for app in partnerships programmes knowledge; do \
-	  (cd $$app && ../$(MANAGE) makemessages -l sv --no-location); done
+	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=var --ignore=tests \
+	  $(foreach app,$(patsubst %/locale/,%,$(wildcard */locale/)),--ignore=$(app))
+	@for app in $(patsubst %/locale/,%,$(wildcard */locale/)); do \
+	  (cd $$app && ../$(PY) ../manage.py makemessages -l sv --no-location); done
 
 stop-db: install
 	$(PY) -m icld_portal.database stop
