@@ -1,0 +1,322 @@
+"""Writes of the alerts app: subscribe, confirm, unsubscribe, the manage link, the digests.
+
+Every email goes through the outbox in the transaction that saves what it is about.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from alerts import kinds, tokens
+from alerts.selectors import describe
+from alerts.models import (
+    CONFIRM_WITHIN,
+    Delivery,
+    Digest,
+    ManageLinkRequest,
+    Subscription,
+    normalize_email,
+)
+from core.outbox import outbox_enqueue
+
+logger = logging.getLogger(__name__)
+
+# Confirmation emails to one address per day at most: a form cannot be used to flood someone.
+MAX_PENDING_EMAILS_A_DAY = 5
+MAX_MANAGE_EMAILS_A_DAY = 3
+# How many items of one alert a digest lists; the others are counted and linked to the list.
+ITEMS_PER_ALERT = 20
+# Items published a little before the last digest but saved late still count (deliveries keep
+# them from being sent twice).
+SINCE_OVERLAP = timedelta(days=1)
+KEEP_DIGESTS_FOR = timedelta(days=30)
+
+
+def absolute_url(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return settings.ICLD_SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
+def confirm_url(subscription: Subscription) -> str:
+    return absolute_url(
+        subscription.language, "alerts:confirm", token=tokens.confirm_token(subscription)
+    )
+
+
+def unsubscribe_url(email: str, ids: list[int], language: str) -> str:
+    return absolute_url(language, "alerts:unsubscribe", token=tokens.unsubscribe_token(email, ids))
+
+
+def manage_url(email: str, language: str) -> str:
+    return absolute_url(language, "alerts:manage", token=tokens.manage_token(email))
+
+
+def list_headers(unsubscribe: str) -> dict[str, str]:
+    """RFC 2369 and RFC 8058: mail clients show an unsubscribe button that posts to the link."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+# --- Subscribe and confirm --------------------------------------------------------------------
+
+
+def alert_subscribe(
+    *, email: str, language: str, frequency: str, kind: str, query: str,
+    submission_token: uuid.UUID, now: datetime | None = None,
+) -> Subscription:
+    """Save an unconfirmed alert once per submission token and email the confirmation link."""
+    email = normalize_email(email)
+    existing = Subscription.objects.filter(submission_token=submission_token).first()
+    if existing:
+        return existing
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            subscription = Subscription.objects.create(
+                email=email, language=language, frequency=frequency, kind=kind, query=query,
+                submission_token=submission_token,
+            )
+            recent = Subscription.objects.pending().filter(
+                email=email, created_at__gte=now - timedelta(days=1)
+            ).count()
+            if recent <= MAX_PENDING_EMAILS_A_DAY:
+                with translation.override(language):
+                    about = describe(subscription)
+                outbox_enqueue(
+                    to=[email], template="alerts/emails/confirm",
+                    context={
+                        "subscription": subscription, "about": about,
+                        "confirm_url": confirm_url(subscription),
+                        "valid_days": CONFIRM_WITHIN.days,
+                    },
+                    language=language,
+                )
+    except IntegrityError:
+        # The same token posted twice at the same moment: the other request saved it.
+        return Subscription.objects.get(submission_token=submission_token)
+    return subscription
+
+
+@transaction.atomic
+def alert_confirm(*, subscription: Subscription, now: datetime | None = None) -> Subscription:
+    """Confirm an alert (the owner of the address clicked the signed link).
+
+    An alert the address already follows is not doubled: its rhythm is updated and the new
+    row removed. The address's emails are from now on in the language just chosen.
+    """
+    now = now or timezone.now()
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+    if subscription.is_confirmed:
+        return subscription
+    same = (
+        Subscription.objects.confirmed()
+        .select_for_update()
+        .filter(email=subscription.email, kind=subscription.kind, query=subscription.query)
+        .first()
+    )
+    if same is not None:
+        same.frequency = subscription.frequency
+        same.save(update_fields=["frequency"])
+        subscription.delete()
+        result = same
+    else:
+        subscription.confirmed_at = now
+        subscription.since = now
+        subscription.save(update_fields=["confirmed_at", "since"])
+        result = subscription
+    Subscription.objects.filter(email=result.email).exclude(language=result.language).update(
+        language=result.language
+    )
+    return result
+
+
+# --- Unsubscribe and manage -------------------------------------------------------------------
+
+
+@transaction.atomic
+def alert_unsubscribe(*, email: str, ids: list[int] | None = None) -> int:
+    """Remove the address's alerts (``ids``: only those); return how many were removed.
+
+    When the address has no alert left, nothing about it is kept: its digests' records and
+    its requests for the manage link go too.
+    """
+    email = normalize_email(email)
+    queryset = Subscription.objects.filter(email=email)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    removed = queryset.delete()[1].get(Subscription._meta.label, 0)
+    if not Subscription.objects.filter(email=email).exists():
+        Digest.objects.filter(email=email).delete()
+        ManageLinkRequest.objects.filter(email=email).delete()
+    return removed
+
+
+def manage_link_request(
+    *, email: str, language: str, submission_token: uuid.UUID, now: datetime | None = None
+) -> ManageLinkRequest:
+    """Email the signed link to the address's alerts, if it has any (nothing is said either way)."""
+    email = normalize_email(email)
+    existing = ManageLinkRequest.objects.filter(submission_token=submission_token).first()
+    if existing:
+        return existing
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            has_alerts = Subscription.objects.filter(email=email).exists()
+            sent_today = ManageLinkRequest.objects.filter(
+                email=email, sent=True, created_at__gte=now - timedelta(days=1)
+            ).count()
+            send = has_alerts and sent_today < MAX_MANAGE_EMAILS_A_DAY
+            request = ManageLinkRequest.objects.create(
+                email=email, language=language, submission_token=submission_token, sent=send
+            )
+            if send:
+                outbox_enqueue(
+                    to=[email], template="alerts/emails/manage_link",
+                    context={
+                        "manage_url": manage_url(email, language),
+                        "valid_days": tokens.MANAGE_VALID_FOR.days,
+                    },
+                    language=language,
+                )
+    except IntegrityError:
+        return ManageLinkRequest.objects.get(submission_token=submission_token)
+    return request
+
+
+# --- Housekeeping -----------------------------------------------------------------------------
+
+
+def alerts_delete_expired(*, now: datetime | None = None) -> dict[str, int]:
+    """Delete alerts unconfirmed after a week, old manage-link requests and old digest records."""
+    now = now or timezone.now()
+    unconfirmed = Subscription.objects.pending().filter(created_at__lt=now - CONFIRM_WITHIN)
+    return {
+        "unconfirmed": unconfirmed.delete()[1].get(Subscription._meta.label, 0),
+        "manage_requests": ManageLinkRequest.objects.filter(
+            created_at__lt=now - CONFIRM_WITHIN
+        ).delete()[0],
+        "digests": Digest.objects.filter(sent_at__lt=now - KEEP_DIGESTS_FOR).delete()[1].get(
+            Digest._meta.label, 0
+        ),
+    }
+
+
+# --- Digests --------------------------------------------------------------------------------
+
+
+@dataclass
+class DigestRun:
+    sent: int = 0
+    items: int = 0
+    skipped: int = 0
+
+
+def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
+    """Send each address with confirmed alerts at most one digest for this day.
+
+    Each address is one transaction: the outbox message, the ``Digest`` row (unique per
+    address and day), the deliveries (unique per alert and item) and the alerts' new
+    high-water marks are saved together or not at all. A run that stops midway leaves the
+    addresses it finished done and the others untouched; running again sends the rest and
+    nothing twice.
+    """
+    now = now or timezone.now()
+    run = DigestRun()
+    emails = (
+        Subscription.objects.confirmed().order_by("email").values_list("email", flat=True).distinct()
+    )
+    for email in list(emails):
+        count = digest_send_for_address(email=email, now=now)
+        if count:
+            run.sent += 1
+            run.items += count
+        else:
+            run.skipped += 1
+    return run
+
+
+@transaction.atomic
+def digest_send_for_address(*, email: str, now: datetime) -> int:
+    """Queue one address's digest for today; return the number of items (0: nothing sent)."""
+    today = timezone.localdate(now)
+    subscriptions = list(
+        Subscription.objects.confirmed().filter(email=email).select_for_update().order_by("pk")
+    )
+    if not subscriptions or Digest.objects.filter(email=email, sent_on=today).exists():
+        return 0
+    due = [s for s in subscriptions if s.is_due(today)]
+    if not due:
+        return 0
+    language = subscriptions[-1].language
+    delivered = set(
+        Delivery.objects.filter(subscription__in=due).values_list("subscription_id", "item_key")
+    )
+    sections, new_deliveries = [], []
+    with translation.override(language):
+        for subscription in due:
+            kind = kinds.get(subscription.kind)
+            if kind is None:
+                continue
+            filters = kind.from_query(subscription.query)
+            since = subscription.since or subscription.confirmed_at
+            items = [
+                item for item in kind.items(filters, since=since, limit=200)
+                if (subscription.pk, item.key) not in delivered
+            ]
+            if not items:
+                continue
+            new_deliveries.extend(
+                Delivery(subscription=subscription, item_key=item.key, delivered_at=now)
+                for item in items
+            )
+            sections.append({
+                "subscription": subscription,
+                "label": str(kind.label),
+                "filters": kind.describe(filters),
+                "list_url": settings.ICLD_SITE_URL + kind.list_url(filters.query),
+                "items": [
+                    {"title": item.title, "url": settings.ICLD_SITE_URL + item.url,
+                     "detail": item.detail, "summary": item.summary}
+                    for item in items[:ITEMS_PER_ALERT]
+                ],
+                "more": max(0, len(items) - ITEMS_PER_ALERT),
+                "unsubscribe_url": unsubscribe_url(email, [subscription.pk], language),
+            })
+    if not sections:
+        return 0
+    item_count = sum(len(s["items"]) + s["more"] for s in sections)
+    all_ids = [s.pk for s in subscriptions]
+    unsubscribe_all = unsubscribe_url(email, all_ids, language)
+    message = outbox_enqueue(
+        to=[email], template="alerts/emails/digest",
+        context={
+            "sections": sections, "item_count": item_count,
+            "unsubscribe_url": unsubscribe_all, "manage_url": manage_url(email, language),
+        },
+        language=language,
+        headers=list_headers(unsubscribe_all),
+    )
+    digest = Digest.objects.create(
+        email=email, sent_on=today, sent_at=now, language=language, item_count=item_count,
+        message=message,
+    )
+    for delivery in new_deliveries:
+        delivery.digest = digest
+    Delivery.objects.bulk_create(new_deliveries)
+    for section in sections:
+        subscription = section["subscription"]
+        subscription.last_digest_at = now
+        subscription.since = max(subscription.since or now, now - SINCE_OVERLAP)
+        subscription.save(update_fields=["last_digest_at", "since"])
+    return item_count
