@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "partnerships",
     "programmes",
     "knowledge",
+    # Alerts and feeds that follow a saved filter of the lists above.
+    "alerts",
     # Staff groups, the admin start page and admin sign-in security (second factor, lockout).
     "staff",
 ]
@@ -106,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
+                "alerts.context_processors.follow",
             ],
         },
     },
