@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path(_("municipal-partnerships/"), include("partnerships.urls")),
     path(_("training-programmes/"), include("programmes.urls")),
     path(_("knowledge-centre/"), include("knowledge.urls")),
+    path(_("alerts/"), include("alerts.urls")),
     path("", include("reference.urls")),
     path("", include("core.urls")),
     prefix_default_language=True,
