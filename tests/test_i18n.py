@@ -88,3 +88,17 @@ def test_url_path_segments_are_translated():
 def test_swedish_catalogue_is_compiled_and_used():
     with translation.override("sv"):
         assert translation.gettext("Skip to main content") == "Gå direkt till huvudinnehållet"
+
+
+def test_items_say_which_languages_they_exist_in():
+    template = Template('{% load portal %}{% languages_available theme "name" %}')
+    compact = Template('{% load portal %}{% languages_available theme "name" compact=True %}')
+    swedish_only = make_theme(name_sv="Jämställdhet")
+    both = make_theme(name_sv="Jämställdhet", name_en="Gender equality")
+    with translation.override("en"):
+        assert "Available in: Swedish" in template.render(Context({"theme": swedish_only}))
+        assert "Available in: Swedish, English" in template.render(Context({"theme": both}))
+        assert "Only in Swedish" in compact.render(Context({"theme": swedish_only}))
+        assert compact.render(Context({"theme": both})).strip() == ""
+    with translation.override("sv"):
+        assert "Finns på: svenska, engelska" in template.render(Context({"theme": both}))

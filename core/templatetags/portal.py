@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from core.i18n import LANGUAGE_LABELS, LocalizedText, active_language
+from core.i18n import LANGUAGE_LABELS, LocalizedText, active_language, available_languages
 
 register = template.Library()
 
@@ -95,3 +95,21 @@ def query_with(context, **changes) -> str:
 def label_for_summary(label) -> str:
     """A field label as the start of "Label: error" (without its own ? or :)."""
     return str(label or "").rstrip(" ?:")
+
+
+@register.inclusion_tag("includes/_languages_available.html")
+def languages_available(obj, *fields, compact=False):
+    """Which languages an item exists in (every one of ``fields`` filled in).
+
+    Detail pages show the full line ("Available in: Swedish, English"); with
+    ``compact=True`` (cards in lists) a note appears only when the page's language is missing.
+    """
+    codes = available_languages(obj, fields or ("title",))
+    names = [str(LANGUAGE_LABELS[code]) for code in codes]
+    if active_language() == "sv":  # Swedish writes language names in lower case in a sentence
+        names = [name.lower() for name in names]
+    return {
+        "languages": ", ".join(names),
+        "missing_current": active_language() not in codes,
+        "compact": compact,
+    }
