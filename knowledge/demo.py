@@ -651,7 +651,7 @@ EVENTS = [
         "description_en": "",
         "venue_sv": "Visby",
         "venue_en": "Visby",
-        "city": "Visby",
+        "city": "",
         "online_url": "",
         "language": Event.Language.ENGLISH,
         "capacity": None,

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from knowledge.models import Event
 
@@ -61,7 +62,9 @@ def event_lines(event: Event, *, stamp: datetime) -> list[str]:
     url = settings.ICLD_SITE_URL + event.get_absolute_url()
     location = ", ".join(part for part in (event.venue, event.city) if part)
     if event.online_url:
-        location = f"{location} ({event.online_url})" if location else event.online_url
+        # With sign-up, the meeting link is only in the confirmation email, never public.
+        online = gettext("Online") if event.registration_enabled else event.online_url
+        location = f"{location} ({online})" if location else online
     description = " ".join(strip_tags(event.summary or event.description).split())
     description = f"{description}\n\n{url}" if description else url
     lines = [

@@ -84,7 +84,10 @@ def event(ev: Event, speakers: list[Person]) -> dict:
             }
         )
     if ev.online_url:
-        places.append({"@type": "VirtualLocation", "url": ev.online_url})
+        # With sign-up, the meeting link is only for those registered: point at the event page.
+        places.append(
+            {"@type": "VirtualLocation", "url": url if ev.registration_enabled else ev.online_url}
+        )
     if ev.venue and ev.online_url:
         mode = "MixedEventAttendanceMode"
     elif ev.online_url:

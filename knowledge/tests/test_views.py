@@ -412,3 +412,28 @@ def test_organisation_selector_and_related_pages(client):
     publication = make_publication(organisations=[vara])
     text = client.get(url("publication", slug=publication.slug)).text
     assert vara.name_en in text
+
+
+def test_full_events_are_marked_in_the_list_and_offer_the_waiting_list(client):
+    event = make_event(capacity=1, title_en="Popular seminar")
+    make_registration(event)
+    listing = client.get(url("events")).text
+    card = listing.split("Popular seminar")[0].rsplit("<li", 1)[1]
+    assert "Fully booked" in card
+    assert "Join the waiting list" in client.get(url("event", slug=event.slug)).text
+
+
+def test_the_online_link_is_public_only_when_there_is_no_sign_up(client):
+    link = "https://meet.example.org/room"
+    with_sign_up = make_event(online_url=link)
+    without = make_event(online_url=link, registration_enabled=False)
+    assert link not in client.get(url("event", slug=with_sign_up.slug)).text
+    assert link not in client.get(url("event_ics", slug=with_sign_up.slug)).content.decode()
+    assert (
+        link
+        not in client.get(url("calendar_feed"))
+        .content.decode()
+        .replace("\r\n ", "")
+        .split(f"UID:event-{without.pk}@")[0]
+    )
+    assert f'href="{link}"' in client.get(url("event", slug=without.slug)).text
