@@ -126,7 +126,8 @@ def alert_confirm(*, subscription: Subscription, now: datetime | None = None) ->
     )
     if same is not None:
         same.frequency = subscription.frequency
-        same.save(update_fields=["frequency"])
+        same.language = subscription.language
+        same.save(update_fields=["frequency", "language"])
         subscription.delete()
         result = same
     else:
