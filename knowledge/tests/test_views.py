@@ -437,3 +437,20 @@ def test_the_online_link_is_public_only_when_there_is_no_sign_up(client):
         .split(f"UID:event-{without.pk}@")[0]
     )
     assert f'href="{link}"' in client.get(url("event", slug=without.slug)).text
+
+
+def test_sitemap_lists_publications_events_and_calls_in_both_languages(client):
+    publication = make_publication(slug="in-sitemap")
+    make_event(slug="event-in-sitemap")
+    make_call(slug="call-in-sitemap")
+    text = client.get("/sitemap.xml").text
+    if "<sitemapindex" in text:
+        text = "".join(
+            client.get(loc.split("portal.example")[-1].split("testserver")[-1]).text
+            for loc in text.split("<loc>")[1:]
+            for loc in [loc.split("</loc>")[0]]
+        )
+    assert f"/en/knowledge-centre/publications/{publication.slug}/" in text
+    assert "/sv/kunskapscentrum/publikationer/in-sitemap/" in text
+    assert "/sv/kunskapscentrum/evenemang/event-in-sitemap/" in text
+    assert "/en/knowledge-centre/research-calls/call-in-sitemap/" in text
