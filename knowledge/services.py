@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -196,6 +197,20 @@ def registration_move_to_waiting(*, registration: Registration) -> bool:
     registration.status_changed_at = timezone.now()
     registration.save(update_fields=["status", "status_changed_at"])
     return True
+
+
+RETENTION = timedelta(days=180)
+
+
+@transaction.atomic
+def registrations_purge_expired(*, now: datetime | None = None) -> int:
+    """Delete sign-ups for events that ended more than six months ago (as the consent says).
+
+    Returns how many were deleted. Run daily: ``manage.py purge_event_registrations``.
+    """
+    cutoff = (now or timezone.now()) - RETENTION
+    deleted, _by_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -226,3 +226,20 @@ def test_concurrent_cancellations_promote_each_waiting_person_once():
     statuses = [Registration.objects.get(pk=r.pk).status for r in waiting]
     assert statuses == ["confirmed", "confirmed", "waiting"]
     assert OutboxMessage.objects.filter(subject__startswith="A seat is yours").count() == 2
+
+
+def test_sign_ups_are_deleted_six_months_after_the_event():
+    from django.core.management import call_command
+
+    long_ago = timezone.now() - timedelta(days=200)
+    old = make_event(starts_at=long_ago, ends_at=long_ago + timedelta(hours=2))
+    recent = make_event(
+        starts_at=timezone.now() - timedelta(days=100),
+        ends_at=timezone.now() - timedelta(days=100) + timedelta(hours=2),
+    )
+    make_registration(old)
+    kept = make_registration(recent)
+    out = __import__("io").StringIO()
+    call_command("purge_event_registrations", stdout=out)
+    assert "Deleted 1 " in out.getvalue()
+    assert list(Registration.objects.all()) == [kept]
