@@ -13,7 +13,15 @@ from core.forms import PublicFormMixin, public_form_layout_tail
 from core.i18n import LANGUAGE_LABELS
 
 
-class SubscribeForm(PublicFormMixin, forms.Form):
+class _HiddenTokenMixin:
+    """A NUL byte in the hidden token would be an error nobody can see or fix: the mixin's
+    clean_submission_token replaces a mangled token anyway, so skip the NUL check there."""
+
+    def _relax_token(self):
+        self.fields["submission_token"].validators = []
+
+
+class SubscribeForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your email address"), max_length=254,
         help_text=_("We send a link to this address: the alert starts when you open it."),
@@ -35,6 +43,7 @@ class SubscribeForm(PublicFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._relax_token()
         self.helper = FormHelper()
         # The server checks everything and explains it in the page's language.
         self.helper.attrs = {"novalidate": ""}
@@ -48,7 +57,7 @@ class SubscribeForm(PublicFormMixin, forms.Form):
         return normalize_email(self.cleaned_data["email"])
 
 
-class ManageLinkForm(PublicFormMixin, forms.Form):
+class ManageLinkForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your email address"), max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -60,6 +69,7 @@ class ManageLinkForm(PublicFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._relax_token()
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(

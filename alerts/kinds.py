@@ -15,7 +15,10 @@ this module can be imported while the models load.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
@@ -29,6 +32,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.i18n import active_language
 
 # Parameters of a list URL that are about presentation, never about what matches.
 PRESENTATION_PARAMS = ("page", "sort")
@@ -88,9 +93,36 @@ def _datetime(value) -> str:
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
+SLUG = re.compile(r"^[-\w]{1,100}$")
+
+
 def _slugs(params: QueryDict, name: str) -> list[str]:
-    values = [v.strip()[:100] for v in params.getlist(name)[:MAX_VALUES_PER_PARAM]]
-    return sorted({v for v in values if v})
+    """The values of a parameter that could be a slug or a code; anything else is ignored."""
+    values = [v.strip() for v in params.getlist(name)[:MAX_VALUES_PER_PARAM]]
+    return sorted({v for v in values if SLUG.match(v)})
+
+
+_memo: ContextVar[dict | None] = ContextVar("alerts_kinds_memo", default=None)
+
+
+@contextmanager
+def shared_lookups():
+    """Inside this block, kinds look up each vocabulary once, however many filters they parse
+    (a page or a digest with many alerts runs a fixed number of queries)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _remember(key: tuple, compute: Callable[[], Any]) -> Any:
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 class ListKind:
@@ -240,7 +272,7 @@ class ProgrammeKind(ListKind):
         from programmes.forms import ProgrammeFilterForm
         from programmes.selectors import programme_filter_options
 
-        options = programme_filter_options()
+        options = _remember(("programme-options", active_language()), programme_filter_options)
         form = ProgrammeFilterForm(
             params or None, countries=options["countries"], themes=options["themes"]
         )
@@ -303,7 +335,7 @@ class PublicationKind(ListKind):
         from knowledge.search import LibraryQuery, _vocabulary
 
         query = LibraryQuery.from_params(params)
-        themes, countries = _vocabulary()
+        themes, countries = _remember(("library-vocabulary",), _vocabulary)
         theme_by_slug = {t.slug: t for t in themes}
         country_by_slug = {c.slug: c for c in countries}
         query.themes = [s for s in query.themes if s in theme_by_slug]
@@ -375,14 +407,22 @@ def _themes(params: QueryDict):
     from reference.models import Theme
 
     slugs = _slugs(params, "theme")
-    return list(Theme.objects.filter(slug__in=slugs).order_by("slug")) if slugs else []
+    if not slugs:
+        return []
+    every = _remember(("themes",), lambda: {t.slug: t for t in Theme.objects.all()})
+    return [every[slug] for slug in slugs if slug in every]
 
 
 def _countries(params: QueryDict):
     from reference.models import Country
 
     slugs = _slugs(params, "country")
-    return list(Country.objects.filter(slug__in=slugs).order_by("slug")) if slugs else []
+    if not slugs:
+        return []
+    if _memo.get() is None:
+        return list(Country.objects.filter(slug__in=slugs).order_by("slug"))
+    every = _remember(("countries",), lambda: {c.slug: c for c in Country.objects.all()})
+    return [every[slug] for slug in slugs if slug in every]
 
 
 class ResearchCallKind(ListKind):

@@ -237,13 +237,14 @@ def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
     emails = (
         Subscription.objects.confirmed().order_by("email").values_list("email", flat=True).distinct()
     )
-    for email in list(emails):
-        count = digest_send_for_address(email=email, now=now)
-        if count:
-            run.sent += 1
-            run.items += count
-        else:
-            run.skipped += 1
+    with kinds.shared_lookups():
+        for email in list(emails):
+            count = digest_send_for_address(email=email, now=now)
+            if count:
+                run.sent += 1
+                run.items += count
+            else:
+                run.skipped += 1
     return run
 
 

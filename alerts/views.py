@@ -107,10 +107,12 @@ class UnsubscribeView(TemplateView):
         if found is None:
             return render(request, "alerts/link_invalid.html", status=404)
         email, subscriptions = found
+        with kinds.shared_lookups():
+            alerts = [(s, selectors.describe(s)) for s in subscriptions]
         return self.render_to_response(
             self.get_context_data(
                 email=email,
-                alerts=[(s, selectors.describe(s)) for s in subscriptions],
+                alerts=alerts,
                 manage_token=tokens.manage_token(email),
             )
         )
@@ -167,14 +169,15 @@ class ManageView(View):
         email = tokens.read_manage_token(token)
         if email is None:
             return render(request, "alerts/link_invalid.html", status=404)
-        alerts = [
-            {
-                "subscription": subscription,
-                "about": selectors.describe(subscription),
-                "feeds": selectors.feed_urls(subscription.kind, subscription.query),
-            }
-            for subscription in selectors.subscriptions_for_email(email)
-        ]
+        with kinds.shared_lookups():
+            alerts = [
+                {
+                    "subscription": subscription,
+                    "about": selectors.describe(subscription),
+                    "feeds": selectors.feed_urls(subscription.kind, subscription.query),
+                }
+                for subscription in selectors.subscriptions_for_email(email)
+            ]
         response = render(
             request, self.template_name, {"email": email, "alerts": alerts, "token": token}
         )
