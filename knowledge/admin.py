@@ -1,5 +1,6 @@
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext
 from core.admin_utils import side_by_side, translated_search_fields
 from knowledge import selectors, services
 from knowledge.models import (
+    DOCUMENT_LANGUAGES,
     Authorship,
     CallDocument,
     Event,
@@ -33,8 +35,22 @@ class AuthorshipInline(admin.TabularInline):
     fields = ["person", "position"]
 
 
+class PublicationAdminForm(forms.ModelForm):
+    document_languages = forms.TypedMultipleChoiceField(
+        label=_("languages of the document"),
+        choices=DOCUMENT_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The language(s) the document itself is written in."),
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["document_languages"]  # the admin adds the rest from its fieldsets
+
+
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
+    form = PublicationAdminForm
     list_display = ["title_sv", "title_en", "type", "year", "author_names", "is_published"]
     list_filter = ["type", "year", "is_published", "themes"]
     search_fields = [*translated_search_fields("title"), "author_names", "doi", "isbn", "slug"]

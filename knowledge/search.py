@@ -68,7 +68,7 @@ def highlight(value: str | None) -> SafeString:
 def _ints(values: list[str]) -> list[int]:
     result = []
     for value in values:
-        if value.isdigit() and len(value) <= 4:
+        if value.isascii() and value.isdigit() and len(value) <= 4:
             result.append(int(value))
     return result
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 PDF_MAX_BYTES = 40 * 1024 * 1024
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 
-ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+ORCID_RE = re.compile(r"^[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 
 IMAGE_SIGNATURES = {
@@ -76,10 +76,10 @@ def normalise_isbn(value: str) -> str:
 
 def isbn_is_valid(value: str) -> bool:
     isbn = normalise_isbn(value)
-    if len(isbn) == 10 and re.fullmatch(r"\d{9}[\dX]", isbn):
+    if len(isbn) == 10 and re.fullmatch(r"[0-9]{9}[0-9X]", isbn):
         total = sum((10 - i) * (10 if ch == "X" else int(ch)) for i, ch in enumerate(isbn))
         return total % 11 == 0
-    if len(isbn) == 13 and isbn.isdigit():
+    if len(isbn) == 13 and re.fullmatch(r"[0-9]{13}", isbn):
         total = sum(int(ch) * (1 if i % 2 == 0 else 3) for i, ch in enumerate(isbn))
         return total % 10 == 0
     return False

@@ -166,3 +166,27 @@ def test_the_search_uses_the_gin_index():
         plan = qs.explain()
         cursor.execute("RESET enable_seqscan")
     assert "knowledge_pub_search" in plan
+
+
+KEYS = ["q", "type", "year", "theme", "country", "language", "sort", "page", "other"]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_random_query_strings_never_break_the_search(language):
+    from urllib.parse import urlencode
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    make_publication(title_en="Local democracy", abstract_en="Participation")
+
+    @given(st.lists(st.tuples(st.sampled_from(KEYS), st.text(max_size=60)), max_size=8))
+    @settings(
+        max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    def check(pairs):
+        result = search(urlencode(pairs), language)
+        assert result.page.number >= 1
+        assert result.query.sort in ("relevance", "newest", "oldest", "title")
+
+    check()

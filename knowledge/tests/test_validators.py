@@ -1,6 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import given
+from hypothesis import strategies as st
 
 from knowledge import validators
 from knowledge.demo import make_cover_png, make_pdf
@@ -84,3 +86,13 @@ def test_cover_images_are_checked_by_content():
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     with pytest.raises(ValidationError):
         validators.validate_image(SimpleUploadedFile("c.png", svg, "image/png"))
+
+
+@given(st.text(max_size=30))
+def test_identifier_validators_never_crash(value):
+    for validate in (validators.validate_orcid, validators.validate_isbn, validators.validate_doi):
+        try:
+            validate(value)
+        except ValidationError:
+            pass
+    assert validators.isbn_is_valid("²" * 13) is False
