@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from core.admin_utils import side_by_side, translated_search_fields
 from knowledge import selectors, services
@@ -203,11 +203,11 @@ class EventAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description=_("confirmed"), ordering="confirmed_total")
+    @admin.display(description=pgettext_lazy("seats", "confirmed"), ordering="confirmed_total")
     def confirmed(self, obj):
         return obj.confirmed_total
 
-    @admin.display(description=_("waiting"), ordering="waiting_total")
+    @admin.display(description=pgettext_lazy("seats", "waiting"), ordering="waiting_total")
     def waiting(self, obj):
         return obj.waiting_total
 

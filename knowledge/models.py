@@ -179,8 +179,8 @@ class Publication(models.Model):
     objects = PublicationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("publication")
-        verbose_name_plural = _("publications")
+        verbose_name = pgettext_lazy("research library", "publication")
+        verbose_name_plural = pgettext_lazy("research library", "publications")
         ordering = ["-year", "-created_at"]
         indexes = [
             GinIndex(fields=["search_vector"], name="knowledge_pub_search"),
@@ -270,7 +270,7 @@ class ResearchCall(models.Model):
     class Status(models.TextChoices):
         UPCOMING = "upcoming", _("Opens soon")
         OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("research call", "Closed")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=250)
@@ -497,9 +497,9 @@ class Event(models.Model):
 
 class Registration(models.Model):
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        WAITING = "waiting", _("Waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
+        WAITING = "waiting", pgettext_lazy("registration status", "Waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
