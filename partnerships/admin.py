@@ -203,3 +203,7 @@ class NetworkAdmin(admin.ModelAdmin):
     def partnership_count(self, obj):
         url = reverse("admin:partnerships_partnership_changelist") + f"?network__id__exact={obj.pk}"
         return format_html('<a href="{}">{}</a>', url, obj.n)
+
+
+# Issue 4: application rounds, partner seekers, interest registrations (own module).
+import partnerships.admin_interest  # noqa: E402, F401

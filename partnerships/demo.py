@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from partnerships import services
+from partnerships import demo_interest, services
 from partnerships.models import Network
 from reference.models import Country, County, Organisation, Theme
 
@@ -864,3 +864,4 @@ def seed(stdout) -> None:
             **fields,
         )
     stdout.write(f"  {len(STORIES)} stories")
+    demo_interest.seed(stdout)

@@ -629,3 +629,20 @@ def country_counts() -> dict[str, dict]:
         .annotate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
     )
     return {row["country__code"]: row for row in rows}
+
+
+# Issue 4: application rounds, partner seekers and matching (see selectors_interest).
+from partnerships.selectors_interest import (  # noqa: E402, F401
+    RoundStatus,
+    SeekerFilters,
+    application_rounds_coming,
+    current_or_next_round,
+    personal_data_for_email,
+    registrations_fitting_seeker,
+    round_status,
+    seeker_filter_options,
+    seeker_get_public,
+    seeker_list_public,
+    seekers_for_form,
+    seekers_ranked_for_registration,
+)

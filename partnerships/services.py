@@ -184,3 +184,13 @@ def story_unpublish(*, story: Story) -> Story:
     story.publish_state = PublishState.DRAFT
     story.save(update_fields=["publish_state", "updated_at"])
     return story
+
+
+# Issue 4: interest registrations, partner seekers, matches and privacy.
+from partnerships.services_interest import (  # noqa: E402, F401
+    match_record,
+    personal_data_erase,
+    registration_submit,
+    registration_update,
+    registrations_anonymise_closed,
+)

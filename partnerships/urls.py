@@ -24,4 +24,11 @@ urlpatterns = [
     path(_("stories/<slug:slug>/"), views.StoryDetailView.as_view(), name="story"),
     path(_("map/sweden/"), views.SwedenMapView.as_view(), name="map_sweden"),
     path(_("map/world/"), views.WorldMapView.as_view(), name="map_world"),
+    path(_("partner-seekers/"), views.SeekerListView.as_view(), name="seeker_list"),
+    path(_("register-interest/"), views.RegistrationView.as_view(), name="register"),
+    path(
+        _("register-interest/thanks/"),
+        views.RegistrationThanksView.as_view(),
+        name="register_thanks",
+    ),
 ]

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from partnerships import maps, selectors
+from core.views_forms import PublicFormView
+from partnerships import maps, selectors, services
 from partnerships.forms import PartnershipFilterForm
+from partnerships.forms_interest import InterestRegistrationForm, SeekerFilterForm
 from partnerships.models import Partnership
 
 PER_PAGE = 20
@@ -43,6 +45,7 @@ class IndexView(TemplateView):
             stories=selectors.latest_stories(limit=3),
             countries=selectors.country_list_with_counts(),
             themes=[theme for theme in selectors.theme_list_with_counts() if theme.total],
+            rounds=selectors.round_status(),
             **kwargs,
         )
 
@@ -403,3 +406,55 @@ def export_json(request):
     )
     response["Content-Disposition"] = 'inline; filename="icld-partnerships.json"'
     return response
+
+
+# --- Issue 4: partner seekers, interest registration, application rounds ------------------
+
+
+class SeekerListView(TemplateView):
+    """Open partner seekers that agreed to be listed, filterable by country and theme."""
+
+    template_name = "partnerships/seeker_list.html"
+
+    def get_context_data(self, **kwargs):
+        countries, themes = selectors.seeker_filter_options()
+        form = SeekerFilterForm(self.request.GET or None, countries=countries, themes=themes)
+        filters = form.filters()
+        page = paginate(self.request, selectors.seeker_list_public(filters))
+        return super().get_context_data(
+            form=form, filters=filters, page_obj=page, rounds=selectors.round_status(), **kwargs
+        )
+
+
+class RegistrationView(PublicFormView):
+    """Register a Swedish organisation's interest in a partnership."""
+
+    template_name = "partnerships/registration_form.html"
+    form_class = InterestRegistrationForm
+    rate_limit_scope = "partnership-interest"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        slug = self.request.GET.get("seeker", "")
+        if isinstance(slug, str) and slug:
+            initial.update(InterestRegistrationForm.initial_for_seeker(slug[:140]))
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rounds=selectors.round_status(), **kwargs)
+
+    def submit(self, form):
+        return services.registration_submit(**form.service_kwargs())
+
+    def get_success_url_for(self, result) -> str:
+        return reverse("partnerships:register_thanks")
+
+    def honeypot_success_url(self) -> str:
+        return reverse("partnerships:register_thanks")
+
+
+class RegistrationThanksView(TemplateView):
+    template_name = "partnerships/registration_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rounds=selectors.round_status(), **kwargs)

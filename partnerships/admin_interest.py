@@ -1,0 +1,587 @@
+"""Admin for issue 4: application rounds, partner seekers, interest registrations and matches.
+
+Registrations arrive from the public form and keep what was submitted; staff follow them up
+(status, assignee, notes, matches), and every change is written to the registration's history
+with the old and new value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.admin_utils import side_by_side, translated_search_fields
+from partnerships import selectors, services
+from partnerships.models import (
+    ApplicationRound,
+    InterestRegistration,
+    Match,
+    PartnerSeeker,
+    RegistrationEvent,
+)
+from partnerships.services_interest import TRACKED_FIELDS
+from reference.models import Organisation
+
+EVENT_LABELS = {
+    "received": _("Received from the website"),
+    "changed": _("Changed"),
+    "matched": _("Match recorded"),
+}
+FIELD_LABELS = {
+    "status": _("status"),
+    "assignee": _("assigned to"),
+    "internal_notes": _("internal notes"),
+    "match": _("match"),
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@admin.register(ApplicationRound)
+class ApplicationRoundAdmin(admin.ModelAdmin):
+    list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now"]
+    search_fields = translated_search_fields("name")
+    date_hierarchy = "opens_on"
+    fields = [*side_by_side("name", "guidance"), ("opens_on", "closes_on")]
+
+    @admin.display(description=_("now"))
+    def state_now(self, obj: ApplicationRound) -> str:
+        return ApplicationRound.State(obj.state_on()).label
+
+
+class PartnerSeekerAdminForm(forms.ModelForm):
+    class Meta:
+        model = PartnerSeeker
+        fields = [
+            "organisation",
+            "country",
+            "themes",
+            "seeking_since",
+            "status",
+            "description_sv",
+            "description_en",
+            "consent_listing",
+            "consent_show_name",
+            "consent_contact",
+            "contact_name",
+            "contact_email",
+            "internal_notes",
+            "slug",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "organisation" in self.fields:
+            self.fields["organisation"].queryset = Organisation.objects.foreign()
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, country = cleaned.get("organisation"), cleaned.get("country")
+        if organisation and country and organisation.country_id != country.pk:
+            self.add_error(
+                "country",
+                _("The organisation is in %(country)s.") % {"country": organisation.country},
+            )
+        return cleaned
+
+
+@admin.register(PartnerSeeker)
+class PartnerSeekerAdmin(admin.ModelAdmin):
+    form = PartnerSeekerAdminForm
+    list_display = [
+        "organisation",
+        "country",
+        "status",
+        "seeking_since",
+        "consent_listing",
+        "consent_contact",
+    ]
+    list_filter = ["status", "consent_listing", "consent_contact", "country", "themes"]
+    search_fields = [
+        "slug",
+        "organisation__short_name",
+        *translated_search_fields("description"),
+        "contact_name",
+        "contact_email",
+    ]
+    list_select_related = ["organisation", "country"]
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["themes"]
+    readonly_fields = ["fitting_registrations", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["organisation", "country", "themes", "seeking_since", "status"]}),
+        (
+            _("What they want to work on (Swedish | English)"),
+            {"fields": side_by_side("description")},
+        ),
+        (_("Consent"), {"fields": ["consent_listing", "consent_show_name", "consent_contact"]}),
+        (
+            _("Contact (never shown publicly)"),
+            {"fields": ["contact_name", "contact_email", "internal_notes"]},
+        ),
+        (_("Fitting interest registrations"), {"fields": ["fitting_registrations"]}),
+        (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("best fit first"))
+    def fitting_registrations(self, obj: PartnerSeeker | None):
+        if obj is None or not obj.pk:
+            return "–"
+        registrations = list(selectors.registrations_fitting_seeker(obj)[:20])
+        if not registrations:
+            return gettext("No open registration shares this seeker's country or themes.")
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    reverse("admin:partnerships_interestregistration_change", args=[r.pk]),
+                    r.organisation,
+                    r.get_status_display(),
+                    r.fit,
+                    r.created_at.date(),
+                )
+                for r in registrations
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            gettext("Organisation"),
+            gettext("Status"),
+            gettext("Fit"),
+            gettext("Received"),
+            rows,
+        )
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    record_match = forms.ModelChoiceField(
+        PartnerSeeker.objects.none(),
+        required=False,
+        label=_("Record a match with"),
+        help_text=_(
+            "Best fit first. Saving links the registration and the seeker and marks both "
+            "as matched."
+        ),
+    )
+
+    class Meta:
+        model = InterestRegistration
+        fields = ["status", "assignee", "internal_notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            ranked = list(selectors.seekers_ranked_for_registration(self.instance))
+            ranked_ids = {seeker.pk for seeker in ranked}
+            others = (
+                PartnerSeeker.objects.open()
+                .exclude(pk__in=ranked_ids)
+                .select_related("organisation", "country")
+            )
+            self.fields["record_match"].queryset = PartnerSeeker.objects.open()
+            self.fields["record_match"].choices = (
+                [("", "---------")]
+                + [(seeker.pk, f"{seeker} – {gettext('fit')} {seeker.fit}") for seeker in ranked]
+                + [(seeker.pk, str(seeker)) for seeker in others]
+            )
+
+
+@admin.register(InterestRegistration)
+class InterestRegistrationAdmin(admin.ModelAdmin):
+    form = RegistrationAdminForm
+    list_display = [
+        "created_at",
+        "organisation",
+        "contact_name",
+        "status",
+        "assignee",
+        "country_list",
+        "theme_list",
+    ]
+    list_filter = [
+        "status",
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        "countries",
+        "themes",
+        "language",
+        "created_at",
+    ]
+    search_fields = ["contact_name", "email", "organisation__short_name", "message", "role"]
+    list_select_related = ["organisation", "assignee"]
+    date_hierarchy = "created_at"
+    actions = ["export_csv", "export_personal_data", "erase_personal_data"]
+    readonly_fields = [
+        "organisation",
+        "contact_name",
+        "role",
+        "email",
+        "phone",
+        "country_list",
+        "theme_list",
+        "message",
+        "language",
+        "seeker",
+        "consented_at",
+        "created_at",
+        "suggested_seekers",
+        "match_list",
+        "history_table",
+        "closed_at",
+        "anonymised_at",
+    ]
+    fieldsets = [
+        (_("Follow-up"), {"fields": ["status", "assignee", "internal_notes", "record_match"]}),
+        (
+            _("Partner seekers that fit, best first"),
+            {"fields": ["suggested_seekers", "match_list"]},
+        ),
+        (
+            _("Registration as submitted"),
+            {
+                "fields": [
+                    "organisation",
+                    ("contact_name", "role"),
+                    ("email", "phone"),
+                    "country_list",
+                    "theme_list",
+                    "message",
+                    "language",
+                    "seeker",
+                    "consented_at",
+                    "created_at",
+                ]
+            },
+        ),
+        (_("History"), {"fields": ["history_table"]}),
+        (_("Privacy"), {"fields": ["closed_at", "anonymised_at"], "classes": ["collapse"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # registrations come from the public form
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries", "themes")
+
+    def get_urls(self):
+        return [
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                name="partnerships_interestregistration_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("countries"))
+    def country_list(self, obj):
+        return ", ".join(str(country) for country in obj.countries.all()) or "–"
+
+    @admin.display(description=_("themes"))
+    def theme_list(self, obj):
+        return ", ".join(str(theme) for theme in obj.themes.all()) or "–"
+
+    @admin.display(description=_("ranked by shared countries and themes"))
+    def suggested_seekers(self, obj):
+        if obj is None or not obj.pk:
+            return "–"
+        seekers = list(selectors.seekers_ranked_for_registration(obj)[:20])
+        if not seekers:
+            return gettext(
+                "No open partner seeker shares a country or theme with this registration."
+            )
+        rows = format_html_join(
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            (
+                (
+                    reverse("admin:partnerships_partnerseeker_change", args=[s.pk]),
+                    s.organisation,
+                    s.country,
+                    s.fit,
+                    s.seeking_since,
+                )
+                for s in seekers
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            gettext("Partner seeker"),
+            gettext("Country"),
+            gettext("Fit"),
+            gettext("Looking since"),
+            rows,
+        )
+
+    @admin.display(description=_("matches"))
+    def match_list(self, obj):
+        matches = (
+            obj.matches.select_related("seeker__organisation", "seeker__country", "created_by")
+            if obj and obj.pk
+            else []
+        )
+        if not matches:
+            return "–"
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> ({}, {})',
+            (
+                (
+                    reverse("admin:partnerships_partnerseeker_change", args=[m.seeker_id]),
+                    m.seeker,
+                    m.created_by or "–",
+                    timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M"),
+                )
+                for m in matches
+            ),
+        )
+
+    @admin.display(description=_("who changed what, and when"))
+    def history_table(self, obj):
+        if obj is None or not obj.pk:
+            return "–"
+        rows = []
+        for event in obj.events.select_related("user"):
+            changes = format_html_join(
+                mark_safe("<br>"),
+                "{}: {} → {}",
+                (
+                    (
+                        FIELD_LABELS.get(name, name),
+                        old if old not in (None, "") else "–",
+                        new if new not in (None, "") else "–",
+                    )
+                    for name, (old, new) in event.changes.items()
+                ),
+            )
+            rows.append(
+                (
+                    timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M"),
+                    event.user or "–",
+                    EVENT_LABELS.get(event.action, event.action),
+                    changes,
+                )
+            )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            gettext("When"),
+            gettext("Who"),
+            gettext("What"),
+            gettext("Changes"),
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    def save_model(self, request, obj, form, change):
+        # Follow-up fields go through the service, which writes the history.
+        values = {name: getattr(obj, name) for name in TRACKED_FIELDS}
+        registration = services.registration_update(registration=obj, user=request.user, **values)
+        seeker = form.cleaned_data.get("record_match")
+        if seeker is not None:
+            services.match_record(registration=registration, seeker=seeker, user=request.user)
+            self.message_user(
+                request,
+                gettext("Match recorded with %(seeker)s.") % {"seeker": seeker},
+                messages.SUCCESS,
+            )
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        pass  # no editable relations: countries and themes are as submitted
+
+    # --- CSV export ------------------------------------------------------------------------
+
+    def _csv_response(self, queryset) -> HttpResponse:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(
+            [
+                "id",
+                "received",
+                "organisation",
+                "county",
+                "contact_name",
+                "role",
+                "email",
+                "phone",
+                "countries",
+                "themes",
+                "partner_seeker",
+                "language",
+                "status",
+                "assignee",
+                "message",
+                "internal_notes",
+            ]
+        )
+        for r in queryset.select_related(
+            "organisation__county", "assignee", "seeker"
+        ).prefetch_related("countries", "themes"):
+            writer.writerow(
+                [
+                    csv_cell(value)
+                    for value in (
+                        r.pk,
+                        timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                        r.organisation.name_sv,
+                        r.organisation.county.name_sv if r.organisation.county else "",
+                        r.contact_name,
+                        r.role,
+                        r.email,
+                        r.phone,
+                        "; ".join(c.code for c in r.countries.all()),
+                        "; ".join(t.slug for t in r.themes.all()),
+                        r.seeker.slug if r.seeker else "",
+                        r.language,
+                        r.status,
+                        r.assignee.get_username() if r.assignee else "",
+                        r.message,
+                        r.internal_notes,
+                    )
+                ]
+            )
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = (
+            f'attachment; filename="interest-registrations-{stamp}.csv"'
+        )
+        return response
+
+    def export_view(self, request):
+        """The changelist's rows, with the filters and search in the query string."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        return self._csv_response(changelist.get_queryset(request))
+
+    @admin.action(description=_("Export the selected registrations (CSV)"))
+    def export_csv(self, request, queryset):
+        return self._csv_response(queryset)
+
+    # --- Privacy ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _emails(queryset) -> list[str]:
+        return sorted(
+            {email.lower() for email in queryset.values_list("email", flat=True) if email}
+        )
+
+    @admin.action(description=_("Export everything held about the selected email address (JSON)"))
+    def export_personal_data(self, request, queryset):
+        emails = self._emails(queryset)
+        if not emails:
+            self.message_user(
+                request,
+                gettext("The selected registrations hold no email address."),
+                messages.WARNING,
+            )
+            return None
+        data = {
+            "exported": timezone.now().isoformat(),
+            "people": [selectors.personal_data_for_email(email) for email in emails],
+        }
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+        return response
+
+    @admin.action(
+        description=_("Erase everything held about the selected email address"),
+        permissions=["delete"],
+    )
+    def erase_personal_data(self, request, queryset):
+        emails = self._emails(queryset)
+        if not emails:
+            self.message_user(
+                request,
+                gettext("The selected registrations hold no email address."),
+                messages.WARNING,
+            )
+            return None
+        if request.POST.get("confirm") == "yes":
+            totals = {"registrations": 0, "seekers": 0, "emails": 0}
+            for email in emails:
+                for key, value in services.personal_data_erase(email=email).items():
+                    totals[key] += value
+            self.message_user(
+                request,
+                gettext(
+                    "Erased: %(registrations)d registrations anonymised, "
+                    "%(seekers)d seeker contacts removed, %(emails)d emails deleted."
+                )
+                % totals,
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Erase personal data"),
+            "opts": self.model._meta,
+            "emails": emails,
+            "registration_count": sum(
+                InterestRegistration.objects.for_email(email).count() for email in emails
+            ),
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "action": "erase_personal_data",
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/partnerships/interestregistration/erase_confirmation.html", context
+        )
+
+
+@admin.register(Match)
+class MatchAdmin(admin.ModelAdmin):
+    list_display = ["registration", "seeker", "created_by", "created_at"]
+    list_select_related = [
+        "registration__organisation",
+        "seeker__organisation",
+        "seeker__country",
+        "created_by",
+    ]
+    list_filter = ["seeker__country"]
+    search_fields = ["registration__organisation__short_name", "seeker__organisation__short_name"]
+    readonly_fields = ["registration", "seeker", "created_by", "created_at"]
+
+    def has_add_permission(self, request):
+        return False  # recorded from a registration
+
+
+@admin.register(RegistrationEvent)
+class RegistrationEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "registration", "user", "action"]
+    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["registration__organisation", "user"]
+    search_fields = ["registration__organisation__short_name"]
+    readonly_fields = ["registration", "user", "at", "action", "changes"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

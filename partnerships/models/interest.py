@@ -1,0 +1,164 @@
+"""Interest registrations from Swedish organisations, their follow-up and matches."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models.seeker import PartnerSeeker
+from reference.models import Country, Organisation, Theme
+
+# Fields that hold personal data: emptied by anonymisation and erasure.
+PERSONAL_FIELDS = ("contact_name", "role", "email", "phone", "message", "internal_notes")
+
+
+class InterestRegistrationQuerySet(models.QuerySet):
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+    def for_email(self, email: str):
+        return self.filter(email__iexact=email.strip()) if email.strip() else self.none()
+
+
+class InterestRegistration(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        MATCHED = "matched", _("Matched")
+        CLOSED = "closed", _("Closed")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="interest_registrations",
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    role = models.CharField(_("role or title"), max_length=200, blank=True)
+    email = models.EmailField(_("work email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    countries = models.ManyToManyField(
+        Country,
+        verbose_name=_("partner countries of interest"),
+        blank=True,
+        related_name="interest_registrations",
+    )
+    themes = models.ManyToManyField(
+        Theme,
+        verbose_name=_("themes of interest"),
+        blank=True,
+        related_name="interest_registrations",
+    )
+    message = models.TextField(_("message"), blank=True)
+    language = models.CharField(
+        _("language for replies"), max_length=2, choices=settings.LANGUAGES, default="sv"
+    )
+    seeker = models.ForeignKey(
+        PartnerSeeker,
+        verbose_name=_("partner seeker chosen on the website"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interest_registrations",
+    )
+    consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+    )
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InterestRegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("interest registration")
+        verbose_name_plural = _("interest registrations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.organisation} – {self.created_at:%Y-%m-%d}"
+            if self.created_at
+            else str(self.organisation)
+        )
+
+
+class RegistrationEvent(models.Model):
+    """One change to a registration: who, when, and each field's old and new value."""
+
+    registration = models.ForeignKey(
+        InterestRegistration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    action = models.CharField(_("what"), max_length=200)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("registration history entry")
+        verbose_name_plural = _("registration history")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.action
+
+
+class Match(models.Model):
+    """ICLD put a Swedish organisation's interest and a partner seeker in touch."""
+
+    registration = models.ForeignKey(
+        InterestRegistration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="matches",
+    )
+    seeker = models.ForeignKey(
+        PartnerSeeker,
+        verbose_name=_("partner seeker"),
+        on_delete=models.CASCADE,
+        related_name="matches",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "seeker"], name="match_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.organisation} ↔ {self.seeker}"

@@ -1,0 +1,96 @@
+"""Local governments abroad looking for a Swedish partner, recorded by ICLD staff."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.i18n import TranslatedField
+from reference.models import Country, Organisation, Theme
+
+
+class PartnerSeekerQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=PartnerSeeker.Status.OPEN)
+
+    def public(self):
+        """Open seekers that agreed to be listed on the website."""
+        return self.open().filter(consent_listing=True)
+
+
+class PartnerSeeker(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Looking for a partner")
+        MATCHED = "matched", _("Matched")
+        WITHDRAWN = "withdrawn", _("No longer looking")
+
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partner_searches",
+        help_text=_("The local or regional government abroad."),
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="partner_seekers"
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="partner_seekers", blank=True
+    )
+    description = TranslatedField(
+        models.TextField,
+        _("what they want to work on"),
+        help_text=_("Shown publicly if the seeker agreed to be listed."),
+    )
+    seeking_since = models.DateField(_("looking since"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    consent_listing = models.BooleanField(
+        _("agreed to be listed publicly"),
+        default=False,
+        help_text=_("Only seekers who agreed are shown on the website."),
+    )
+    consent_show_name = models.BooleanField(
+        _("agreed to show the organisation's name"),
+        default=False,
+        help_text=_("Otherwise the list says “a local government in <country>”."),
+    )
+    consent_contact = models.BooleanField(
+        _("agreed to be contacted"),
+        default=False,
+        help_text=_(
+            "ICLD may pass on a Swedish organisation's interest. Contact always goes "
+            "through ICLD; the contact person is never shown."
+        ),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PartnerSeekerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner seeker")
+        verbose_name_plural = _("partner seekers")
+        ordering = ["seeking_since", "pk"]
+        indexes = [models.Index(fields=["status", "consent_listing"], name="seeker_public")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.country})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnerships:seeker_list") + f"#seeker-{self.slug}"
+
+    def public_name(self) -> str:
+        if self.consent_show_name:
+            return str(self.organisation)
+        return str(_("A local government in %(country)s") % {"country": self.country})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.OPEN and self.consent_listing

@@ -1,0 +1,202 @@
+"""Writes for interest registrations, partner seekers and matches (issue 4).
+
+Re-exported by ``partnerships.services``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core.models import OutboxMessage
+from core.outbox import outbox_enqueue
+from partnerships.models import (
+    PERSONAL_FIELDS,
+    InterestRegistration,
+    Match,
+    PartnerSeeker,
+    RegistrationEvent,
+)
+from partnerships.selectors_interest import _address_spellings, round_status
+from reference.models import Country, Organisation, Theme
+
+ERASED = "–"
+# Fields staff follow a registration with; each change is written to its history.
+TRACKED_FIELDS = ("status", "assignee", "internal_notes")
+
+
+def registration_submit(
+    *,
+    organisation: Organisation,
+    contact_name: str,
+    email: str,
+    language: str,
+    submission_token: uuid.UUID,
+    role: str = "",
+    phone: str = "",
+    message: str = "",
+    countries: Iterable[Country] = (),
+    themes: Iterable[Theme] = (),
+    seeker: PartnerSeeker | None = None,
+) -> InterestRegistration:
+    """Save a registration once per submission token and queue the receipt and the team notice.
+
+    The emails are rows in the outbox, written in the same transaction: they leave only if
+    the registration is committed, and a mail server failure never loses the registration.
+    """
+    existing = InterestRegistration.objects.filter(submission_token=submission_token).first()
+    if existing:
+        return existing
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    try:
+        with transaction.atomic():
+            registration = InterestRegistration.objects.create(
+                organisation=organisation,
+                contact_name=contact_name,
+                role=role,
+                email=email,
+                phone=phone,
+                message=message,
+                language=language,
+                seeker=seeker,
+                submission_token=submission_token,
+                consented_at=timezone.now(),
+            )
+            registration.countries.set(list(countries))
+            registration.themes.set(list(themes))
+            RegistrationEvent.objects.create(
+                registration=registration, action="received", changes={}
+            )
+            context = {"registration": registration, "rounds": round_status()}
+            outbox_enqueue(
+                to=[email],
+                template="partnerships/emails/registration_received",
+                context=context,
+                language=language,
+            )
+            outbox_enqueue(
+                to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
+                template="partnerships/emails/registration_team",
+                context=context,
+                language=settings.LANGUAGE_CODE,
+                reply_to=email,
+            )
+    except IntegrityError:
+        # The same token posted twice at the same moment: the other request saved it.
+        return InterestRegistration.objects.get(submission_token=submission_token)
+    return registration
+
+
+def _display(value) -> str | int | None:
+    if value is None:
+        return None
+    if hasattr(value, "get_username"):
+        return value.get_username()
+    return str(value) if not isinstance(value, str | int) else value
+
+
+@transaction.atomic
+def registration_update(
+    *, registration: InterestRegistration, user=None, **values
+) -> InterestRegistration:
+    """Change status, assignee or notes, and write who changed what (old and new) to history."""
+    registration = InterestRegistration.objects.select_for_update().get(pk=registration.pk)
+    changes = {}
+    for name, new in values.items():
+        if name not in TRACKED_FIELDS:
+            raise ValueError(f"{name} is not a follow-up field")
+        old = getattr(registration, name)
+        if old != new:
+            changes[name] = [_display(old), _display(new)]
+            setattr(registration, name, new)
+    if not changes:
+        return registration
+    if "status" in changes:
+        closed = registration.status == InterestRegistration.Status.CLOSED
+        registration.closed_at = timezone.now() if closed else None
+    registration.save()
+    RegistrationEvent.objects.create(
+        registration=registration, user=user, action="changed", changes=changes
+    )
+    return registration
+
+
+@transaction.atomic
+def match_record(*, registration: InterestRegistration, seeker: PartnerSeeker, user=None) -> Match:
+    """Link a registration and a seeker: both become matched."""
+    match, created = Match.objects.get_or_create(
+        registration=registration, seeker=seeker, defaults={"created_by": user}
+    )
+    if not created:
+        return match
+    if registration.status != InterestRegistration.Status.MATCHED:
+        registration_update(
+            registration=registration, user=user, status=InterestRegistration.Status.MATCHED
+        )
+    RegistrationEvent.objects.create(
+        registration=registration,
+        user=user,
+        action="matched",
+        changes={"match": [None, seeker.slug]},
+    )
+    if seeker.status == PartnerSeeker.Status.OPEN:
+        seeker.status = PartnerSeeker.Status.MATCHED
+        seeker.save(update_fields=["status", "updated_at"])
+    return match
+
+
+def _blank_personal_data(registration: InterestRegistration) -> None:
+    for name in PERSONAL_FIELDS:
+        setattr(registration, name, "")
+    registration.anonymised_at = timezone.now()
+    registration.save()
+    # The history keeps what happened and when, not the words or names in it.
+    for event in registration.events.all():
+        if event.changes or event.user_id:
+            event.changes = {name: [ERASED, ERASED] for name in event.changes}
+            event.user = None
+            event.save(update_fields=["changes", "user"])
+
+
+@transaction.atomic
+def registrations_anonymise_closed(*, months: int = 24, now=None) -> int:
+    """Remove the personal data of registrations closed more than ``months`` months ago.
+
+    Organisation, countries, themes, dates, language and status stay, for statistics.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=round(months * 365.25 / 12))
+    due = InterestRegistration.objects.not_anonymised().filter(
+        status=InterestRegistration.Status.CLOSED, closed_at__lte=cutoff
+    )
+    count = 0
+    for registration in due.select_for_update():
+        _blank_personal_data(registration)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def personal_data_erase(*, email: str) -> dict[str, int]:
+    """Erase what the partnership app holds about one email address.
+
+    Registrations keep their anonymous statistics; seekers lose their contact person; queued
+    and sent emails to the address are deleted.
+    """
+    email = email.strip()
+    if not email:
+        return {"registrations": 0, "seekers": 0, "emails": 0}
+    addresses = _address_spellings(email)
+    registrations = list(InterestRegistration.objects.for_email(email).select_for_update())
+    for registration in registrations:
+        _blank_personal_data(registration)
+    seekers = PartnerSeeker.objects.filter(contact_email__iexact=email).update(
+        contact_name="", contact_email="", updated_at=timezone.now()
+    )
+    emails, _by_model = OutboxMessage.objects.filter(to__overlap=addresses).delete()
+    return {"registrations": len(registrations), "seekers": seekers, "emails": emails}
