@@ -273,6 +273,7 @@ def test_language_switch_sets_the_cookie(client, admin_user):
     assert "Confirm it is you" in client.get(reverse("staff:verify")).text
 
 
+@pytest.mark.django_db  # model checks of generated columns ask the server for its version
 def test_system_check_reports_missing_second_factor_middleware(settings):
     ours = "staff.middleware.AdminTwoFactorMiddleware"
     middleware = [name for name in settings.MIDDLEWARE if name != ours]
