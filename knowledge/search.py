@@ -7,8 +7,9 @@ websearch syntax (``"exact phrase"``, ``or``, ``-exclude``) and matches when
 either reading matches, so "kommunerna" finds "kommuner" and "municipalities"
 finds "municipality".
 
-A page always costs the same number of queries whatever the data size: two
-small vocabulary look-ups, the count, the page, and one grouped query per facet.
+A page always costs the same number of queries whatever the data size: two small
+vocabulary look-ups, one query counting the results and every facet (the matching rows
+are found once, in a CTE), one more per facet with a selection, and the page itself.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.http import QueryDict
 from django.utils.html import escape
@@ -233,37 +235,74 @@ def library_search(params: QueryDict) -> LibraryResult:
         "title": [Lower(_localized("title", language)).asc(), "pk"],
     }
     results = results.order_by(*orderings[query.sort])
-    page = Paginator(results, PAGE_SIZE).get_page(query.page)
+    counts = facet_counts(query, base)
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = counts["total"].get("", 0)  # already counted with the facets
+    page = paginator.get_page(query.page)
     for publication in page.object_list:
         if query.q:
             publication.title_html = highlight(publication.title_highlighted)
             publication.snippet_html = highlight(publication.snippet)
 
-    facets = _facets(query, base, themes, countries)
+    facets = _facets(query, counts, themes, countries)
     return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS)
 
 
-def _facets(query: LibraryQuery, base, themes, countries) -> dict[str, list[FacetOption]]:
-    type_counts = dict(base("type").values_list("type").annotate(n=Count("pk")).order_by())
-    year_counts = dict(base("year").values_list("year").annotate(n=Count("pk")).order_by())
-    theme_counts = dict(
-        ThemeThrough.objects.filter(publication_id__in=base("theme").values("pk"))
-        .values_list("theme_id")
-        .annotate(n=Count("pk"))
-        .order_by()
+FACET_SQL = {
+    "total": "SELECT 'total', '', count(*) FROM m",
+    "type": "SELECT 'type', m.type, count(*) FROM m GROUP BY m.type",
+    "year": "SELECT 'year', m.year::text, count(*) FROM m GROUP BY m.year",
+    "language": "SELECT 'language', code, count(*) FROM m, unnest(m.document_languages) AS code "
+    "GROUP BY code",
+    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM m "
+    "JOIN knowledge_publication_themes t ON t.publication_id = m.id GROUP BY t.theme_id",
+    "country": "SELECT 'country', c.country_id, count(*) FROM m "
+    "JOIN knowledge_publication_countries c ON c.publication_id = m.id GROUP BY c.country_id",
+}
+
+
+def _count_facets(queryset: QuerySet[Publication], keys: list[str], into: dict) -> None:
+    """Count several facets in one query: the matching rows are found once (a CTE)."""
+    sql, params = (
+        queryset.order_by()
+        .values("id", "type", "year", "document_languages")
+        .query.sql_with_params()
     )
-    country_counts = dict(
-        CountryThrough.objects.filter(publication_id__in=base("country").values("pk"))
-        .values_list("country_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    language_counts = base("language").aggregate(
-        **{
-            code: Count("pk", filter=Q(document_languages__contains=[code]))
-            for code, _label in DOCUMENT_LANGUAGES
-        }
-    )
+    statement = f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(FACET_SQL[k] for k in keys)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for key, value, count in cursor.fetchall():
+            into[key][value] = count
+
+
+def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
+    """Counts per facet value, and the total under ``"total"``.
+
+    A facet with a selection is counted over the rows matching every *other* filter (so its
+    other values can be added to the choice): one query each. All other facets and the total
+    share one query over the fully filtered rows.
+    """
+    selected = {
+        "type": query.types,
+        "year": query.years,
+        "language": query.languages,
+        "theme": query.themes,
+        "country": query.countries,
+    }
+    counts: dict[str, dict[str, int]] = {key: {} for key in ["total", *selected]}
+    _count_facets(base(""), ["total", *(k for k, values in selected.items() if not values)], counts)
+    for key, values in selected.items():
+        if values:
+            _count_facets(base(key), [key], counts)
+    return counts
+
+
+def _facets(query: LibraryQuery, counts, themes, countries) -> dict[str, list[FacetOption]]:
+    type_counts = counts["type"]
+    year_counts = {int(year): n for year, n in counts["year"].items()}
+    theme_counts = {int(pk): n for pk, n in counts["theme"].items()}
+    country_counts = counts["country"]
+    language_counts = counts["language"]
 
     def keep(option: FacetOption) -> bool:
         return option.count > 0 or option.selected
