@@ -130,6 +130,7 @@ class ListKind:
     label: Promise | str = ""
     url_name: str = ""
     calendar: bool = False  # True: the kind has an iCalendar feed of its items
+    list_has_filters: bool = True  # False: the list page itself offers no filters (yet)
 
     # --- what each kind implements -----------------------------------------------------------
 
@@ -431,6 +432,7 @@ class ResearchCallKind(ListKind):
     key = "calls"
     label = _("Research calls")
     url_name = "knowledge:calls"
+    list_has_filters = False
 
     def parse(self, params):
         themes = _themes(params)
@@ -471,6 +473,7 @@ class EventKind(ListKind):
     label = _("Seminars and workshops")
     url_name = "knowledge:events"
     calendar = True
+    list_has_filters = False
 
     def parse(self, params):
         from knowledge.models import Event

@@ -8,6 +8,7 @@ follows (``kind``, see ``alerts.kinds``) and that list's filter as a normalised 
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -35,6 +36,10 @@ def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+def new_unsubscribe_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
 class Subscription(models.Model):
     class Frequency(models.TextChoices):
         DAILY = "daily", _("Daily")
@@ -58,6 +63,12 @@ class Subscription(models.Model):
         help_text=_("Items published after this time are new for this alert."),
     )
     last_digest_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
+    # The same random key on every alert of an address: the short link of the List-Unsubscribe
+    # header (a signed link is too long for one header line, and mail software folds a longer
+    # one into encoded words that clients do not read as a link).
+    unsubscribe_key = models.CharField(
+        _("unsubscribe key"), max_length=32, db_index=True, editable=False, default=new_unsubscribe_key
+    )
 
     objects = SubscriptionQuerySet.as_manager()
 

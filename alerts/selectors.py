@@ -28,7 +28,14 @@ def subscription_from_confirm_token(token: str) -> Subscription | None:
 
 
 def subscriptions_from_unsubscribe_token(token: str) -> tuple[str, list[Subscription]] | None:
-    """(address, its alerts the link names that still exist), or None for a forged link."""
+    """(address, its alerts the link names that still exist), or None for a forged link.
+
+    A signed link names alerts; a short link (the List-Unsubscribe header) is an address's
+    random key and names all its alerts. A key nobody has any more gives ("", []).
+    """
+    if tokens.is_unsubscribe_key(token):
+        found = list(Subscription.objects.filter(unsubscribe_key=token).order_by("pk"))
+        return (found[0].email if found else ""), found
     data = tokens.read_unsubscribe_token(token)
     if data is None:
         return None

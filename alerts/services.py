@@ -23,6 +23,7 @@ from alerts.models import (
     Digest,
     ManageLinkRequest,
     Subscription,
+    new_unsubscribe_key,
     normalize_email,
 )
 from core.outbox import outbox_enqueue
@@ -52,7 +53,14 @@ def confirm_url(subscription: Subscription) -> str:
 
 
 def unsubscribe_url(email: str, ids: list[int], language: str) -> str:
+    """A signed link that stops the alerts ``ids`` of ``email`` (in email bodies)."""
     return absolute_url(language, "alerts:unsubscribe", token=tokens.unsubscribe_token(email, ids))
+
+
+def unsubscribe_all_url(key: str, language: str) -> str:
+    """The short link that stops every alert of an address (List-Unsubscribe header): short
+    enough for one header line, so mail software never folds it into encoded words."""
+    return absolute_url(language, "alerts:unsubscribe", token=key)
 
 
 def manage_url(email: str, language: str) -> str:
@@ -82,9 +90,13 @@ def alert_subscribe(
     now = now or timezone.now()
     try:
         with transaction.atomic():
+            key = (
+                Subscription.objects.filter(email=email).values_list("unsubscribe_key", flat=True)
+                .order_by("pk").first()
+            )
             subscription = Subscription.objects.create(
                 email=email, language=language, frequency=frequency, kind=kind, query=query,
-                submission_token=submission_token,
+                submission_token=submission_token, unsubscribe_key=key or new_unsubscribe_key(),
             )
             recent = Subscription.objects.pending().filter(
                 email=email, created_at__gte=now - timedelta(days=1)
@@ -298,8 +310,7 @@ def digest_send_for_address(*, email: str, now: datetime) -> int:
     if not sections:
         return 0
     item_count = sum(len(s["items"]) + s["more"] for s in sections)
-    all_ids = [s.pk for s in subscriptions]
-    unsubscribe_all = unsubscribe_url(email, all_ids, language)
+    unsubscribe_all = unsubscribe_all_url(subscriptions[0].unsubscribe_key, language)
     message = outbox_enqueue(
         to=[email], template="alerts/emails/digest",
         context={

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from django.core import signing
@@ -44,6 +45,14 @@ def read_unsubscribe_token(token: str) -> tuple[str, list[int]] | None:
         return str(data["e"]), [int(pk) for pk in data["s"]]
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
+
+
+UNSUBSCRIBE_KEY = re.compile(r"^[A-Za-z0-9_-]{20,32}$")
+
+
+def is_unsubscribe_key(token: str) -> bool:
+    """A short random key (models.new_unsubscribe_key) rather than a signed value."""
+    return bool(UNSUBSCRIBE_KEY.match(token))
 
 
 def manage_token(email: str) -> str:

@@ -113,7 +113,7 @@ class UnsubscribeView(TemplateView):
             self.get_context_data(
                 email=email,
                 alerts=alerts,
-                manage_token=tokens.manage_token(email),
+                manage_token=tokens.manage_token(email) if email else "",
             )
         )
 
@@ -122,12 +122,14 @@ class UnsubscribeView(TemplateView):
         if found is None:
             return render(request, "alerts/link_invalid.html", status=404)
         email, subscriptions = found
-        removed = services.alert_unsubscribe(email=email, ids=[s.pk for s in subscriptions])
+        removed = 0
+        if subscriptions:
+            removed = services.alert_unsubscribe(email=email, ids=[s.pk for s in subscriptions])
         return render(
             request, "alerts/unsubscribed.html",
             {"removed": removed, "email": email,
-             "remaining": selectors.subscriptions_for_email(email).exists(),
-             "manage_token": tokens.manage_token(email)},
+             "remaining": bool(email) and selectors.subscriptions_for_email(email).exists(),
+             "manage_token": tokens.manage_token(email) if email else ""},
         )
 
 

@@ -22,6 +22,9 @@ def make_subscription(
     **fields,
 ) -> Subscription:
     confirmed = confirmed if confirmed is not None else timezone.now() - timedelta(days=30)
+    key = Subscription.objects.filter(email=email).values_list("unsubscribe_key", flat=True).first()
+    if key:
+        fields.setdefault("unsubscribe_key", key)
     return Subscription.objects.create(
         email=email, kind=kind, query=query, language=language, frequency=frequency,
         submission_token=uuid.uuid4(), confirmed_at=confirmed, since=confirmed, **fields,

@@ -293,3 +293,32 @@ def test_the_calendar_feed_of_an_event_filter_has_its_events(client):
 
 def test_only_events_have_a_calendar_feed(client):
     assert client.get(url("alerts:ical", kind="publications")).status_code == 404
+
+
+def test_the_list_unsubscribe_header_is_one_short_unencoded_line():
+    """Mail software folds a header line longer than 78 characters into encoded words, which
+    clients do not read as a link: the header's link must stay short."""
+    from django.core.mail import EmailMessage
+
+    now = timezone.now()
+    mine = make_subscription(email="me@example.org", kind="events", confirmed=now - timedelta(days=3))
+    other = make_subscription(email="me@example.org", kind="calls", confirmed=now - timedelta(days=3))
+    event(at=now - timedelta(hours=1))
+    services.alert_digests_send(now=now)
+    headers = OutboxMessage.objects.get().headers
+    raw = EmailMessage("s", "b", "icld@example.org", ["me@example.org"], headers=headers)
+    text = raw.message().as_bytes().decode()
+    assert "=?utf-8?" not in text
+    link = headers["List-Unsubscribe"].strip("<>")
+    assert link == f"https://portal.example/sv/bevakningar/avsluta/{mine.unsubscribe_key}/"
+    assert mine.unsubscribe_key == other.unsubscribe_key  # one key for the address
+    # It stops every alert of the address, and says so again when used twice.
+    client = Client(enforce_csrf_checks=True)
+    path = link.removeprefix("https://portal.example")
+    assert "me@example.org" in client.get(path).text
+    assert client.post(path, "List-Unsubscribe=One-Click",
+                       content_type="application/x-www-form-urlencoded").status_code == 200
+    assert not Subscription.objects.exists()
+    again = client.post(path)
+    assert again.status_code == 200
+    assert "redan avslutade" in again.text

@@ -1,0 +1,129 @@
+"""Browser journey: follow a filtered list by email, confirm, get a digest, manage, unsubscribe."""
+
+from __future__ import annotations
+
+import email
+import re
+import uuid
+
+from tests.e2e.harness import assert_accessible
+
+LIST = "/sv/kunskapscentrum/publikationer/?theme=gender-equality&sort=newest&page=1"
+
+
+def message_of(raw: str, needle: str) -> email.message.Message:
+    """The delivered message (of the file backend's log) whose text contains ``needle``."""
+    for chunk in reversed(re.split(r"\n-{79}\n", raw)):
+        if needle in chunk:
+            return email.message_from_string(chunk.strip())
+    raise AssertionError(f"No message with {needle!r}")
+
+
+def plain_text(message: email.message.Message) -> str:
+    for part in message.walk():
+        if part.get_content_type() == "text/plain":
+            return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+    raise AssertionError("No text part")
+
+
+def test_visitor_follows_a_filtered_list_confirms_manages_and_unsubscribes(portal, page):
+    address = f"alerts-{uuid.uuid4().hex[:8]}@example.org"
+
+    # From a filtered list, the follow box leads to the subscribe page with the filter.
+    page.goto(portal.url(LIST))
+    box = page.locator("aside.follow-list")
+    assert box.get_by_role("link", name=re.compile("Atom-flöde")).get_attribute("href").endswith(
+        "?theme=gender-equality"
+    )
+    box.get_by_role("link", name=re.compile("Få bevakning via e-post")).click()
+    assert "/sv/bevakningar/publications/bevaka/?theme=gender-equality" in page.url
+    assert "Jämställdhet" in page.locator("main").inner_text()
+    assert_accessible(page, "subscribe form (sv)")
+
+    # A mistake is explained, accessibly, and the input kept.
+    page.get_by_label("Din e-postadress").fill("inte en adress")
+    page.get_by_role("button", name="Bevaka listan").click()
+    assert page.locator(".error-summary").is_visible()
+    assert "Skriv en e-postadress som namn@example.org." in page.content()
+    assert page.get_by_label("Din e-postadress").input_value() == "inte en adress"
+    assert_accessible(page, "subscribe form with errors (sv)")
+
+    page.get_by_label("Din e-postadress").fill(address)
+    page.get_by_label("Svenska").check()
+    page.get_by_label("Dagligen").check()
+    page.get_by_role("button", name="Bevaka listan").click()
+    assert page.locator("h1").inner_text() == "Titta i din e-post"
+    assert portal.query(
+        "SELECT kind, query, frequency, confirmed_at FROM alerts_subscription WHERE email = %s",
+        (address,),
+    ) == [("publications", "theme=gender-equality", "daily", None)]
+
+    # The emailed link confirms (after a click: link checkers must not confirm).
+    confirm = plain_text(message_of(portal.wait_for_email(address), address))
+    link = re.search(r"http\S+/bevakningar/bekrafta/\S+/", confirm).group(0)
+    page.goto(link)
+    assert_accessible(page, "confirm page")
+    page.get_by_role("button", name="Bekräfta min bevakning").click()
+    assert page.locator("h1").inner_text() == "Dina bevakningar"
+    assert "Din bevakning är aktiv" in page.locator("main").inner_text()
+    assert page.locator(".alert-card").count() == 1
+    assert_accessible(page, "manage page (sv)")
+    manage_path = page.url.removeprefix(portal.url(""))
+
+    # The same page in English, through the language switcher.
+    page.get_by_role("link", name="In English").click()
+    assert page.locator("h1").inner_text() == "Your alerts"
+    assert page.url.startswith(portal.url("/en/alerts/manage/"))
+    assert_accessible(page, "manage page (en)")
+
+    # A digest: pretend the alert was confirmed long ago, so the list's items are new.
+    portal.query(
+        "UPDATE alerts_subscription SET confirmed_at = now() - interval '2 days', "
+        "since = '2000-01-01' WHERE email = %s RETURNING id",
+        (address,),
+    )
+    portal.manage("send_alert_digests")
+    digest = message_of(portal.wait_for_email("ICLD-bevakning"), address)
+    assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    raw_header = digest["List-Unsubscribe"]
+    assert "=?" not in raw_header  # a plain link, not folded into encoded words
+    unsubscribe = re.sub(r"\s+", "", raw_header).strip("<>")
+    assert unsubscribe.startswith(portal.url("/sv/bevakningar/avsluta/"))
+    body = plain_text(digest)
+    assert "Publikationer" in body and "Tema: Jämställdhet" in body
+    assert unsubscribe in body
+
+    # The unsubscribe link asks first, then stops the alert without signing in.
+    page.goto(unsubscribe)
+    assert_accessible(page, "unsubscribe page")
+    page.get_by_role("button", name="Ja, avsluta mejlen").click()
+    assert page.locator("h1").inner_text() == "Bevakningar avslutade"
+    assert portal.query("SELECT count(*) FROM alerts_subscription WHERE email = %s", (address,)) == [(0,)]
+
+    page.goto(portal.url("/" + manage_path.lstrip("/")))
+    assert "Adressen har inga bevakningar." in page.locator("main").inner_text()
+
+
+def test_subscribe_form_in_english_with_errors_is_accessible(portal, page):
+    page.goto(portal.url("/en/knowledge-centre/events/"))
+    page.locator("aside.follow-list").get_by_role("link", name=re.compile("Get email alerts")).click()
+    assert page.locator("h1").inner_text() == "Follow Seminars and workshops"
+    assert_accessible(page, "subscribe form (en)")
+    page.get_by_role("button", name="Follow this list").click()
+    assert "Enter the email address the alerts should go to." in page.content()
+    assert_accessible(page, "subscribe form with errors (en)")
+
+
+def test_alert_pages_are_accessible_in_both_languages(portal, page):
+    for path in ("/sv/bevakningar/", "/en/alerts/", "/sv/bevakningar/hantera/ogiltig/",
+                 "/en/alerts/confirm/invalid/", "/sv/bevakningar/titta-i-din-e-post/"):
+        page.goto(portal.url(path))
+        assert_accessible(page, path)
+
+
+def test_the_feeds_of_a_filter_are_served(portal, page):
+    atom = page.request.get(portal.url("/en/alerts/publications/feed/?theme=gender-equality"))
+    assert atom.status == 200 and atom.headers["content-type"].startswith("application/atom+xml")
+    assert "<entry>" in atom.text()
+    ics = page.request.get(portal.url("/sv/bevakningar/events/kalender.ics"))
+    assert ics.status == 200 and "BEGIN:VEVENT" in ics.text()
