@@ -6,6 +6,7 @@ Re-exported by ``partnerships.selectors``; other apps use
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,8 @@ from partnerships.models import (
     stockholm_today,
 )
 from reference.models import Country, Theme
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,140}")
 
 # --- Application rounds -------------------------------------------------------------------
 
@@ -100,7 +103,8 @@ def seeker_filter_options() -> tuple[list[Country], list[Theme]]:
 
 
 def seeker_get_public(slug: str) -> PartnerSeeker | None:
-    if not slug or len(slug) > 140:
+    # Only a well-formed slug reaches the database (a NUL byte would be a database error).
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return None
     return (
         PartnerSeeker.objects.public()

@@ -194,7 +194,7 @@ def test_interested_link_preselects_seeker_country_and_themes(client):
     assert "selected>" in response.content.decode() or "selected" in response.content.decode()
     # Unknown or private seekers are ignored.
     private = f.seeker(listing=False)
-    for slug in ("nope", private.slug, "x" * 500):
+    for slug in ("nope", private.slug, "x" * 500, "\x00", "a\x00b", "ö", "../x"):
         response = client.get(url("register"), {"seeker": slug})
         assert response.status_code == 200
         assert "seeker" not in response.context["form"].initial
@@ -670,3 +670,15 @@ def test_registration_form_query_count_is_fixed(client, django_assert_num_querie
     with django_assert_num_queries(len(captured)):
         response = client.get(url("register"))
     assert len(response.context["form"].fields["seeker"].choices) == 8
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(params=st.dictionaries(st.sampled_from(["seeker", "country", "theme", "page"]), TEXT))
+def test_generated_query_strings_never_give_a_server_error(params):
+    client = Client(raise_request_exception=False)
+    for name in ("register", "seeker_list"):
+        assert client.get(url(name), params).status_code == 200
