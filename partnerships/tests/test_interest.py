@@ -682,3 +682,28 @@ def test_generated_query_strings_never_give_a_server_error(params):
     client = Client(raise_request_exception=False)
     for name in ("register", "seeker_list"):
         assert client.get(url(name), params).status_code == 200
+
+
+def test_every_issue_4_admin_page_opens(staff_client):
+    from partnerships import demo_interest
+
+    demo_interest.seed(StringIO())
+    for model in (
+        "applicationround",
+        "partnerseeker",
+        "interestregistration",
+        "match",
+        "registrationevent",
+    ):
+        changelist = reverse(f"admin:partnerships_{model}_changelist")
+        assert staff_client.get(changelist).status_code == 200, model
+        assert staff_client.get(changelist, {"q": "vara\x00"}).status_code == 200, model
+    for model in ("applicationround", "partnerseeker"):
+        assert staff_client.get(reverse(f"admin:partnerships_{model}_add")).status_code == 200
+    page = staff_client.get(reverse("admin:partnerships_applicationround_changelist"))
+    assert "Våren 2027" in page.content.decode()
+    registration = InterestRegistration.objects.get(organisation__slug="orebro")
+    page = staff_client.get(
+        reverse("admin:partnerships_interestregistration_change", args=[registration.pk])
+    )
+    assert "Kisumu" in page.content.decode()  # the ranked suggestion for a Kenya/climate interest
