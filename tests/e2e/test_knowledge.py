@@ -160,3 +160,15 @@ def test_library_fits_a_320_pixel_screen(portal, phone_page):
         phone_page.goto(portal.url(path))
         overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways at 320 px"
+
+
+def test_library_filters_fold_away_on_a_phone_and_open_on_demand(portal, phone_page):
+    phone_page.goto(portal.url("/en/knowledge-centre/publications/?q=participation"))
+    panel = phone_page.locator("details.filter-panel")
+    assert panel.get_attribute("open") is None
+    assert phone_page.locator(".result-list").is_visible()
+    phone_page.get_by_text("Show or hide the filters").click()
+    assert panel.get_attribute("open") is not None
+    assert phone_page.get_by_label("Policy brief").is_visible()
+    phone_page.goto(portal.url("/en/knowledge-centre/publications/?type=policy_brief"))
+    assert phone_page.locator("details.filter-panel").get_attribute("open") is not None
