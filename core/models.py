@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField, localize
 
@@ -170,7 +171,7 @@ class AccessibilityReport(models.Model):
         NEW = "new", _("New")
         IN_PROGRESS = "in_progress", _("In progress")
         ANSWERED = "answered", _("Answered")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("report status", "Closed")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     page_url = models.CharField(_("page or document"), max_length=500, blank=True)
