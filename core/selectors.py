@@ -52,6 +52,7 @@ def _home_page() -> dict:
         # The four headline figures: organisations engaged, active partnerships, partner
         # countries (KP) and upcoming seminars (KC); each is one aggregate query.
         "figures": [*figures["partnerships"], figures["knowledge"][0]],
+        "rounds": partnerships.round_status(),
         "open_programmes": _programme_cards(programmes.open_programmes()[:3]),
         "open_calls": list(knowledge.open_research_calls()[:2]),
         "stories": list(partnerships.latest_stories(limit=3)),

@@ -8,7 +8,8 @@ from core.i18n import LANGUAGE_CODES
 
 # The models whose rows the home page shows or counts.
 HOME_PAGE_MODELS = [
-    "partnerships.Partnership", "partnerships.Story", "programmes.Programme",
+    "partnerships.Partnership", "partnerships.Story", "partnerships.ApplicationRound",
+    "programmes.Programme",
     "programmes.Intake", "knowledge.Event", "knowledge.ResearchCall", "knowledge.Publication",
 ]
 
