@@ -259,6 +259,60 @@ class PartnershipKind(ListKind):
         ]
 
 
+class PartnerSeekerKind(ListKind):
+    """Local governments abroad looking for a Swedish partner (only those listed publicly).
+
+    "New" is "became visible or changed since": a seeker has no publication time, and one may
+    agree to be listed long after it was recorded. The deliveries keep an edited seeker from
+    being sent to the same alert twice.
+    """
+
+    key = "seekers"
+    label = _("Partner seekers")
+    url_name = "partnerships:seeker_list"
+
+    def parse(self, params):
+        from partnerships.forms_interest import SeekerFilterForm
+        from partnerships.selectors_interest import seeker_filter_options
+
+        countries, themes = _remember(("seeker-options", active_language()), seeker_filter_options)
+        filters = SeekerFilterForm(params or None, countries=countries, themes=themes).filters()
+        encoded = {
+            "country": [filters.country.slug] if filters.country else [],
+            "theme": [filters.theme.slug] if filters.theme else [],
+        }
+        return Filters(filters, {k: v for k, v in encoded.items() if v})
+
+    def describe(self, filters):
+        from partnerships.forms_interest import SeekerFilterForm
+
+        fields = SeekerFilterForm.base_fields
+        rows = []
+        for name in ("country", "theme"):
+            if getattr(filters.value, name):
+                rows.append((str(fields[name].label), str(getattr(filters.value, name))))
+        return rows
+
+    def items(self, filters, *, since=None, limit=50):
+        from partnerships.selectors_interest import seeker_list_public
+
+        queryset = seeker_list_public(filters.value).prefetch_related(None)
+        if since is not None:
+            queryset = queryset.filter(updated_at__gt=since)
+        queryset = queryset.order_by("-updated_at", "-pk")[:limit]
+        return [
+            Item(
+                key=f"seeker:{seeker.pk}",
+                title=seeker.public_name(),  # the organisation's name only if it agreed
+                url=seeker.get_absolute_url(),
+                published=seeker.updated_at,
+                summary=_summary(seeker.description),
+                detail=str(seeker.country),
+            )
+            for seeker in queryset
+        ]
+
+
 # --- Training programmes --------------------------------------------------------------------
 
 
@@ -558,5 +612,5 @@ class EventKind(ListKind):
         return events_for_calendar_feed().filter(pk__in=self._queryset(filters).values("pk"))
 
 
-for _kind in (PartnershipKind(), ProgrammeKind(), PublicationKind(), ResearchCallKind(), EventKind()):
+for _kind in (PartnershipKind(), PartnerSeekerKind(), ProgrammeKind(), PublicationKind(), ResearchCallKind(), EventKind()):
     register(_kind)

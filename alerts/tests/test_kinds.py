@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_list_is_registered_once():
     assert [k.key for k in kinds.all_kinds()] == [
-        "partnerships", "programmes", "publications", "calls", "events",
+        "partnerships", "seekers", "programmes", "publications", "calls", "events",
     ]
     assert kinds.by_url_name("knowledge:events").key == "events"
     assert kinds.by_url_name("knowledge:event") is None
@@ -35,6 +35,7 @@ def test_every_list_is_registered_once():
         ("events", "language=sv&language=xx&kind=webinar&country=kenya",
          "country=kenya&kind=webinar&language=sv"),
         ("programmes", "open=on&theme=nope", "open=on"),
+        ("seekers", "country=nowhere&theme=nope&page=2", ""),
     ],
 )
 def test_a_query_is_normalised_to_the_filters_the_list_would_use(kind, query, expected):
@@ -96,3 +97,22 @@ def test_knowledge_kinds_use_their_filters():
     event(at=now, kind="seminar")
     events = kinds.get("events")
     assert [i.key for i in events.items(events.from_query("kind=webinar"))] == [f"event:{webinar.pk}"]
+
+
+def test_a_partner_seeker_alert_names_the_organisation_only_if_it_agreed():
+    from partnerships.tests.interest_factories import seeker
+
+    named = seeker(country="KE", show_name=True)
+    anonymous = seeker(country="KE", show_name=False)
+    seeker(country="KE", listing=False)  # not listed publicly: never in an alert
+    seeker(country="TZ")
+    kind = kinds.get("seekers")
+    filters = kind.from_query("country=kenya")
+    assert filters.query == "country=kenya"
+    with translation.override("en"):
+        items = kind.items(filters, since=timezone.now() - timedelta(hours=1))
+        assert kind.describe(filters) == [("Country", "Kenya")]
+        assert items[1].title == str(named.organisation)
+    assert [i.key for i in items] == [f"seeker:{anonymous.pk}", f"seeker:{named.pk}"]
+    assert items[0].title == "A local government in Kenya"
+    assert "private" not in " ".join(i.summary + i.title for i in items).lower()

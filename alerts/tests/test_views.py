@@ -34,6 +34,7 @@ def form_data(client, path: str, **values) -> dict:
     "name, kind",
     [
         ("partnerships:list", "partnerships"),
+        ("partnerships:seeker_list", "seekers"),
         ("programmes:index", "programmes"),
         ("knowledge:publications", "publications"),
         ("knowledge:calls", "calls"),
@@ -122,7 +123,9 @@ def test_an_unknown_list_is_not_found(client):
     "query",
     ["page=abc", "theme=%00%01", "q=" + "x" * 5000, "country=nowhere&year=abc", "type=zzz&year=99999"],
 )
-@pytest.mark.parametrize("kind", ["partnerships", "programmes", "publications", "calls", "events"])
+@pytest.mark.parametrize(
+    "kind", ["partnerships", "seekers", "programmes", "publications", "calls", "events"]
+)
 def test_any_query_gives_a_normal_page_and_feed(client, kind, query):
     assert client.get(url("alerts:subscribe", kind=kind) + "?" + query).status_code == 200
     assert client.get(url("alerts:atom", kind=kind) + "?" + query).status_code == 200
