@@ -22,7 +22,13 @@ class ConfirmedFilter(admin.SimpleListFilter):
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
     list_display = (
-        "email", "kind", "query", "frequency", "language", "confirmed", "created_at",
+        "email",
+        "kind",
+        "query",
+        "frequency",
+        "language",
+        "confirmed",
+        "created_at",
         "last_digest_at",
     )
     list_filter = ("kind", ConfirmedFilter, "frequency", "language", "last_digest_at")
@@ -31,8 +37,16 @@ class SubscriptionAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.ALWAYS
     readonly_fields = ("submission_token", "created_at", "confirmed_at", "since", "last_digest_at")
     fields = (
-        "email", "kind", "query", "frequency", "language", "submission_token", "created_at",
-        "confirmed_at", "since", "last_digest_at",
+        "email",
+        "kind",
+        "query",
+        "frequency",
+        "language",
+        "submission_token",
+        "created_at",
+        "confirmed_at",
+        "since",
+        "last_digest_at",
     )
 
     @admin.display(boolean=True, description=_("confirmed"), ordering="confirmed_at")

@@ -24,8 +24,13 @@ def seed(stdout) -> None:
         _subscription, was_created = Subscription.objects.get_or_create(
             submission_token=uuid.UUID(token),
             defaults={
-                "email": DEMO_EMAIL, "kind": kind, "query": query, "frequency": frequency,
-                "language": language, "confirmed_at": timezone.now(), "since": timezone.now(),
+                "email": DEMO_EMAIL,
+                "kind": kind,
+                "query": query,
+                "frequency": frequency,
+                "language": language,
+                "confirmed_at": timezone.now(),
+                "since": timezone.now(),
             },
         )
         created += was_created

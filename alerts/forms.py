@@ -23,7 +23,8 @@ class _HiddenTokenMixin:
 
 class SubscribeForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
     email = forms.EmailField(
-        label=_("Your email address"), max_length=254,
+        label=_("Your email address"),
+        max_length=254,
         help_text=_("We send a link to this address: the alert starts when you open it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
@@ -32,11 +33,14 @@ class SubscribeForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
         },
     )
     language = forms.ChoiceField(
-        label=_("Language of the emails"), widget=forms.RadioSelect,
+        label=_("Language of the emails"),
+        widget=forms.RadioSelect,
         choices=[(code, LANGUAGE_LABELS.get(code, name)) for code, name in settings.LANGUAGES],
     )
     frequency = forms.ChoiceField(
-        label=_("How often"), widget=forms.RadioSelect, choices=Subscription.Frequency.choices,
+        label=_("How often"),
+        widget=forms.RadioSelect,
+        choices=Subscription.Frequency.choices,
         initial=Subscription.Frequency.WEEKLY,
         help_text=_("At most one email a day or a week, and only when something new matches."),
     )
@@ -48,7 +52,9 @@ class SubscribeForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
         # The server checks everything and explains it in the page's language.
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field("email"), Field("language"), Field("frequency"),
+            Field("email"),
+            Field("language"),
+            Field("frequency"),
             *public_form_layout_tail(),
             Submit("subscribe", _("Follow this list")),
         )
@@ -59,7 +65,8 @@ class SubscribeForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
 
 class ManageLinkForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
     email = forms.EmailField(
-        label=_("Your email address"), max_length=254,
+        label=_("Your email address"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Enter the email address your alerts go to."),
@@ -73,10 +80,10 @@ class ManageLinkForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field("email"), *public_form_layout_tail(),
+            Field("email"),
+            *public_form_layout_tail(),
             Submit("send", _("Send me the link")),
         )
 
     def clean_email(self) -> str:
         return normalize_email(self.cleaned_data["email"])
-

@@ -77,7 +77,7 @@ def encode_params(params: dict[str, list[str]]) -> str:
 def query_dict(query: str | QueryDict | None) -> QueryDict:
     if isinstance(query, QueryDict):
         return query
-    return QueryDict((query or "")[:MAX_QUERY_LENGTH * 2])
+    return QueryDict((query or "")[: MAX_QUERY_LENGTH * 2])
 
 
 def _summary(value) -> str:
@@ -419,7 +419,9 @@ class PublicationKind(ListKind):
         if query.q:
             rows.append((gettext("Search"), query.q))
         if query.types:
-            rows.append((gettext("Type"), ", ".join(str(Publication.Type(t).label) for t in query.types)))
+            rows.append(
+                (gettext("Type"), ", ".join(str(Publication.Type(t).label) for t in query.types))
+            )
         if query.years:
             rows.append((gettext("Year"), ", ".join(str(y) for y in query.years)))
         if filters.value["themes"]:
@@ -428,8 +430,10 @@ class PublicationKind(ListKind):
             rows.append((gettext("Country"), ", ".join(str(c) for c in filters.value["countries"])))
         if query.languages:
             rows.append(
-                (gettext("Language of the document"),
-                 ", ".join(str(languages[code]) for code in query.languages))
+                (
+                    gettext("Language of the document"),
+                    ", ".join(str(languages[code]) for code in query.languages),
+                )
             )
         return rows
 
@@ -535,8 +539,12 @@ class EventKind(ListKind):
         themes, countries = _themes(params), _countries(params)
         event_kinds = [k for k in _slugs(params, "kind") if k in Event.Kind.values]
         languages = [code for code in _slugs(params, "language") if code in Event.Language.values]
-        value = {"themes": themes, "countries": countries, "kinds": event_kinds,
-                 "languages": languages}
+        value = {
+            "themes": themes,
+            "countries": countries,
+            "kinds": event_kinds,
+            "languages": languages,
+        }
         encoded = {
             "theme": [t.slug for t in themes],
             "country": [c.slug for c in countries],
@@ -551,15 +559,19 @@ class EventKind(ListKind):
         value = filters.value
         rows = []
         if value["kinds"]:
-            rows.append((gettext("Kind"), ", ".join(str(Event.Kind(k).label) for k in value["kinds"])))
+            rows.append(
+                (gettext("Kind"), ", ".join(str(Event.Kind(k).label) for k in value["kinds"]))
+            )
         if value["themes"]:
             rows.append((gettext("Theme"), ", ".join(str(t) for t in value["themes"])))
         if value["countries"]:
             rows.append((gettext("Country"), ", ".join(str(c) for c in value["countries"])))
         if value["languages"]:
             rows.append(
-                (gettext("Language"),
-                 ", ".join(str(Event.Language(code).label) for code in value["languages"]))
+                (
+                    gettext("Language"),
+                    ", ".join(str(Event.Language(code).label) for code in value["languages"]),
+                )
             )
         return rows
 
@@ -570,7 +582,9 @@ class EventKind(ListKind):
         queryset = Event.objects.published()
         if value["themes"]:
             queryset = queryset.filter(
-                pk__in=Event.themes.through.objects.filter(theme__in=value["themes"]).values("event_id")
+                pk__in=Event.themes.through.objects.filter(theme__in=value["themes"]).values(
+                    "event_id"
+                )
             )
         if value["countries"]:
             queryset = queryset.filter(
@@ -612,5 +626,12 @@ class EventKind(ListKind):
         return events_for_calendar_feed().filter(pk__in=self._queryset(filters).values("pk"))
 
 
-for _kind in (PartnershipKind(), PartnerSeekerKind(), ProgrammeKind(), PublicationKind(), ResearchCallKind(), EventKind()):
+for _kind in (
+    PartnershipKind(),
+    PartnerSeekerKind(),
+    ProgrammeKind(),
+    PublicationKind(),
+    ResearchCallKind(),
+    EventKind(),
+):
     register(_kind)

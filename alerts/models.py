@@ -46,20 +46,26 @@ class Subscription(models.Model):
         WEEKLY = "weekly", _("Weekly")
 
     email = models.EmailField(_("email address"), max_length=254, db_index=True)
-    language = models.CharField(_("language of the emails"), max_length=5, choices=settings.LANGUAGES)
+    language = models.CharField(
+        _("language of the emails"), max_length=5, choices=settings.LANGUAGES
+    )
     frequency = models.CharField(
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
     )
     kind = models.CharField(_("list"), max_length=30, choices=kinds.kind_choices)
     query = models.CharField(
-        _("filter"), max_length=1000, blank=True,
+        _("filter"),
+        max_length=1000,
+        blank=True,
         help_text=_("The list's filter as a query string, as the list page reads it."),
     )
     submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)
     created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     since = models.DateTimeField(
-        _("new since"), null=True, blank=True,
+        _("new since"),
+        null=True,
+        blank=True,
         help_text=_("Items published after this time are new for this alert."),
     )
     last_digest_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
@@ -67,7 +73,11 @@ class Subscription(models.Model):
     # header (a signed link is too long for one header line, and mail software folds a longer
     # one into encoded words that clients do not read as a link).
     unsubscribe_key = models.CharField(
-        _("unsubscribe key"), max_length=32, db_index=True, editable=False, default=new_unsubscribe_key
+        _("unsubscribe key"),
+        max_length=32,
+        db_index=True,
+        editable=False,
+        default=new_unsubscribe_key,
     )
 
     objects = SubscriptionQuerySet.as_manager()
@@ -76,7 +86,9 @@ class Subscription(models.Model):
         verbose_name = _("alert")
         verbose_name_plural = _("alerts")
         ordering = ["email", "kind", "pk"]
-        indexes = [models.Index(fields=["confirmed_at", "email"], name="alerts_sub_confirmed_email")]
+        indexes = [
+            models.Index(fields=["confirmed_at", "email"], name="alerts_sub_confirmed_email")
+        ]
 
     def __str__(self) -> str:
         return f"{self.email}: {self.kind_label}"
@@ -110,8 +122,12 @@ class Digest(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     item_count = models.PositiveIntegerField(_("items"), default=0)
     message = models.ForeignKey(
-        "core.OutboxMessage", verbose_name=_("email"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "core.OutboxMessage",
+        verbose_name=_("email"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -134,7 +150,11 @@ class Delivery(models.Model):
     )
     item_key = models.CharField(_("item"), max_length=80)
     digest = models.ForeignKey(
-        Digest, verbose_name=_("digest"), on_delete=models.SET_NULL, null=True, blank=True,
+        Digest,
+        verbose_name=_("digest"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="deliveries",
     )
     delivered_at = models.DateTimeField(_("sent"), default=timezone.now)

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from alerts import kinds, tokens
-from alerts.selectors import describe
 from alerts.models import (
     CONFIRM_WITHIN,
     Delivery,
@@ -26,6 +25,7 @@ from alerts.models import (
     new_unsubscribe_key,
     normalize_email,
 )
+from alerts.selectors import describe
 from core.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
@@ -79,8 +79,14 @@ def list_headers(unsubscribe: str) -> dict[str, str]:
 
 
 def alert_subscribe(
-    *, email: str, language: str, frequency: str, kind: str, query: str,
-    submission_token: uuid.UUID, now: datetime | None = None,
+    *,
+    email: str,
+    language: str,
+    frequency: str,
+    kind: str,
+    query: str,
+    submission_token: uuid.UUID,
+    now: datetime | None = None,
 ) -> Subscription:
     """Save an unconfirmed alert once per submission token and email the confirmation link."""
     email = normalize_email(email)
@@ -91,23 +97,34 @@ def alert_subscribe(
     try:
         with transaction.atomic():
             key = (
-                Subscription.objects.filter(email=email).values_list("unsubscribe_key", flat=True)
-                .order_by("pk").first()
+                Subscription.objects.filter(email=email)
+                .values_list("unsubscribe_key", flat=True)
+                .order_by("pk")
+                .first()
             )
             subscription = Subscription.objects.create(
-                email=email, language=language, frequency=frequency, kind=kind, query=query,
-                submission_token=submission_token, unsubscribe_key=key or new_unsubscribe_key(),
+                email=email,
+                language=language,
+                frequency=frequency,
+                kind=kind,
+                query=query,
+                submission_token=submission_token,
+                unsubscribe_key=key or new_unsubscribe_key(),
             )
-            recent = Subscription.objects.pending().filter(
-                email=email, created_at__gte=now - timedelta(days=1)
-            ).count()
+            recent = (
+                Subscription.objects.pending()
+                .filter(email=email, created_at__gte=now - timedelta(days=1))
+                .count()
+            )
             if recent <= MAX_PENDING_EMAILS_A_DAY:
                 with translation.override(language):
                     about = describe(subscription)
                 outbox_enqueue(
-                    to=[email], template="alerts/emails/confirm",
+                    to=[email],
+                    template="alerts/emails/confirm",
                     context={
-                        "subscription": subscription, "about": about,
+                        "subscription": subscription,
+                        "about": about,
                         "confirm_url": confirm_url(subscription),
                         "valid_days": CONFIRM_WITHIN.days,
                     },
@@ -195,7 +212,8 @@ def manage_link_request(
             )
             if send:
                 outbox_enqueue(
-                    to=[email], template="alerts/emails/manage_link",
+                    to=[email],
+                    template="alerts/emails/manage_link",
                     context={
                         "manage_url": manage_url(email, language),
                         "valid_days": tokens.MANAGE_VALID_FOR.days,
@@ -219,9 +237,9 @@ def alerts_delete_expired(*, now: datetime | None = None) -> dict[str, int]:
         "manage_requests": ManageLinkRequest.objects.filter(
             created_at__lt=now - CONFIRM_WITHIN
         ).delete()[0],
-        "digests": Digest.objects.filter(sent_at__lt=now - KEEP_DIGESTS_FOR).delete()[1].get(
-            Digest._meta.label, 0
-        ),
+        "digests": Digest.objects.filter(sent_at__lt=now - KEEP_DIGESTS_FOR)
+        .delete()[1]
+        .get(Digest._meta.label, 0),
     }
 
 
@@ -247,7 +265,10 @@ def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
     now = now or timezone.now()
     run = DigestRun()
     emails = (
-        Subscription.objects.confirmed().order_by("email").values_list("email", flat=True).distinct()
+        Subscription.objects.confirmed()
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
     )
     with kinds.shared_lookups():
         for email in list(emails):
@@ -285,7 +306,8 @@ def digest_send_for_address(*, email: str, now: datetime) -> int:
             filters = kind.from_query(subscription.query)
             since = subscription.since or subscription.confirmed_at
             items = [
-                item for item in kind.items(filters, since=since, limit=200)
+                item
+                for item in kind.items(filters, since=since, limit=200)
                 if (subscription.pk, item.key) not in delivered
             ]
             if not items:
@@ -294,34 +316,47 @@ def digest_send_for_address(*, email: str, now: datetime) -> int:
                 Delivery(subscription=subscription, item_key=item.key, delivered_at=now)
                 for item in items
             )
-            sections.append({
-                "subscription": subscription,
-                "label": str(kind.label),
-                "filters": kind.describe(filters),
-                "list_url": settings.ICLD_SITE_URL + kind.list_url(filters.query),
-                "items": [
-                    {"title": item.title, "url": settings.ICLD_SITE_URL + item.url,
-                     "detail": item.detail, "summary": item.summary}
-                    for item in items[:ITEMS_PER_ALERT]
-                ],
-                "more": max(0, len(items) - ITEMS_PER_ALERT),
-                "unsubscribe_url": unsubscribe_url(email, [subscription.pk], language),
-            })
+            sections.append(
+                {
+                    "subscription": subscription,
+                    "label": str(kind.label),
+                    "filters": kind.describe(filters),
+                    "list_url": settings.ICLD_SITE_URL + kind.list_url(filters.query),
+                    "items": [
+                        {
+                            "title": item.title,
+                            "url": settings.ICLD_SITE_URL + item.url,
+                            "detail": item.detail,
+                            "summary": item.summary,
+                        }
+                        for item in items[:ITEMS_PER_ALERT]
+                    ],
+                    "more": max(0, len(items) - ITEMS_PER_ALERT),
+                    "unsubscribe_url": unsubscribe_url(email, [subscription.pk], language),
+                }
+            )
     if not sections:
         return 0
     item_count = sum(len(s["items"]) + s["more"] for s in sections)
     unsubscribe_all = unsubscribe_all_url(subscriptions[0].unsubscribe_key, language)
     message = outbox_enqueue(
-        to=[email], template="alerts/emails/digest",
+        to=[email],
+        template="alerts/emails/digest",
         context={
-            "sections": sections, "item_count": item_count,
-            "unsubscribe_url": unsubscribe_all, "manage_url": manage_url(email, language),
+            "sections": sections,
+            "item_count": item_count,
+            "unsubscribe_url": unsubscribe_all,
+            "manage_url": manage_url(email, language),
         },
         language=language,
         headers=list_headers(unsubscribe_all),
     )
     digest = Digest.objects.create(
-        email=email, sent_on=today, sent_at=now, language=language, item_count=item_count,
+        email=email,
+        sent_on=today,
+        sent_at=now,
+        language=language,
+        item_count=item_count,
         message=message,
     )
     for delivery in new_deliveries:

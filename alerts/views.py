@@ -53,8 +53,11 @@ class SubscribeView(PublicFormView):
     def submit(self, form):
         data = form.cleaned_data
         return services.alert_subscribe(
-            email=data["email"], language=data["language"], frequency=data["frequency"],
-            kind=self.kind.key, query=self.filters.query,
+            email=data["email"],
+            language=data["language"],
+            frequency=data["frequency"],
+            kind=self.kind.key,
+            query=self.filters.query,
             submission_token=data["submission_token"],
         )
 
@@ -126,10 +129,14 @@ class UnsubscribeView(TemplateView):
         if subscriptions:
             removed = services.alert_unsubscribe(email=email, ids=[s.pk for s in subscriptions])
         return render(
-            request, "alerts/unsubscribed.html",
-            {"removed": removed, "email": email,
-             "remaining": bool(email) and selectors.subscriptions_for_email(email).exists(),
-             "manage_token": tokens.manage_token(email) if email else ""},
+            request,
+            "alerts/unsubscribed.html",
+            {
+                "removed": removed,
+                "email": email,
+                "remaining": bool(email) and selectors.subscriptions_for_email(email).exists(),
+                "manage_token": tokens.manage_token(email) if email else "",
+            },
         )
 
 
@@ -146,7 +153,8 @@ class ManageRequestView(PublicFormView):
     def submit(self, form):
         data = form.cleaned_data
         return services.manage_link_request(
-            email=data["email"], language=translation.get_language(),
+            email=data["email"],
+            language=translation.get_language(),
             submission_token=data["submission_token"],
         )
 
@@ -199,6 +207,10 @@ class ManageView(View):
                 pk = None
             removed = services.alert_unsubscribe(email=email, ids=[pk]) if pk else 0
         if removed:
-            messages.success(request, _("The alert has been removed.") if removed == 1
-                             else _("Your alerts have been removed."))
+            messages.success(
+                request,
+                _("The alert has been removed.")
+                if removed == 1
+                else _("Your alerts have been removed."),
+            )
         return redirect("alerts:manage", token=token)

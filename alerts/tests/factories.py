@@ -17,8 +17,13 @@ _counter = itertools.count(1)
 
 
 def make_subscription(
-    *, email: str = "reader@example.org", kind: str = "events", query: str = "",
-    language: str = "sv", frequency: str = "daily", confirmed: datetime | None = None,
+    *,
+    email: str = "reader@example.org",
+    kind: str = "events",
+    query: str = "",
+    language: str = "sv",
+    frequency: str = "daily",
+    confirmed: datetime | None = None,
     **fields,
 ) -> Subscription:
     confirmed = confirmed if confirmed is not None else timezone.now() - timedelta(days=30)
@@ -26,8 +31,15 @@ def make_subscription(
     if key:
         fields.setdefault("unsubscribe_key", key)
     return Subscription.objects.create(
-        email=email, kind=kind, query=query, language=language, frequency=frequency,
-        submission_token=uuid.uuid4(), confirmed_at=confirmed, since=confirmed, **fields,
+        email=email,
+        kind=kind,
+        query=query,
+        language=language,
+        frequency=frequency,
+        submission_token=uuid.uuid4(),
+        confirmed_at=confirmed,
+        since=confirmed,
+        **fields,
     )
 
 

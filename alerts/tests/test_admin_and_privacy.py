@@ -58,7 +58,10 @@ def test_admin_lists_alerts_per_kind_confirmed_or_not_with_the_last_digest(staff
     url = reverse("admin:alerts_subscription_changelist")
     response = staff_client.get(url)
     assert response.status_code == 200
-    assert "last digest sent" in response.text.lower() or "senaste sammanställning" in response.text.lower()
+    assert (
+        "last digest sent" in response.text.lower()
+        or "senaste sammanställning" in response.text.lower()
+    )
     response = staff_client.get(url + "?confirmed=no")
     assert response.context["cl"].result_count == 1
     response = staff_client.get(url + "?kind=events&confirmed=yes")

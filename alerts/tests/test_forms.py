@@ -18,11 +18,19 @@ emails = st.builds(lambda local, host: f"{local}@{host}", local_part, domain)
 
 
 @settings(max_examples=80, deadline=None)
-@given(email=emails, language=st.sampled_from(LANGUAGES), frequency=st.sampled_from(FREQUENCIES),
-       case=st.booleans())
-def test_a_good_address_with_any_choice_is_accepted_and_lowercased(email, language, frequency, case):
+@given(
+    email=emails,
+    language=st.sampled_from(LANGUAGES),
+    frequency=st.sampled_from(FREQUENCIES),
+    case=st.booleans(),
+)
+def test_a_good_address_with_any_choice_is_accepted_and_lowercased(
+    email, language, frequency, case
+):
     address = email.upper() if case else email
-    form = SubscribeForm(data={"email": f"  {address} ", "language": language, "frequency": frequency})
+    form = SubscribeForm(
+        data={"email": f"  {address} ", "language": language, "frequency": frequency}
+    )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["email"] == email.lower()
     assert form.cleaned_data["language"] == language
@@ -30,11 +38,23 @@ def test_a_good_address_with_any_choice_is_accepted_and_lowercased(email, langua
 
 
 @settings(max_examples=150, deadline=None)
-@given(email=st.text(max_size=300), language=st.text(max_size=10), frequency=st.text(max_size=10),
-       token=st.text(max_size=80))
-def test_any_input_is_either_valid_or_explained_never_an_exception(email, language, frequency, token):
-    form = SubscribeForm(data={"email": email, "language": language, "frequency": frequency,
-                               "submission_token": token})
+@given(
+    email=st.text(max_size=300),
+    language=st.text(max_size=10),
+    frequency=st.text(max_size=10),
+    token=st.text(max_size=80),
+)
+def test_any_input_is_either_valid_or_explained_never_an_exception(
+    email, language, frequency, token
+):
+    form = SubscribeForm(
+        data={
+            "email": email,
+            "language": language,
+            "frequency": frequency,
+            "submission_token": token,
+        }
+    )
     if form.is_valid():
         assert "@" in form.cleaned_data["email"]
         assert form.cleaned_data["language"] in LANGUAGES
@@ -62,8 +82,10 @@ def test_the_manage_link_form_accepts_only_addresses(email):
 
 @pytest.mark.parametrize(
     "language, message",
-    [("sv", "Skriv den e-postadress som bevakningarna ska skickas till."),
-     ("en", "Enter the email address the alerts should go to.")],
+    [
+        ("sv", "Skriv den e-postadress som bevakningarna ska skickas till."),
+        ("en", "Enter the email address the alerts should go to."),
+    ],
 )
 def test_a_missing_address_is_explained_in_the_active_language(language, message):
     from django.utils import translation

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils import timezone, translation
 
 from alerts import kinds
-from alerts.tests.factories import call, event, published_partnership, publication
+from alerts.tests.factories import call, event, publication, published_partnership
 from programmes.models import Programme
 from programmes.tests.conftest import make_intake, make_programme
 from reference.models import Country, Theme
@@ -17,7 +17,12 @@ pytestmark = pytest.mark.django_db
 
 def test_every_list_is_registered_once():
     assert [k.key for k in kinds.all_kinds()] == [
-        "partnerships", "seekers", "programmes", "publications", "calls", "events",
+        "partnerships",
+        "seekers",
+        "programmes",
+        "publications",
+        "calls",
+        "events",
     ]
     assert kinds.by_url_name("knowledge:events").key == "events"
     assert kinds.by_url_name("knowledge:event") is None
@@ -26,14 +31,23 @@ def test_every_list_is_registered_once():
 @pytest.mark.parametrize(
     "kind, query, expected",
     [
-        ("partnerships", "country=kenya&page=2&sort=title&status=active&year=abc&q=++vatten++",
-         "country=kenya&q=vatten&status=active"),
+        (
+            "partnerships",
+            "country=kenya&page=2&sort=title&status=active&year=abc&q=++vatten++",
+            "country=kenya&q=vatten&status=active",
+        ),
         ("partnerships", "country=atlantis&phase=zzz", ""),
-        ("publications", "theme=gender-equality&type=zzz&year=2020&year=x&sort=newest",
-         "theme=gender-equality&year=2020"),
+        (
+            "publications",
+            "theme=gender-equality&type=zzz&year=2020&year=x&sort=newest",
+            "theme=gender-equality&year=2020",
+        ),
         ("calls", "theme=gender-equality&theme=nope&page=3", "theme=gender-equality"),
-        ("events", "language=sv&language=xx&kind=webinar&country=kenya",
-         "country=kenya&kind=webinar&language=sv"),
+        (
+            "events",
+            "language=sv&language=xx&kind=webinar&country=kenya",
+            "country=kenya&kind=webinar&language=sv",
+        ),
         ("programmes", "open=on&theme=nope", "open=on"),
         ("seekers", "country=nowhere&theme=nope&page=2", ""),
     ],
@@ -58,7 +72,10 @@ def test_partnership_alerts_match_what_the_list_shows_and_are_new_by_publication
     old = published_partnership(country="KE", at=now - timedelta(days=10))
     new = published_partnership(country="KE", at=now - timedelta(hours=1))
     published_partnership(country="TZ", at=now - timedelta(hours=1))
-    assert [i.key for i in kind.items(filters)] == [f"partnership:{new.pk}", f"partnership:{old.pk}"]
+    assert [i.key for i in kind.items(filters)] == [
+        f"partnership:{new.pk}",
+        f"partnership:{old.pk}",
+    ]
     assert [i.key for i in kind.items(filters, since=now - timedelta(days=1))] == [
         f"partnership:{new.pk}"
     ]
@@ -68,9 +85,17 @@ def test_a_programme_is_new_when_an_intake_opens_for_applications():
     today = timezone.localdate()
     kenya = Country.objects.get(code="KE")
     programme = make_programme(countries=[kenya])
-    opened = make_intake(programme, opens=str(today - timedelta(days=1)), closes=str(today + timedelta(days=30)))
-    make_intake(programme, opens=str(today + timedelta(days=10)), closes=str(today + timedelta(days=40)))
-    make_intake(make_programme(), opens=str(today - timedelta(days=1)), closes=str(today + timedelta(days=30)))
+    opened = make_intake(
+        programme, opens=str(today - timedelta(days=1)), closes=str(today + timedelta(days=30))
+    )
+    make_intake(
+        programme, opens=str(today + timedelta(days=10)), closes=str(today + timedelta(days=40))
+    )
+    make_intake(
+        make_programme(),
+        opens=str(today - timedelta(days=1)),
+        closes=str(today + timedelta(days=30)),
+    )
     kind = kinds.get("programmes")
     filters = kind.from_query("country=kenya")
     items = kind.items(filters, since=timezone.now() - timedelta(days=2))
@@ -84,8 +109,12 @@ def test_knowledge_kinds_use_their_filters():
     now = timezone.now()
     matching = publication(at=now, themes=[gender])
     publication(at=now)
-    assert [i.key for i in kinds.get("publications").items(
-        kinds.get("publications").from_query("theme=gender-equality"))] == [f"publication:{matching.pk}"]
+    assert [
+        i.key
+        for i in kinds.get("publications").items(
+            kinds.get("publications").from_query("theme=gender-equality")
+        )
+    ] == [f"publication:{matching.pk}"]
     themed_call = call(at=now)
     themed_call.themes.set([gender])
     call(at=now)
@@ -96,7 +125,9 @@ def test_knowledge_kinds_use_their_filters():
     webinar = event(at=now, kind="webinar")
     event(at=now, kind="seminar")
     events = kinds.get("events")
-    assert [i.key for i in events.items(events.from_query("kind=webinar"))] == [f"event:{webinar.pk}"]
+    assert [i.key for i in events.items(events.from_query("kind=webinar"))] == [
+        f"event:{webinar.pk}"
+    ]
 
 
 def test_a_partner_seeker_alert_names_the_organisation_only_if_it_agreed():

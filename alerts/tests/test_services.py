@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 
 def subscribe(**kwargs) -> Subscription:
     values = {
-        "email": "Reader@Example.org", "language": "en", "frequency": "weekly",
-        "kind": "events", "query": "language=sv", "submission_token": uuid.uuid4(),
+        "email": "Reader@Example.org",
+        "language": "en",
+        "frequency": "weekly",
+        "kind": "events",
+        "query": "language=sv",
+        "submission_token": uuid.uuid4(),
     }
     return services.alert_subscribe(**{**values, **kwargs})
 
@@ -70,8 +74,13 @@ def test_confirming_starts_the_alert_from_that_moment():
 
 
 def test_confirming_an_alert_the_address_already_has_does_not_double_it():
-    existing = make_subscription(email="reader@example.org", kind="events", query="language=sv",
-                                 frequency="daily", language="sv")
+    existing = make_subscription(
+        email="reader@example.org",
+        kind="events",
+        query="language=sv",
+        frequency="daily",
+        language="sv",
+    )
     again = subscribe(frequency="weekly", language="en")
     result = services.alert_confirm(subscription=again)
     assert result.pk == existing.pk
@@ -119,8 +128,9 @@ def test_unsubscribe_only_touches_the_address_of_the_link():
 
 def test_the_manage_link_goes_only_to_an_address_with_alerts():
     make_subscription(email="me@example.org")
-    services.manage_link_request(email="nobody@example.org", language="sv",
-                                 submission_token=uuid.uuid4())
+    services.manage_link_request(
+        email="nobody@example.org", language="sv", submission_token=uuid.uuid4()
+    )
     assert not OutboxMessage.objects.exists()
     token = uuid.uuid4()
     services.manage_link_request(email="ME@example.org", language="en", submission_token=token)
@@ -150,11 +160,16 @@ def test_unconfirmed_alerts_are_deleted_after_a_week():
 
 def test_the_digest_lists_only_new_matching_items_in_the_subscribers_language():
     now = timezone.now()
-    subscription = make_subscription(kind="events", query="language=sv", language="en",
-                                     confirmed=now - timedelta(days=3))
+    subscription = make_subscription(
+        kind="events", query="language=sv", language="en", confirmed=now - timedelta(days=3)
+    )
     old = event(at=now - timedelta(days=5), language="sv", title_en="Old seminar")
-    new = event(at=now - timedelta(hours=2), language="sv", title_en="Budget seminar",
-                title_sv="Budgetseminarium")
+    new = event(
+        at=now - timedelta(hours=2),
+        language="sv",
+        title_en="Budget seminar",
+        title_sv="Budgetseminarium",
+    )
     other = event(at=now - timedelta(hours=2), language="en", title_en="English webinar")
 
     run = services.alert_digests_send(now=now)
@@ -254,8 +269,12 @@ def test_a_crash_midway_sends_the_rest_on_the_next_run_and_nothing_twice(monkeyp
 
 def test_daily_alerts_email_at_most_once_a_day_and_weekly_once_a_week():
     start = timezone.now()
-    make_subscription(email="daily@example.org", frequency="daily", confirmed=start - timedelta(days=1))
-    make_subscription(email="weekly@example.org", frequency="weekly", confirmed=start - timedelta(days=8))
+    make_subscription(
+        email="daily@example.org", frequency="daily", confirmed=start - timedelta(days=1)
+    )
+    make_subscription(
+        email="weekly@example.org", frequency="weekly", confirmed=start - timedelta(days=8)
+    )
     sent = {"daily@example.org": 0, "weekly@example.org": 0}
     for day in range(14):
         now = start + timedelta(days=day)

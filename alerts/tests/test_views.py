@@ -82,7 +82,7 @@ def test_the_subscribe_page_describes_the_filter(client, language):
         assert "<dd>Webbinarium</dd>" in response.text or "<dd>Webinar</dd>" in response.text
     else:
         assert "<dd>Webinar</dd>" in response.text and "<dd>Swedish</dd>" in response.text
-    assert 'novalidate' in response.text
+    assert "novalidate" in response.text
 
 
 def test_subscribing_from_a_list_saves_its_filter_and_emails_the_link(client):
@@ -99,8 +99,10 @@ def test_subscribing_from_a_list_saves_its_filter_and_emails_the_link(client):
 
 @pytest.mark.parametrize(
     "language, expected",
-    [("sv", "Skriv en e-postadress som namn@example.org."),
-     ("en", "Enter an email address like name@example.org.")],
+    [
+        ("sv", "Skriv en e-postadress som namn@example.org."),
+        ("en", "Enter an email address like name@example.org."),
+    ],
 )
 def test_a_bad_address_is_explained_in_the_pages_language_and_the_input_kept(
     client, language, expected
@@ -121,7 +123,13 @@ def test_an_unknown_list_is_not_found(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["page=abc", "theme=%00%01", "q=" + "x" * 5000, "country=nowhere&year=abc", "type=zzz&year=99999"],
+    [
+        "page=abc",
+        "theme=%00%01",
+        "q=" + "x" * 5000,
+        "country=nowhere&year=abc",
+        "type=zzz&year=99999",
+    ],
 )
 @pytest.mark.parametrize(
     "kind", ["partnerships", "seekers", "programmes", "publications", "calls", "events"]
@@ -135,8 +143,14 @@ def test_any_query_gives_a_normal_page_and_feed(client, kind, query):
 
 
 def pending(**kwargs) -> Subscription:
-    values = {"email": "reader@example.org", "language": "sv", "frequency": "weekly",
-              "kind": "events", "query": "", "submission_token": uuid.uuid4()}
+    values = {
+        "email": "reader@example.org",
+        "language": "sv",
+        "frequency": "weekly",
+        "kind": "events",
+        "query": "",
+        "submission_token": uuid.uuid4(),
+    }
     return services.alert_subscribe(**{**values, **kwargs})
 
 
@@ -150,7 +164,9 @@ def test_opening_the_confirm_link_asks_and_posting_confirms(client):
     assert not subscription.is_confirmed  # a link checker opening the link confirms nothing
     response = client.post(path)
     assert response.status_code == 302
-    assert response["Location"] == url("alerts:manage", token=tokens.manage_token("reader@example.org"))
+    assert response["Location"] == url(
+        "alerts:manage", token=tokens.manage_token("reader@example.org")
+    )
     subscription.refresh_from_db()
     assert subscription.is_confirmed
 
@@ -167,7 +183,9 @@ def test_a_broken_confirm_link_gives_a_helpful_page(client, token):
 
 def test_the_unsubscribe_link_asks_first_then_removes_without_login(client):
     subscription = make_subscription()
-    path = url("alerts:unsubscribe", token=tokens.unsubscribe_token(subscription.email, [subscription.pk]))
+    path = url(
+        "alerts:unsubscribe", token=tokens.unsubscribe_token(subscription.email, [subscription.pk])
+    )
     response = client.get(path)
     assert response.status_code == 200
     assert "Ja, avsluta mejlen" in response.text
@@ -251,7 +269,9 @@ def test_the_manage_page_runs_a_fixed_number_of_queries(client, django_assert_nu
     def add_alerts():
         make_subscription(email="me@example.org", kind="calls", query="theme=gender-equality")
         make_subscription(email="me@example.org", kind="events", query="country=kenya&language=sv")
-        make_subscription(email="me@example.org", kind="publications", query="theme=gender-equality")
+        make_subscription(
+            email="me@example.org", kind="publications", query="theme=gender-equality"
+        )
         make_subscription(email="me@example.org", kind="programmes", query="open=on")
 
     add_alerts()
@@ -304,8 +324,12 @@ def test_the_list_unsubscribe_header_is_one_short_unencoded_line():
     from django.core.mail import EmailMessage
 
     now = timezone.now()
-    mine = make_subscription(email="me@example.org", kind="events", confirmed=now - timedelta(days=3))
-    other = make_subscription(email="me@example.org", kind="calls", confirmed=now - timedelta(days=3))
+    mine = make_subscription(
+        email="me@example.org", kind="events", confirmed=now - timedelta(days=3)
+    )
+    other = make_subscription(
+        email="me@example.org", kind="calls", confirmed=now - timedelta(days=3)
+    )
     event(at=now - timedelta(hours=1))
     services.alert_digests_send(now=now)
     headers = OutboxMessage.objects.get().headers
@@ -319,9 +343,30 @@ def test_the_list_unsubscribe_header_is_one_short_unencoded_line():
     client = Client(enforce_csrf_checks=True)
     path = link.removeprefix("https://portal.example")
     assert "me@example.org" in client.get(path).text
-    assert client.post(path, "List-Unsubscribe=One-Click",
-                       content_type="application/x-www-form-urlencoded").status_code == 200
+    assert (
+        client.post(
+            path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        ).status_code
+        == 200
+    )
     assert not Subscription.objects.exists()
     again = client.post(path)
     assert again.status_code == 200
     assert "redan avslutade" in again.text
+
+
+def test_a_bot_filling_the_honeypot_sees_the_usual_page_and_nothing_is_saved(client):
+    path = url("alerts:subscribe", kind="events")
+    data = form_data(
+        client,
+        path,
+        email="bot@example.org",
+        language="sv",
+        frequency="daily",
+        website="http://spam.example",
+    )
+    response = client.post(path, data)
+    assert response.status_code == 302
+    assert response["Location"] == url("alerts:subscribe_sent")
+    assert not Subscription.objects.exists()
+    assert not OutboxMessage.objects.exists()

@@ -32,8 +32,10 @@ def test_visitor_follows_a_filtered_list_confirms_manages_and_unsubscribes(porta
     # From a filtered list, the follow box leads to the subscribe page with the filter.
     page.goto(portal.url(LIST))
     box = page.locator("aside.follow-list")
-    assert box.get_by_role("link", name=re.compile("Atom-flöde")).get_attribute("href").endswith(
-        "?theme=gender-equality"
+    assert (
+        box.get_by_role("link", name=re.compile("Atom-flöde"))
+        .get_attribute("href")
+        .endswith("?theme=gender-equality")
     )
     box.get_by_role("link", name=re.compile("Få bevakning via e-post")).click()
     assert "/sv/bevakningar/publications/bevaka/?theme=gender-equality" in page.url
@@ -98,7 +100,9 @@ def test_visitor_follows_a_filtered_list_confirms_manages_and_unsubscribes(porta
     assert_accessible(page, "unsubscribe page")
     page.get_by_role("button", name="Ja, avsluta mejlen").click()
     assert page.locator("h1").inner_text() == "Bevakningar avslutade"
-    assert portal.query("SELECT count(*) FROM alerts_subscription WHERE email = %s", (address,)) == [(0,)]
+    assert portal.query(
+        "SELECT count(*) FROM alerts_subscription WHERE email = %s", (address,)
+    ) == [(0,)]
 
     page.goto(portal.url("/" + manage_path.lstrip("/")))
     assert "Adressen har inga bevakningar." in page.locator("main").inner_text()
@@ -106,7 +110,9 @@ def test_visitor_follows_a_filtered_list_confirms_manages_and_unsubscribes(porta
 
 def test_subscribe_form_in_english_with_errors_is_accessible(portal, page):
     page.goto(portal.url("/en/knowledge-centre/events/"))
-    page.locator("aside.follow-list").get_by_role("link", name=re.compile("Get email alerts")).click()
+    page.locator("aside.follow-list").get_by_role(
+        "link", name=re.compile("Get email alerts")
+    ).click()
     assert page.locator("h1").inner_text() == "Follow Seminars and workshops"
     assert_accessible(page, "subscribe form (en)")
     page.get_by_role("button", name="Follow this list").click()
@@ -115,8 +121,13 @@ def test_subscribe_form_in_english_with_errors_is_accessible(portal, page):
 
 
 def test_alert_pages_are_accessible_in_both_languages(portal, page):
-    for path in ("/sv/bevakningar/", "/en/alerts/", "/sv/bevakningar/hantera/ogiltig/",
-                 "/en/alerts/confirm/invalid/", "/sv/bevakningar/titta-i-din-e-post/"):
+    for path in (
+        "/sv/bevakningar/",
+        "/en/alerts/",
+        "/sv/bevakningar/hantera/ogiltig/",
+        "/en/alerts/confirm/invalid/",
+        "/sv/bevakningar/titta-i-din-e-post/",
+    ):
         page.goto(portal.url(path))
         assert_accessible(page, path)
 

@@ -13,7 +13,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--cleanup-only", action="store_true",
+            "--cleanup-only",
+            action="store_true",
             help="Only delete unconfirmed alerts and old records; send nothing.",
         )
 
@@ -21,12 +22,15 @@ class Command(BaseCommand):
         deleted = alerts_delete_expired()
         self.stdout.write(
             f"Deleted {deleted['unconfirmed']} unconfirmed alerts, "
-            f"{deleted['manage_requests']} manage-link requests, {deleted['digests']} digest records."
+            f"{deleted['manage_requests']} manage-link requests, "
+            f"{deleted['digests']} digest records."
         )
         if cleanup_only:
             return
         run = alert_digests_send()
-        self.stdout.write(self.style.SUCCESS(
-            f"Queued {run.sent} digests with {run.items} items; {run.skipped} addresses had "
-            "nothing due."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Queued {run.sent} digests with {run.items} items; {run.skipped} addresses had "
+                "nothing due."
+            )
+        )
