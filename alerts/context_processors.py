@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from alerts import kinds
 
-MAX_QUERY_LENGTH = 1000
+MAX_QUERY_LENGTH = kinds.MAX_QUERY_LENGTH
 
 
 def follow(request) -> dict:

@@ -37,7 +37,7 @@ from core.i18n import active_language
 
 # Parameters of a list URL that are about presentation, never about what matches.
 PRESENTATION_PARAMS = ("page", "sort")
-MAX_QUERY_LENGTH = 1000
+MAX_QUERY_LENGTH = 4000
 MAX_VALUES_PER_PARAM = 20
 
 
@@ -71,13 +71,18 @@ class Filters:
 
 def encode_params(params: dict[str, list[str]]) -> str:
     pairs = [(name, value) for name in sorted(params) for value in params[name] if value != ""]
-    return urlencode(pairs)[:MAX_QUERY_LENGTH]
+    return urlencode(pairs)
 
 
 def query_dict(query: str | QueryDict | None) -> QueryDict:
+    """The query as a QueryDict, at most MAX_QUERY_LENGTH characters of it (a normal list URL
+    is far shorter; a longer one is cut, never refused)."""
     if isinstance(query, QueryDict):
-        return query
-    return QueryDict((query or "")[: MAX_QUERY_LENGTH * 2])
+        encoded = query.urlencode()
+        if len(encoded) <= MAX_QUERY_LENGTH:
+            return query
+        query = encoded
+    return QueryDict((query or "")[:MAX_QUERY_LENGTH])
 
 
 def _summary(value) -> str:

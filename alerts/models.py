@@ -53,9 +53,8 @@ class Subscription(models.Model):
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
     )
     kind = models.CharField(_("list"), max_length=30, choices=kinds.kind_choices)
-    query = models.CharField(
+    query = models.TextField(
         _("filter"),
-        max_length=1000,
         blank=True,
         help_text=_("The list's filter as a query string, as the list page reads it."),
     )

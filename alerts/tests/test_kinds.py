@@ -147,3 +147,14 @@ def test_a_partner_seeker_alert_names_the_organisation_only_if_it_agreed():
     assert [i.key for i in items] == [f"seeker:{anonymous.pk}", f"seeker:{named.pk}"]
     assert items[0].title == "A local government in Kenya"
     assert "private" not in " ".join(i.summary + i.title for i in items).lower()
+
+
+def test_a_long_search_is_kept_whole_and_a_huge_query_is_cut_not_refused():
+    words = "vattenförsörjning och jämställdhet " * 6  # 200 characters of Swedish
+    kind = kinds.get("publications")
+    params = QueryDict(mutable=True)
+    params["q"] = words
+    normalised = kind.normalize(params)
+    assert QueryDict(normalised)["q"] == " ".join(words.split())[:200]
+    huge = "&".join(f"year={2000 + n % 20}" for n in range(5000))
+    assert kind.normalize(huge) == "&".join(f"year={y}" for y in range(2019, 1999, -1))
