@@ -82,27 +82,43 @@ def _client_loop(base_url: str, target: Target, count: int, bodies: list[bytes])
     return latencies, sizes, errors
 
 
-def run(base_url: str, target: Target, *, requests: int, concurrency: int,
-        bodies: list[bytes] | None = None) -> Result:
+def run(
+    base_url: str,
+    target: Target,
+    *,
+    requests: int,
+    concurrency: int,
+    bodies: list[bytes] | None = None,
+) -> Result:
     """Send ``requests`` requests with ``concurrency`` clients, each a process of its own."""
-    per_client = [requests // concurrency + (1 if i < requests % concurrency else 0)
-                  for i in range(concurrency)]
+    per_client = [
+        requests // concurrency + (1 if i < requests % concurrency else 0)
+        for i in range(concurrency)
+    ]
     chunks, offset = [], 0
     for count in per_client:
-        chunks.append((bodies or [])[offset:offset + count] if bodies else [])
+        chunks.append((bodies or [])[offset : offset + count] if bodies else [])
         offset += count
     with ProcessPoolExecutor(max_workers=concurrency) as pool:
         # Warm the pool so process start-up is not measured.
         list(pool.map(_noop, range(concurrency)))
         started = time.perf_counter()
-        futures = [pool.submit(_client_loop, base_url, target, count, chunk)
-                   for count, chunk in zip(per_client, chunks)]
+        futures = [
+            pool.submit(_client_loop, base_url, target, count, chunk)
+            for count, chunk in zip(per_client, chunks, strict=True)
+        ]
         outcomes = [future.result() for future in futures]
         seconds = time.perf_counter() - started
     latencies = [value for outcome in outcomes for value in outcome[0]]
     sizes = [value for outcome in outcomes for value in outcome[1]]
-    return Result(target.name, len(latencies), seconds, latencies, sizes,
-                  sum(outcome[2] for outcome in outcomes))
+    return Result(
+        target.name,
+        len(latencies),
+        seconds,
+        latencies,
+        sizes,
+        sum(outcome[2] for outcome in outcomes),
+    )
 
 
 def _noop(_):

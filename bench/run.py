@@ -43,19 +43,36 @@ def pages() -> list[Target]:
     return [
         Target("home", "/sv/"),
         Target("partnership list", "/sv/kommunala-partnerskap/partnerskap/"),
-        Target("partnership list, filtered", "/sv/kommunala-partnerskap/partnerskap/?country=kenya&theme=gender-equality"),
-        Target("partnership list, full-text search", "/sv/kommunala-partnerskap/partnerskap/?q=barn+skola"),
+        Target(
+            "partnership list, filtered",
+            "/sv/kommunala-partnerskap/partnerskap/?country=kenya&theme=gender-equality",
+        ),
+        Target(
+            "partnership list, full-text search",
+            "/sv/kommunala-partnerskap/partnerskap/?q=barn+skola",
+        ),
         Target("partnership detail", "/sv/kommunala-partnerskap/partnerskap/{partnership_slug}/"),
         Target("publication search", "/en/knowledge-centre/publications/?q=local+democracy"),
         Target("event list", "/sv/kunskapscentrum/evenemang/"),
-        Target("form POST (accessibility report)", "/en/accessibility/report/", method="POST",
-               prepare="accessibility_report"),
+        Target(
+            "form POST (accessibility report)",
+            "/en/accessibility/report/",
+            method="POST",
+            prepare="accessibility_report",
+        ),
     ]
 
 
 def manage(env: dict, *args: str, capture: bool = False) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env,
-                            check=True, capture_output=capture, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=capture,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"manage.py {args[0]} failed:\n{result.stderr or ''}")
     return result.stdout if capture else ""
 
 
@@ -91,8 +108,14 @@ def bench_environment(port: int) -> dict:
 def recreate_database(base: dict, name: str) -> None:
     import psycopg
 
-    kwargs = {"dbname": "postgres", "user": base["USER"] or None, "password": base["PASSWORD"] or None,
-              "host": base["HOST"] or None, "port": base["PORT"] or None, "autocommit": True}
+    kwargs = {
+        "dbname": "postgres",
+        "user": base["USER"] or None,
+        "password": base["PASSWORD"] or None,
+        "host": base["HOST"] or None,
+        "port": base["PORT"] or None,
+        "autocommit": True,
+    }
     with psycopg.connect(**{k: v for k, v in kwargs.items() if v is not None}) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -100,15 +123,29 @@ def recreate_database(base: dict, name: str) -> None:
 
 def count_queries(env: dict) -> dict[str, int]:
     """SQL queries per request for each page, measured in a Django process on the bench data."""
-    output = manage(env, "bench_queries", *[json.dumps(t.__dict__) for t in pages()], capture=True)
+    targets = [json.dumps({"name": t.name, "path": t.path, "method": t.method}) for t in pages()]
+    output = manage(env, "bench_queries", *targets, capture=True)
     return json.loads(output.strip().splitlines()[-1])
 
 
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "icld_portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--access-logfile", "/dev/null", "--log-level", "warning"],
-        cwd=BASE_DIR, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "icld_portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
     )
     deadline = time.monotonic() + 60
     while True:
@@ -118,7 +155,7 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
         except OSError:
             if time.monotonic() > deadline:
                 server.kill()
-                raise RuntimeError("gunicorn did not start")
+                raise RuntimeError("gunicorn did not start") from None
             time.sleep(0.3)
 
 
@@ -128,13 +165,25 @@ def form_bodies(base_url: str, count: int) -> tuple[list[bytes], dict]:
         html = response.read().decode()
         cookie = response.headers["Set-Cookie"].split(";", 1)[0]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    bodies = [urlencode({
-        "csrfmiddlewaretoken": token, "kind": "barrier", "page_url": "/sv/",
-        "description": f"Benchmark report {uuid.uuid4()}", "email": "bench@example.se",
-        "consent": "on", "submission_token": str(uuid.uuid4()),
-    }).encode() for _ in range(count)]
-    headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded",
-               "Referer": base_url + "/en/accessibility/report/"}
+    bodies = [
+        urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "kind": "barrier",
+                "page_url": "/sv/",
+                "description": f"Benchmark report {uuid.uuid4()}",
+                "email": "bench@example.se",
+                "consent": "on",
+                "submission_token": str(uuid.uuid4()),
+            }
+        ).encode()
+        for _ in range(count)
+    ]
+    headers = {
+        "Cookie": cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Referer": base_url + "/en/accessibility/report/",
+    }
     return bodies, headers
 
 
@@ -152,14 +201,24 @@ def resolve_path(path: str) -> str:
 def resolve(target: Target, env: dict) -> Target:
     if "{" not in target.path:
         return target
-    path = manage(env, "shell", "-c", (
-        f"from bench.run import resolve_path; print(resolve_path({target.path!r}))"
-    ), capture=True).strip().splitlines()[-1]
+    path = (
+        manage(
+            env,
+            "shell",
+            "-c",
+            (f"from bench.run import resolve_path; print(resolve_path({target.path!r}))"),
+            capture=True,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     return Target(target.name, path, target.method, prepare=target.prepare)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--requests", type=int, default=500, help="requests per page")
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
@@ -179,6 +238,7 @@ def main() -> int:
         manage(env, "createcachetable")
         manage(env, "bench_data", "--scale", str(args.scale / 10))
         timings["small data set"] = time.perf_counter() - started
+    manage(env, "collectstatic", "--noinput", "-v", "0")
     queries_small = count_queries(env)
     if not args.reuse_data:
         started = time.perf_counter()
@@ -188,22 +248,33 @@ def main() -> int:
     sizes = json.loads(manage(env, "bench_data", "--report", capture=True).strip().splitlines()[-1])
     fts = json.loads(manage(env, "bench_search", capture=True).strip().splitlines()[-1])
 
-    manage(env, "collectstatic", "--noinput", "-v", "0")
     server = start_server(env, port, args.workers)
     results: list[Result] = []
     try:
         targets = [FLOOR, *(resolve(target, env) for target in pages())]
         # Warm up every page once (caches, connections) before measuring.
         for target in targets:
-            run(base_url, target, requests=args.concurrency, concurrency=args.concurrency,
-                bodies=form_bodies(base_url, args.concurrency)[0] if target.prepare else None)
+            run(
+                base_url,
+                target,
+                requests=args.concurrency,
+                concurrency=args.concurrency,
+                bodies=form_bodies(base_url, args.concurrency)[0] if target.prepare else None,
+            )
         for target in targets:
             bodies = None
             if target.prepare:
                 bodies, headers = form_bodies(base_url, args.requests)
                 target = Target(target.name, target.path, "POST", headers=headers)
-            results.append(run(base_url, target, requests=args.requests,
-                               concurrency=args.concurrency, bodies=bodies))
+            results.append(
+                run(
+                    base_url,
+                    target,
+                    requests=args.requests,
+                    concurrency=args.concurrency,
+                    bodies=bodies,
+                )
+            )
             print(f"  {target.name}: {results[-1].rps:.0f} req/s", flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
@@ -220,14 +291,16 @@ def render(results, queries_small, queries_full, sizes, fts, timings, args) -> s
     lines = [
         "# Benchmark results",
         "",
-        f"Measured {datetime.now().strftime('%Y-%m-%d %H:%M')} by `make bench` on {platform.node()} "
+        f"Measured {datetime.now().strftime('%Y-%m-%d %H:%M')} by `make bench` on "
+        f"{platform.node()} "
         f"({os.cpu_count()} cores, Python {platform.python_version()}): gunicorn with "
         f"{args.workers} workers, DEBUG off, {args.requests} requests per page at "
         f"{args.concurrency} concurrent clients (separate processes, loopback).",
         "",
         "Data: " + ", ".join(f"{count:,} {label}" for label, count in sizes.items()) + ".",
         "",
-        "| page | req/s | × floor | median ms | p95 ms | size (bytes) | SQL queries (10% data) | SQL queries (full data) | targets |",
+        "| page | req/s | × floor | median ms | p95 ms | size (bytes) "
+        "| SQL queries (10% data) | SQL queries (full data) | targets |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for result in results:
@@ -248,15 +321,18 @@ def render(results, queries_small, queries_full, sizes, fts, timings, args) -> s
     lines += [
         "",
         f"Full-text search over {sizes.get('publications', 0):,} publications (in the database, "
-        f"median of {fts['runs']} runs per query): " + ", ".join(
-            f"`{query}` {ms:.1f} ms" for query, ms in fts["queries"].items()
-        ) + ".",
+        f"median of {fts['runs']} runs per query): "
+        + ", ".join(f"`{query}` {ms:.1f} ms" for query, ms in fts["queries"].items())
+        + ".",
         "",
         "Targets: every page at least 25% of the floor's throughput; p95 under 100 ms at 10 "
         "concurrent clients; SQL queries per page the same at 10% and 100% of the data.",
     ]
     if timings:
-        lines += ["", "Data generation: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + "."]
+        lines += [
+            "",
+            "Data generation: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ".",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -14,7 +14,10 @@ class PageAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["key"]}),
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
-        (_("Search engines"), {"fields": side_by_side("meta_description"), "classes": ["collapse"]}),
+        (
+            _("Search engines"),
+            {"fields": side_by_side("meta_description"), "classes": ["collapse"]},
+        ),
         (_("History"), {"fields": ["updated_at"]}),
     ]
 
@@ -24,7 +27,15 @@ class PageAdmin(admin.ModelAdmin):
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["subject", "recipients", "language", "status", "attempts", "created_at", "sent_at"]
+    list_display = [
+        "subject",
+        "recipients",
+        "language",
+        "status",
+        "attempts",
+        "created_at",
+        "sent_at",
+    ]
     list_filter = ["status", "language"]
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
@@ -53,13 +64,22 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
     list_display = ["__str__", "conformance", "last_reviewed", "statement_updated"]
     fieldsets = [
         (_("Status"), {"fields": ["conformance", "last_reviewed", "statement_updated"]}),
-        (_("Texts (Swedish | English)"), {"fields": side_by_side(
-            "introduction", "known_shortcomings", "disproportionate_burden", "outside_scope",
-            "how_we_tested",
-        )}),
-        (_("Contact and supervision"), {
-            "fields": ["contact_email", "response_days", "supervisory_authority_url"]
-        }),
+        (
+            _("Texts (Swedish | English)"),
+            {
+                "fields": side_by_side(
+                    "introduction",
+                    "known_shortcomings",
+                    "disproportionate_burden",
+                    "outside_scope",
+                    "how_we_tested",
+                )
+            },
+        ),
+        (
+            _("Contact and supervision"),
+            {"fields": ["contact_email", "response_days", "supervisory_authority_url"]},
+        ),
     ]
 
     def has_add_permission(self, request):
@@ -76,12 +96,36 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "language"]
     search_fields = ["description", "page_url", "email", "name"]
     date_hierarchy = "created_at"
-    readonly_fields = ["kind", "page_url", "description", "name", "email", "language",
-                       "created_at", "updated_at", "replied_at"]
+    readonly_fields = [
+        "kind",
+        "page_url",
+        "description",
+        "name",
+        "email",
+        "language",
+        "created_at",
+        "updated_at",
+        "replied_at",
+    ]
     fieldsets = [
-        (_("Report"), {"fields": ["kind", "page_url", "description", "name", "email", "language",
-                                  "created_at"]}),
-        (_("Handling"), {"fields": ["status", "internal_note", "reply", "replied_at", "updated_at"]}),
+        (
+            _("Report"),
+            {
+                "fields": [
+                    "kind",
+                    "page_url",
+                    "description",
+                    "name",
+                    "email",
+                    "language",
+                    "created_at",
+                ]
+            },
+        ),
+        (
+            _("Handling"),
+            {"fields": ["status", "internal_note", "reply", "replied_at", "updated_at"]},
+        ),
     ]
 
     def has_add_permission(self, request):
@@ -92,5 +136,7 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if new_reply:
             services.accessibility_report_reply(report=obj, reply=obj.reply.strip())
-            self.message_user(request, _("Your reply has been queued for sending to %(email)s.")
-                              % {"email": obj.email})
+            self.message_user(
+                request,
+                _("Your reply has been queued for sending to %(email)s.") % {"email": obj.email},
+            )

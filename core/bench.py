@@ -14,12 +14,17 @@ def generate(*, scale: float, stdout) -> None:
     statuses = list(AccessibilityReport.Status.values)
     batch = []
     for number in range(max(0, missing)):
-        batch.append(AccessibilityReport(
-            kind=kinds[number % 2], page_url=f"/sv/sida-{number}/",
-            description=f"Knappen på sidan {number} går inte att nå med tangentbordet.",
-            email=f"person{number}@example.se", language=("sv", "en")[number % 2],
-            status=statuses[number % len(statuses)], submission_token=uuid.uuid4(),
-        ))
+        batch.append(
+            AccessibilityReport(
+                kind=kinds[number % 2],
+                page_url=f"/sv/sida-{number}/",
+                description=f"Knappen på sidan {number} går inte att nå med tangentbordet.",
+                email=f"person{number}@example.se",
+                language=("sv", "en")[number % 2],
+                status=statuses[number % len(statuses)],
+                submission_token=uuid.uuid4(),
+            )
+        )
         if len(batch) == 5000:
             AccessibilityReport.objects.bulk_create(batch)
             batch = []

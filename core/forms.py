@@ -28,7 +28,9 @@ class PublicFormMixin(forms.Form):
     """
 
     website = forms.CharField(
-        label=_("Leave this field empty"), required=False, max_length=200,
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
@@ -67,22 +69,34 @@ def public_form_layout_tail():
 
 class AccessibilityReportForm(PublicFormMixin, forms.Form):
     kind = forms.ChoiceField(
-        label=_("What do you need?"), choices=AccessibilityReport.Kind.choices,
-        widget=forms.RadioSelect, initial=AccessibilityReport.Kind.BARRIER,
+        label=_("What do you need?"),
+        choices=AccessibilityReport.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=AccessibilityReport.Kind.BARRIER,
     )
     page_url = forms.CharField(
-        label=_("Which page or document?"), required=False, max_length=500,
+        label=_("Which page or document?"),
+        required=False,
+        max_length=500,
         help_text=_("The address or the title, if it is about a particular page or document."),
     )
     description = forms.CharField(
-        label=_("Describe the problem or what you need"), max_length=5000,
+        label=_("Describe the problem or what you need"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    name = forms.CharField(label=_("Your name"), required=False, max_length=200,
-                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("Your email address"), max_length=254,
-                             help_text=_("We only use it to answer you."),
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    name = forms.CharField(
+        label=_("Your name"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We only use it to answer you."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     consent = forms.BooleanField(
         label=_("I agree that ICLD stores what I have written here to handle my request."),
         error_messages={"required": _("We need your agreement to handle your request.")},
@@ -95,7 +109,12 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
         # browser's own pop-ups would be in the browser's language and vanish on screen readers.
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field("kind"), Field("page_url"), Field("description"), Field("name"), Field("email"),
-            Field("consent"), *public_form_layout_tail(),
+            Field("kind"),
+            Field("page_url"),
+            Field("description"),
+            Field("name"),
+            Field("email"),
+            Field("consent"),
+            *public_form_layout_tail(),
             Submit("send", _("Send")),
         )

@@ -52,7 +52,9 @@ class LocalizedText(str):
         return text
 
 
-def localize(obj, field: str, *, fallback: bool = True, language: str | None = None) -> LocalizedText:
+def localize(
+    obj, field: str, *, fallback: bool = True, language: str | None = None
+) -> LocalizedText:
     """Return ``obj.<field>_<lang>`` for the active language, applying the fallback rule."""
     language = language or active_language()
     value = getattr(obj, f"{field}_{language}", "") or ""

@@ -41,17 +41,17 @@ PAGES = {
         "lead_en": "How to reach ICLD.",
         "body_sv": (
             "<p>Internationellt centrum för lokal demokrati<br>Visby</p>"
-            "<ul><li>Allmänna frågor: <a href=\"mailto:info@icld.se\">info@icld.se</a></li>"
-            "<li>Kommunala partnerskap: <a href=\"mailto:partnership@icld.se\">partnership@icld.se</a></li>"
-            "<li>Utbildningsprogram: <a href=\"mailto:itp@icld.se\">itp@icld.se</a></li>"
-            "<li>Kunskapscentrum: <a href=\"mailto:research@icld.se\">research@icld.se</a></li></ul>"
+            '<ul><li>Allmänna frågor: <a href="mailto:info@icld.se">info@icld.se</a></li>'
+            '<li>Kommunala partnerskap: <a href="mailto:partnership@icld.se">partnership@icld.se</a></li>'
+            '<li>Utbildningsprogram: <a href="mailto:itp@icld.se">itp@icld.se</a></li>'
+            '<li>Kunskapscentrum: <a href="mailto:research@icld.se">research@icld.se</a></li></ul>'
         ),
         "body_en": (
             "<p>Swedish International Centre for Local Democracy<br>Visby, Sweden</p>"
-            "<ul><li>General questions: <a href=\"mailto:info@icld.se\">info@icld.se</a></li>"
-            "<li>Municipal partnerships: <a href=\"mailto:partnership@icld.se\">partnership@icld.se</a></li>"
-            "<li>Training programmes: <a href=\"mailto:itp@icld.se\">itp@icld.se</a></li>"
-            "<li>Knowledge centre: <a href=\"mailto:research@icld.se\">research@icld.se</a></li></ul>"
+            '<ul><li>General questions: <a href="mailto:info@icld.se">info@icld.se</a></li>'
+            '<li>Municipal partnerships: <a href="mailto:partnership@icld.se">partnership@icld.se</a></li>'
+            '<li>Training programmes: <a href="mailto:itp@icld.se">itp@icld.se</a></li>'
+            '<li>Knowledge centre: <a href="mailto:research@icld.se">research@icld.se</a></li></ul>'
         ),
     },
     "privacy": {
@@ -71,7 +71,7 @@ PAGES = {
             "<h2>Cookies och spårning</h2>"
             "<p>Webbplatsen använder bara de kakor som behövs för att den ska fungera (språkval och skydd mot förfalskade formulär). Vi använder ingen spårning, ingen webbanalys från tredje part och inga externa resurser. Därför behövs ingen kakbanner.</p>"
             "<h2>Dina rättigheter</h2>"
-            "<p>Du har rätt att få veta vilka uppgifter vi har om dig, att få dem rättade eller raderade, att begränsa behandlingen och att återkalla ditt samtycke. Kontakta <a href=\"mailto:info@icld.se\">info@icld.se</a>. Du kan också lämna klagomål till Integritetsskyddsmyndigheten (IMY).</p>"
+            '<p>Du har rätt att få veta vilka uppgifter vi har om dig, att få dem rättade eller raderade, att begränsa behandlingen och att återkalla ditt samtycke. Kontakta <a href="mailto:info@icld.se">info@icld.se</a>. Du kan också lämna klagomål till Integritetsskyddsmyndigheten (IMY).</p>'
         ),
         "body_en": (
             "<h2>What we store and why</h2>"
@@ -85,7 +85,7 @@ PAGES = {
             "<h2>Cookies and tracking</h2>"
             "<p>This website only sets the cookies it needs to work (your language and protection against forged forms). We use no tracking, no third-party analytics and no external resources, so no cookie banner is needed.</p>"
             "<h2>Your rights</h2>"
-            "<p>You have the right to know what data we hold about you, to have it corrected or erased, to restrict its processing and to withdraw your consent. Contact <a href=\"mailto:info@icld.se\">info@icld.se</a>. You can also complain to the Swedish Authority for Privacy Protection (IMY).</p>"
+            '<p>You have the right to know what data we hold about you, to have it corrected or erased, to restrict its processing and to withdraw your consent. Contact <a href="mailto:info@icld.se">info@icld.se</a>. You can also complain to the Swedish Authority for Privacy Protection (IMY).</p>'
         ),
         "meta_description_sv": "Hur ICLD behandlar personuppgifter som lämnas på webbplatsen.",
         "meta_description_en": "How ICLD processes personal data given on this website.",

@@ -82,10 +82,18 @@ class Page(models.Model):
     key = models.CharField(_("page"), max_length=30, choices=Key.choices, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"), blank=True, required=())
-    body = TranslatedField(models.TextField, _("body"), required=(), blank=True,
-                           help_text=_("Basic HTML: paragraphs, headings, lists and links."))
+    body = TranslatedField(
+        models.TextField,
+        _("body"),
+        required=(),
+        blank=True,
+        help_text=_("Basic HTML: paragraphs, headings, lists and links."),
+    )
     meta_description = TranslatedField(
-        models.CharField, _("search engine description"), max_length=300, fallback=False,
+        models.CharField,
+        _("search engine description"),
+        max_length=300,
+        fallback=False,
         required=(),
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -98,6 +106,9 @@ class Page(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse(f"core:{self.key}")
+
     @property
     def is_legal(self) -> bool:
         return self.key in self.LEGAL_KEYS
@@ -105,9 +116,6 @@ class Page(models.Model):
     def localized_body(self):
         """The body in the active language; legal pages never borrow the other language."""
         return localize(self, "body", fallback=not self.is_legal)
-
-    def get_absolute_url(self) -> str:
-        return reverse(f"core:{self.key}")
 
 
 class AccessibilityStatement(models.Model):
@@ -123,22 +131,37 @@ class AccessibilityStatement(models.Model):
         NONE = "none", _("Not compliant with WCAG 2.1 AA")
 
     conformance = models.CharField(
-        _("conformance status"), max_length=10, choices=Conformance.choices,
+        _("conformance status"),
+        max_length=10,
+        choices=Conformance.choices,
         default=Conformance.PARTIAL,
     )
     introduction = TranslatedField(models.TextField, _("introduction"), fallback=False, required=())
     known_shortcomings = TranslatedField(
-        models.TextField, _("known shortcomings"), fallback=False, required=(), blank=True,
+        models.TextField,
+        _("known shortcomings"),
+        fallback=False,
+        required=(),
+        blank=True,
         help_text=_("Content that is not accessible, one item per list entry (basic HTML)."),
     )
     disproportionate_burden = TranslatedField(
-        models.TextField, _("disproportionate burden"), fallback=False, required=(), blank=True,
-    )
-    outside_scope = TranslatedField(
-        models.TextField, _("content outside the scope of the law"), fallback=False, required=(),
+        models.TextField,
+        _("disproportionate burden"),
+        fallback=False,
+        required=(),
         blank=True,
     )
-    how_we_tested = TranslatedField(models.TextField, _("how we tested"), fallback=False, required=())
+    outside_scope = TranslatedField(
+        models.TextField,
+        _("content outside the scope of the law"),
+        fallback=False,
+        required=(),
+        blank=True,
+    )
+    how_we_tested = TranslatedField(
+        models.TextField, _("how we tested"), fallback=False, required=()
+    )
     last_reviewed = models.DateField(_("date of the last review"))
     statement_updated = models.DateField(_("date the statement was last updated"))
     contact_email = models.EmailField(_("contact for accessibility problems"))
@@ -179,10 +202,13 @@ class AccessibilityReport(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("email"))
     language = models.CharField(_("language"), max_length=5)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
     internal_note = models.TextField(_("internal note"), blank=True)
     reply = models.TextField(
-        _("reply to the sender"), blank=True,
+        _("reply to the sender"),
+        blank=True,
         help_text=_("Saving a reply emails it to the sender once and marks the report answered."),
     )
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)

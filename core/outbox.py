@@ -35,7 +35,7 @@ def outbox_enqueue(
     headers: dict[str, str] | None = None,
     reply_to: str = "",
 ) -> OutboxMessage:
-    """Render ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html`` and queue them."""
+    """Render ``<template>_subject.txt``, ``.txt`` and ``.html`` and queue the message."""
     context = {"site_url": settings.ICLD_SITE_URL, **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())

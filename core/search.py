@@ -42,7 +42,8 @@ def _text(field_name: str, language: str):
     (the same fallback rule the pages use)."""
     other = "en" if language == "sv" else "sv"
     return Coalesce(
-        NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{other}"),
+        NullIf(F(f"{field_name}_{language}"), Value("")),
+        F(f"{field_name}_{other}"),
         output_field=TextField(),
     )
 
@@ -64,8 +65,12 @@ def _ranked(queryset, vector, query, limit):
     for item in items:
         # Each kind calls its short text something else; the results page shows one.
         item.snippet = next(
-            (getattr(item, name) for name in SNIPPET_FIELDS
-             if hasattr(type(item), name) and getattr(item, name)), ""
+            (
+                getattr(item, name)
+                for name in SNIPPET_FIELDS
+                if hasattr(type(item), name) and getattr(item, name)
+            ),
+            "",
         )
     return items, matching.count()
 
@@ -82,33 +87,59 @@ def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> list[ResultGroup
     # Partnerships and publications carry an indexed vector of both languages.
     items, total = _ranked(
         Partnership.objects.published().select_related("country"),
-        F("search_vector"), query | SearchQuery(query_text, config="simple", search_type="websearch"),
+        F("search_vector"),
+        query | SearchQuery(query_text, config="simple", search_type="websearch"),
         per_kind,
     )
-    groups.append(ResultGroup("partnerships", _("Municipal partnerships"), items, total,
-                              f"{reverse('partnerships:list')}?{q}"))
+    groups.append(
+        ResultGroup(
+            "partnerships",
+            _("Municipal partnerships"),
+            items,
+            total,
+            f"{reverse('partnerships:list')}?{q}",
+        )
+    )
     items, total = _ranked(
         Story.objects.published(), _vector(language, "title", "lead", "body"), query, per_kind
     )
-    groups.append(ResultGroup("stories", _("Stories"), items, total,
-                              reverse("partnerships:story_list")))
-    items, total = _ranked(
-        Programme.objects.published(), _vector(language, "title", "summary", "aim", "target_group"),
-        query, per_kind,
+    groups.append(
+        ResultGroup("stories", _("Stories"), items, total, reverse("partnerships:story_list"))
     )
-    groups.append(ResultGroup("programmes", _("Training programmes"), items, total,
-                              reverse("programmes:index")))
     items, total = _ranked(
-        Publication.objects.published().defer("search_vector"), F("search_vector"),
-        query | SearchQuery(query_text, config="simple", search_type="websearch"), per_kind,
+        Programme.objects.published(),
+        _vector(language, "title", "summary", "aim", "target_group"),
+        query,
+        per_kind,
     )
-    groups.append(ResultGroup("publications", _("Research and publications"), items, total,
-                              f"{reverse('knowledge:publications')}?{q}"))
+    groups.append(
+        ResultGroup(
+            "programmes", _("Training programmes"), items, total, reverse("programmes:index")
+        )
+    )
     items, total = _ranked(
-        Event.objects.published(), _vector(language, "title", "summary", "description"),
-        query, per_kind,
+        Publication.objects.published().defer("search_vector"),
+        F("search_vector"),
+        query | SearchQuery(query_text, config="simple", search_type="websearch"),
+        per_kind,
     )
-    groups.append(ResultGroup("events", _("Seminars and events"), items, total,
-                              reverse("knowledge:events")))
+    groups.append(
+        ResultGroup(
+            "publications",
+            _("Research and publications"),
+            items,
+            total,
+            f"{reverse('knowledge:publications')}?{q}",
+        )
+    )
+    items, total = _ranked(
+        Event.objects.published(),
+        _vector(language, "title", "summary", "description"),
+        query,
+        per_kind,
+    )
+    groups.append(
+        ResultGroup("events", _("Seminars and events"), items, total, reverse("knowledge:events"))
+    )
     # Most relevant kind first; kinds without hits last, so the page stays predictable.
     return sorted(groups, key=lambda group: (group.total == 0,))

@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from core.i18n import active_language
-
 from knowledge import selectors as knowledge
 from partnerships import selectors as partnerships
 from programmes import selectors as programmes
@@ -66,7 +65,9 @@ def organisation_involvement(organisation: Organisation) -> dict:
     return {
         "partnerships": list(partnerships.partnerships_for_organisation(organisation)),
         "hosted_visits": list(programmes.hosted_visits_for_organisation(organisation)),
-        "publications": list(knowledge.publications_for_organisation(organisation, limit=SECTION_LIMIT)),
+        "publications": list(
+            knowledge.publications_for_organisation(organisation, limit=SECTION_LIMIT)
+        ),
     }
 
 

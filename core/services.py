@@ -13,8 +13,14 @@ from core.outbox import outbox_enqueue
 
 
 def accessibility_report_submit(
-    *, kind: str, description: str, email: str, language: str, submission_token: uuid.UUID,
-    page_url: str = "", name: str = "",
+    *,
+    kind: str,
+    description: str,
+    email: str,
+    language: str,
+    submission_token: uuid.UUID,
+    page_url: str = "",
+    name: str = "",
 ) -> AccessibilityReport:
     """Save a report once per submission token, and queue the receipt and the staff notice."""
     existing = AccessibilityReport.objects.filter(submission_token=submission_token).first()
@@ -23,18 +29,27 @@ def accessibility_report_submit(
     try:
         with transaction.atomic():
             report = AccessibilityReport.objects.create(
-                kind=kind, description=description, email=email, language=language,
-                submission_token=submission_token, page_url=page_url, name=name,
+                kind=kind,
+                description=description,
+                email=email,
+                language=language,
+                submission_token=submission_token,
+                page_url=page_url,
+                name=name,
             )
             statement = AccessibilityStatement.objects.first()
             outbox_enqueue(
-                to=[email], template="core/emails/accessibility_report_received",
-                context={"report": report, "statement": statement}, language=language,
+                to=[email],
+                template="core/emails/accessibility_report_received",
+                context={"report": report, "statement": statement},
+                language=language,
             )
             outbox_enqueue(
                 to=[statement.contact_email if statement else settings.ICLD_CONTACT_EMAIL],
                 template="core/emails/accessibility_report_staff",
-                context={"report": report}, language=settings.LANGUAGE_CODE, reply_to=email,
+                context={"report": report},
+                language=settings.LANGUAGE_CODE,
+                reply_to=email,
             )
     except IntegrityError:
         # The same token posted twice at the same moment: the other request saved it.
@@ -51,7 +66,9 @@ def accessibility_report_reply(*, report: AccessibilityReport, reply: str) -> Ac
     report.replied_at = timezone.now()
     report.save(update_fields=["reply", "status", "replied_at", "updated_at"])
     outbox_enqueue(
-        to=[report.email], template="core/emails/accessibility_report_reply",
-        context={"report": report}, language=report.language,
+        to=[report.email],
+        template="core/emails/accessibility_report_reply",
+        context={"report": report},
+        language=report.language,
     )
     return report

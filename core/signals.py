@@ -8,9 +8,14 @@ from core.i18n import LANGUAGE_CODES
 
 # The models whose rows the home page shows or counts.
 HOME_PAGE_MODELS = [
-    "partnerships.Partnership", "partnerships.Story", "partnerships.ApplicationRound",
+    "partnerships.Partnership",
+    "partnerships.Story",
+    "partnerships.ApplicationRound",
     "programmes.Programme",
-    "programmes.Intake", "knowledge.Event", "knowledge.ResearchCall", "knowledge.Publication",
+    "programmes.Intake",
+    "knowledge.Event",
+    "knowledge.ResearchCall",
+    "knowledge.Publication",
 ]
 
 
@@ -24,5 +29,8 @@ def connect() -> None:
         post_save.connect(forget_home_page, sender=model, dispatch_uid=f"home-{label}-save")
         post_delete.connect(forget_home_page, sender=model, dispatch_uid=f"home-{label}-delete")
         for field in model._meta.many_to_many:
-            m2m_changed.connect(forget_home_page, sender=field.remote_field.through,
-                                dispatch_uid=f"home-{label}-{field.name}")
+            m2m_changed.connect(
+                forget_home_page,
+                sender=field.remote_field.through,
+                dispatch_uid=f"home-{label}-{field.name}",
+            )

@@ -94,9 +94,13 @@ class AccessibilityReportView(PublicFormView):
     def submit(self, form):
         data = form.cleaned_data
         return services.accessibility_report_submit(
-            kind=data["kind"], description=data["description"], email=data["email"],
-            language=translation.get_language(), submission_token=data["submission_token"],
-            page_url=data["page_url"], name=data["name"],
+            kind=data["kind"],
+            description=data["description"],
+            email=data["email"],
+            language=translation.get_language(),
+            submission_token=data["submission_token"],
+            page_url=data["page_url"],
+            name=data["name"],
         )
 
     def get_success_url_for(self, result) -> str:
@@ -129,14 +133,18 @@ Policy: {site_url}/en/accessibility/
 
 
 def robots_txt(request):
-    return HttpResponse(ROBOTS_TXT.format(site_url=settings.ICLD_SITE_URL), content_type="text/plain")
+    return HttpResponse(
+        ROBOTS_TXT.format(site_url=settings.ICLD_SITE_URL), content_type="text/plain"
+    )
 
 
 def security_txt(request):
     # RFC 9116: Expires is required and must be less than a year ahead.
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0).isoformat()
     body = SECURITY_TXT.format(
-        security_email=settings.ICLD_SECURITY_EMAIL, expires=expires, site_url=settings.ICLD_SITE_URL
+        security_email=settings.ICLD_SECURITY_EMAIL,
+        expires=expires,
+        site_url=settings.ICLD_SITE_URL,
     )
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
 

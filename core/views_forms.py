@@ -22,8 +22,10 @@ class PublicFormView(FormView):
         form = self.get_form()
         limit = settings.ICLD_FORM_RATE_LIMIT or self.rate_limit
         allowed, reset_in = ratelimit.hit(
-            request, scope=self.rate_limit_scope or self.__class__.__name__,
-            limit=limit, period=self.rate_limit_period,
+            request,
+            scope=self.rate_limit_scope or self.__class__.__name__,
+            limit=limit,
+            period=self.rate_limit_period,
         )
         if not allowed:
             return self.render_rate_limited(form, reset_in)
@@ -43,7 +45,8 @@ class PublicFormView(FormView):
                 "We have received many submissions from your network in a short time. Nothing "
                 "has been saved yet. What you typed is kept below: please send it again in "
                 "%(minutes)d minutes."
-            ) % {"minutes": minutes},
+            )
+            % {"minutes": minutes},
         )
         response = self.render_to_response(context, status=429)
         response["Retry-After"] = str(reset_in)

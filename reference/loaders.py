@@ -17,8 +17,20 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Municipalities that call themselves "stad" rather than "kommun".
 CITY_MUNICIPALITIES = {
-    "Borås", "Göteborg", "Haparanda", "Helsingborg", "Landskrona", "Lidingö", "Malmö",
-    "Mölndal", "Solna", "Stockholm", "Sundbyberg", "Trollhättan", "Vaxholm", "Västerås",
+    "Borås",
+    "Göteborg",
+    "Haparanda",
+    "Helsingborg",
+    "Landskrona",
+    "Lidingö",
+    "Malmö",
+    "Mölndal",
+    "Solna",
+    "Stockholm",
+    "Sundbyberg",
+    "Trollhättan",
+    "Vaxholm",
+    "Västerås",
 }
 CONTINENTS = {
     "Europe": "europe",
@@ -37,7 +49,11 @@ THEMES = [
     ("public-health", "Folkhälsa och jämlik hälsa", "Public health and equitable health"),
     ("children-and-youth", "Barn och ungas inflytande", "Children and youth inclusion"),
     ("human-rights", "Mänskliga rättigheter", "Human rights"),
-    ("transparency-and-accountability", "Öppenhet och ansvarsutkrävande", "Transparency and accountability"),
+    (
+        "transparency-and-accountability",
+        "Öppenhet och ansvarsutkrävande",
+        "Transparency and accountability",
+    ),
     ("urban-planning", "Samhällsplanering", "Urban planning"),
     ("education", "Utbildning", "Education"),
     ("local-economic-development", "Lokal ekonomisk utveckling", "Local economic development"),
@@ -85,8 +101,14 @@ def load_reference_data(apps) -> None:
 
     Country.objects.update_or_create(
         code="SE",
-        defaults={"slug": "sweden", "name_sv": "Sverige", "name_en": "Sweden",
-                  "continent": "europe", "cluster": "", "is_current_partner": False},
+        defaults={
+            "slug": "sweden",
+            "name_sv": "Sverige",
+            "name_en": "Sweden",
+            "continent": "europe",
+            "cluster": "",
+            "is_current_partner": False,
+        },
     )
     for row in _rows("partner_countries.csv"):
         Country.objects.update_or_create(
@@ -108,11 +130,20 @@ def load_reference_data(apps) -> None:
             defaults={"name_sv": row["county_name"], "name_en": county_name_en(row["county_name"])},
         )
         counties[county.code] = county
-        name_en = "Region Västra Götaland" if row["name"] == "Västra Götalandsregionen" else row["name"]
+        name_en = (
+            "Region Västra Götaland" if row["name"] == "Västra Götalandsregionen" else row["name"]
+        )
         Organisation.objects.update_or_create(
-            kind="region", code=row["code"],
-            defaults={"name_sv": row["name"], "name_en": name_en, "short_name": row["name"],
-                      "slug": slugify(row["name"]), "country_id": "SE", "county": county},
+            kind="region",
+            code=row["code"],
+            defaults={
+                "name_sv": row["name"],
+                "name_en": name_en,
+                "short_name": row["name"],
+                "slug": slugify(row["name"]),
+                "country_id": "SE",
+                "county": county,
+            },
         )
 
     taken_slugs: set[str] = set()
@@ -125,9 +156,16 @@ def load_reference_data(apps) -> None:
             slug = f"{slug}-{slugify(county.name_en.removesuffix(' County'))}"
         taken_slugs.add(slug)
         Organisation.objects.update_or_create(
-            kind="municipality", code=row["code"],
-            defaults={"name_sv": name_sv, "name_en": name_en, "short_name": row["name"],
-                      "slug": slug, "country_id": "SE", "county": county},
+            kind="municipality",
+            code=row["code"],
+            defaults={
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "short_name": row["name"],
+                "slug": slug,
+                "country_id": "SE",
+                "county": county,
+            },
         )
 
     for position, (slug, name_sv, name_en) in enumerate(THEMES):

@@ -41,11 +41,14 @@ class Country(models.Model):
     name = TranslatedField(models.CharField, _("name"), max_length=100, required=("sv", "en"))
     continent = models.CharField(_("continent"), max_length=20, choices=Continent.choices)
     cluster = models.CharField(
-        _("ICLD cluster"), max_length=40, blank=True,
+        _("ICLD cluster"),
+        max_length=40,
+        blank=True,
         help_text=_("The region ICLD groups the country in today, if any."),
     )
     is_current_partner = models.BooleanField(
-        _("current partner country"), default=False,
+        _("current partner country"),
+        default=False,
         help_text=_("In ICLD's current list of countries for new partnerships."),
     )
 
@@ -99,23 +102,32 @@ class Organisation(models.Model):
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     name = TranslatedField(
-        models.CharField, _("name"), max_length=200,
+        models.CharField,
+        _("name"),
+        max_length=200,
         help_text=_("The name as it is written in running text, e.g. “Vara kommun”."),
     )
     short_name = models.CharField(
-        _("short name"), max_length=120,
+        _("short name"),
+        max_length=120,
         help_text=_("Used in lists and search, e.g. “Vara”."),
     )
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     code = models.CharField(
-        _("official code"), max_length=10, blank=True,
+        _("official code"),
+        max_length=10,
+        blank=True,
         help_text=_("SCB municipality or county code for Swedish organisations."),
     )
     country = models.ForeignKey(
         Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="organisations"
     )
     county = models.ForeignKey(
-        County, verbose_name=_("county"), on_delete=models.PROTECT, null=True, blank=True,
+        County,
+        verbose_name=_("county"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="organisations",
     )
     website = models.URLField(_("website"), blank=True)
@@ -129,19 +141,21 @@ class Organisation(models.Model):
         indexes = [models.Index(Lower("short_name"), name="organisation_short_name_lower")]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "code"], condition=~models.Q(code=""), name="organisation_unique_code"
+                fields=["kind", "code"],
+                condition=~models.Q(code=""),
+                name="organisation_unique_code",
             ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("reference:organisation", kwargs={"slug": self.slug})
+
     @property
     def is_swedish(self) -> bool:
         return self.kind in self.SWEDISH_KINDS
-
-    def get_absolute_url(self) -> str:
-        return reverse("reference:organisation", kwargs={"slug": self.slug})
 
 
 class Theme(models.Model):

@@ -25,4 +25,8 @@ class OrganisationSitemap(BilingualSitemap):
         return Organisation.objects.swedish().order_by("slug")
 
 
-SITEMAPS = {"countries": CountrySitemap, "themes": ThemeSitemap, "organisations": OrganisationSitemap}
+SITEMAPS = {
+    "countries": CountrySitemap,
+    "themes": ThemeSitemap,
+    "organisations": OrganisationSitemap,
+}

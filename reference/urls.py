@@ -7,6 +7,8 @@ app_name = "reference"
 
 urlpatterns = [
     path(_("countries/<slug:slug>/"), views.CountryDetailView.as_view(), name="country"),
-    path(_("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation"),
+    path(
+        _("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation"
+    ),
     path(_("themes/<slug:slug>/"), views.ThemeDetailView.as_view(), name="theme"),
 ]

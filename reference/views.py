@@ -23,9 +23,7 @@ class OrganisationDetailView(DetailView):
     context_object_name = "organisation"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **selectors.organisation_involvement(self.object), **kwargs
-        )
+        return super().get_context_data(**selectors.organisation_involvement(self.object), **kwargs)
 
 
 class ThemeDetailView(DetailView):

@@ -22,12 +22,31 @@ def _fresh_rate_limit():
     cache.clear()
 
 
-@pytest.mark.parametrize(("path", "texts"), [
-    ("/sv/tillganglighet/", ["Hur tillgänglig är webbplatsen?", "Tillsyn", "Digg",
-                             "Innehåll som inte är tillgängligt", "Senast granskad"]),
-    ("/en/accessibility/", ["How accessible is the website?", "Supervision", "Digg",
-                            "Content that is not accessible", "Last reviewed"]),
-])
+@pytest.mark.parametrize(
+    ("path", "texts"),
+    [
+        (
+            "/sv/tillganglighet/",
+            [
+                "Hur tillgänglig är webbplatsen?",
+                "Tillsyn",
+                "Digg",
+                "Innehåll som inte är tillgängligt",
+                "Senast granskad",
+            ],
+        ),
+        (
+            "/en/accessibility/",
+            [
+                "How accessible is the website?",
+                "Supervision",
+                "Digg",
+                "Content that is not accessible",
+                "Last reviewed",
+            ],
+        ),
+    ],
+)
 def test_statement_has_every_part_digg_requires(client, path, texts):
     html = client.get(path).content.decode()
     for text in texts:
@@ -39,14 +58,23 @@ def test_statement_is_edited_by_staff(client):
     statement = AccessibilityStatement.objects.get()
     statement.known_shortcomings_en = "<ul><li>The new map has no keyboard support yet.</li></ul>"
     statement.save()
-    assert "The new map has no keyboard support yet." in client.get("/en/accessibility/").content.decode()
+    assert (
+        "The new map has no keyboard support yet."
+        in client.get("/en/accessibility/").content.decode()
+    )
 
 
 def form_data(**overrides):
     return {
-        "kind": "barrier", "page_url": "/sv/", "description": "Knappen går inte att nå med tangentbordet.",
-        "name": "Anna", "email": "anna@example.se", "consent": "on",
-        "submission_token": str(uuid.uuid4()), "website": "", **overrides,
+        "kind": "barrier",
+        "page_url": "/sv/",
+        "description": "Knappen går inte att nå med tangentbordet.",
+        "name": "Anna",
+        "email": "anna@example.se",
+        "consent": "on",
+        "submission_token": str(uuid.uuid4()),
+        "website": "",
+        **overrides,
     }
 
 
@@ -92,7 +120,9 @@ def test_too_many_reports_get_a_429_that_keeps_the_text(client, settings):
     settings.ICLD_FORM_RATE_LIMIT = 2
     for _ in range(2):
         client.post("/en/accessibility/report/", form_data())
-    response = client.post("/en/accessibility/report/", form_data(description="Min text finns kvar"))
+    response = client.post(
+        "/en/accessibility/report/", form_data(description="Min text finns kvar")
+    )
     assert response.status_code == 429
     assert "Min text finns kvar" in response.content.decode()
     assert "Please wait before sending again" in response.content.decode()
@@ -116,17 +146,34 @@ def test_staff_reply_is_emailed_in_the_senders_language_and_marks_it_answered(cl
 text = st.text(st.characters(codec="utf-8"), max_size=6000)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(kind=st.one_of(st.sampled_from(["barrier", "accessible_version"]), text),
-       description=text, email=text, page_url=text, name=text,
-       consent=st.sampled_from(["on", "", "yes", "0"]), token=text)
-def test_no_input_makes_the_form_fail_with_a_server_error(client, kind, description, email,
-                                                         page_url, name, consent, token):
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=st.one_of(st.sampled_from(["barrier", "accessible_version"]), text),
+    description=text,
+    email=text,
+    page_url=text,
+    name=text,
+    consent=st.sampled_from(["on", "", "yes", "0"]),
+    token=text,
+)
+def test_no_input_makes_the_form_fail_with_a_server_error(
+    client, kind, description, email, page_url, name, consent, token
+):
     cache.clear()
-    response = client.post("/en/accessibility/report/", {
-        "kind": kind, "description": description, "email": email, "page_url": page_url,
-        "name": name, "consent": consent, "submission_token": token,
-    })
+    response = client.post(
+        "/en/accessibility/report/",
+        {
+            "kind": kind,
+            "description": description,
+            "email": email,
+            "page_url": page_url,
+            "name": name,
+            "consent": consent,
+            "submission_token": token,
+        },
+    )
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert "Please correct the following" in response.content.decode()

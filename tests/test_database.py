@@ -11,7 +11,9 @@ from icld_portal.database import parse_database_url, start_embedded_server, stop
 
 
 def test_database_url_with_host_and_port():
-    config = parse_database_url("postgres://icld:s%40cret@db.example.se:6543/portal?sslmode=require")
+    config = parse_database_url(
+        "postgres://icld:s%40cret@db.example.se:6543/portal?sslmode=require"
+    )
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("portal", "icld", "s@cret")
     assert (config["HOST"], config["PORT"]) == ("db.example.se", "6543")
@@ -52,8 +54,12 @@ def test_settings_start_the_embedded_server_without_database_url():
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["DJANGO_DEBUG"] = "1"
     result = subprocess.run(
-        [sys.executable, "-m", "icld_portal.database", "url"], env=env, capture_output=True, text=True,
-        cwd=os.path.dirname(os.path.dirname(__file__)), timeout=60,
+        [sys.executable, "-m", "icld_portal.database", "url"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(__file__)),
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     url = result.stdout.strip()

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from core.i18n import available_languages, localize
+from core.i18n import available_languages
 from core.models import Page
 from reference.models import Theme
 
@@ -17,8 +17,20 @@ def make_theme(**names):
 @pytest.mark.parametrize(
     ("names", "language", "expected", "expected_lang", "is_fallback"),
     [
-        ({"name_sv": "Jämställdhet", "name_en": "Gender equality"}, "sv", "Jämställdhet", "sv", False),
-        ({"name_sv": "Jämställdhet", "name_en": "Gender equality"}, "en", "Gender equality", "en", False),
+        (
+            {"name_sv": "Jämställdhet", "name_en": "Gender equality"},
+            "sv",
+            "Jämställdhet",
+            "sv",
+            False,
+        ),
+        (
+            {"name_sv": "Jämställdhet", "name_en": "Gender equality"},
+            "en",
+            "Gender equality",
+            "en",
+            False,
+        ),
         ({"name_sv": "Jämställdhet"}, "en", "Jämställdhet", "sv", True),
         ({"name_en": "Gender equality"}, "sv", "Gender equality", "en", True),
         ({}, "en", "", "en", False),

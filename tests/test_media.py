@@ -24,8 +24,16 @@ def test_images_and_pdfs_are_served_with_their_type_and_no_sniffing(client, medi
     assert pdf["Content-Disposition"] == 'inline; filename="report.pdf"'
 
 
-@pytest.mark.parametrize("path", ["/media/evil.html", "/media/evil.svg", "/media/../settings.py",
-                                  "/media/%2e%2e/etc/passwd", "/media/missing.png"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/media/evil.html",
+        "/media/evil.svg",
+        "/media/../settings.py",
+        "/media/%2e%2e/etc/passwd",
+        "/media/missing.png",
+    ],
+)
 def test_anything_else_is_not_found(client, media, path):
     assert client.get(path).status_code == 404
 

@@ -25,17 +25,25 @@ def email_template(settings, tmp_path):
         '{% load i18n %}{% translate "Privacy notice" %}\n'
     )
     (directory / "test_message.txt").write_text('{% load i18n %}{% translate "Home" %}, {{ name }}')
-    (directory / "test_message.html").write_text('{% load i18n %}<p>{% translate "Home" %}, {{ name }}</p>')
+    (directory / "test_message.html").write_text(
+        '{% load i18n %}<p>{% translate "Home" %}, {{ name }}</p>'
+    )
     # Assigning the whole setting (not mutating it) makes Django rebuild its template engines.
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "subject", "greeting"), [
-    ("sv", "Personuppgifter", "Startsida, Anna"), ("en", "Privacy notice", "Home, Anna"),
-])
-def test_messages_are_rendered_in_the_recipients_language_with_text_and_html(language, subject, greeting):
+@pytest.mark.parametrize(
+    ("language", "subject", "greeting"),
+    [
+        ("sv", "Personuppgifter", "Startsida, Anna"),
+        ("en", "Privacy notice", "Home, Anna"),
+    ],
+)
+def test_messages_are_rendered_in_the_recipients_language_with_text_and_html(
+    language, subject, greeting
+):
     queue(language=language)
     assert outbox_deliver_due() == (1, 0)
     [email] = mail.outbox

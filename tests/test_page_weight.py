@@ -9,8 +9,14 @@ from django.contrib.staticfiles import finders
 pytestmark = pytest.mark.django_db
 
 BUDGET = 60 * 1024
-PAGES = ["/sv/", "/en/", "/sv/kommunala-partnerskap/", "/en/training-programmes/",
-         "/en/knowledge-centre/", "/sv/personuppgifter/"]
+PAGES = [
+    "/sv/",
+    "/en/",
+    "/sv/kommunala-partnerskap/",
+    "/en/training-programmes/",
+    "/en/knowledge-centre/",
+    "/sv/personuppgifter/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -34,4 +40,6 @@ def test_pages_make_no_external_requests(client, path):
     html = client.get(path).content.decode()
     for attribute in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
         # Links to other sites are fine; loading resources from them is not.
-        assert not re.search(rf'<(?:script|img|link rel="stylesheet")[^>]+"{re.escape(attribute)}"', html)
+        assert not re.search(
+            rf'<(?:script|img|link rel="stylesheet")[^>]+"{re.escape(attribute)}"', html
+        )

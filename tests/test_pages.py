@@ -13,10 +13,13 @@ def test_root_redirects_by_the_browsers_language(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr").url == "/sv/"
 
 
-@pytest.mark.parametrize(("path", "lang", "heading"), [
-    ("/sv/", "sv", "Lokal demokrati som vi bygger tillsammans"),
-    ("/en/", "en", "Local democracy, built together"),
-])
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("/sv/", "sv", "Lokal demokrati som vi bygger tillsammans"),
+        ("/en/", "en", "Local democracy, built together"),
+    ],
+)
 def test_home_page_is_in_the_language_of_its_url(client, path, lang, heading):
     response = client.get(path)
     html = response.content.decode()
@@ -44,14 +47,17 @@ def test_layout_has_skip_link_landmarks_and_footer_links(client):
     assert 'href="/en/accessibility/"' in html and 'href="/en/privacy/"' in html
 
 
-@pytest.mark.parametrize(("path", "text"), [
-    ("/sv/personuppgifter/", "Dina rättigheter"),
-    ("/en/privacy/", "Your rights"),
-    ("/sv/tillganglighet/", "Tillsyn"),
-    ("/en/accessibility/", "Supervision"),
-    ("/sv/om-icld/", "Våra kärnområden"),
-    ("/en/contact/", "partnership@icld.se"),
-])
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/sv/personuppgifter/", "Dina rättigheter"),
+        ("/en/privacy/", "Your rights"),
+        ("/sv/tillganglighet/", "Tillsyn"),
+        ("/en/accessibility/", "Supervision"),
+        ("/sv/om-icld/", "Våra kärnområden"),
+        ("/en/contact/", "partnership@icld.se"),
+    ],
+)
 def test_content_pages_exist_in_both_languages(client, path, text):
     response = client.get(path)
     assert response.status_code == 200
@@ -68,20 +74,26 @@ def test_legal_page_missing_a_translation_says_so_instead_of_borrowing(client):
     assert 'href="/sv/personuppgifter/"' in html
 
 
-@pytest.mark.parametrize(("path", "text"), [
-    ("/sv/finns-inte/", "Sidan finns inte"),
-    ("/en/does-not-exist/", "Page not found"),
-])
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/sv/finns-inte/", "Sidan finns inte"),
+        ("/en/does-not-exist/", "Page not found"),
+    ],
+)
 def test_not_found_page_is_in_the_language_of_the_url(client, path, text):
     response = client.get(path)
     assert response.status_code == 404
     assert text in response.content.decode()
 
 
-@pytest.mark.parametrize(("path", "text"), [
-    ("/sv/boom/", "Något gick fel"),
-    ("/en/boom/", "Something went wrong"),
-])
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/sv/boom/", "Något gick fel"),
+        ("/en/boom/", "Something went wrong"),
+    ],
+)
 def test_server_error_page_is_bilingual(rf, path, text):
     from core.views import server_error
 
@@ -112,10 +124,13 @@ def test_health_check_answers_plain_http_behind_the_proxy(client):
     assert client.get("/en/").status_code == 301
 
 
-@pytest.mark.parametrize(("path", "text"), [
-    ("/sv/x/", "Tjänsten är tillfälligt otillgänglig"),
-    ("/en/x/", "The service is briefly unavailable"),
-])
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/sv/x/", "Tjänsten är tillfälligt otillgänglig"),
+        ("/en/x/", "The service is briefly unavailable"),
+    ],
+)
 def test_a_lost_database_gives_a_bilingual_503_not_a_500(rf, path, text):
     from django.db import OperationalError
 

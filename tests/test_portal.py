@@ -60,8 +60,13 @@ def test_a_country_page_gathers_partnerships_programmes_research_and_events(clie
 def test_a_theme_page_gathers_the_portal(client, demo):
     from reference.models import Theme
 
-    theme = (Theme.objects.annotate(n=Count("partnerships", filter=Q(partnerships__publish_state="published")))
-             .order_by("-n").first())
+    theme = (
+        Theme.objects.annotate(
+            n=Count("partnerships", filter=Q(partnerships__publish_state="published"))
+        )
+        .order_by("-n")
+        .first()
+    )
     html = client.get(f"/sv/teman/{theme.slug}/").content.decode()
     assert theme.name_sv in html
     assert "Kommunala partnerskap" in html
@@ -85,7 +90,9 @@ def test_site_search_with_no_hits_offers_a_way_on(client, demo):
     assert "Nothing matched your search" in html
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.text(max_size=500))
 def test_no_search_text_breaks_the_search_page(client, query):
     response = client.get("/en/search/", {"q": query})

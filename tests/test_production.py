@@ -12,20 +12,36 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    inherited = {key: value for key, value in os.environ.items()
-                 if key not in {"DJANGO_SECRET_KEY", "DJANGO_SECRET_KEY_FILE", "DJANGO_DEBUG",
-                                "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "DJANGO_SECRET_KEY",
+            "DJANGO_SECRET_KEY_FILE",
+            "DJANGO_DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
     environment = {**inherited, "DJANGO_SETTINGS_MODULE": "icld_portal.settings.base", **env}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=environment,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_check_deploy_reports_nothing_with_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="icld.se",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -48,7 +48,9 @@ def test_names_follow_swedish_usage():
 
 
 def test_slugs_are_unique_even_for_habo_and_habo():
-    slugs = set(Organisation.objects.filter(short_name__in=["Habo", "Håbo"]).values_list("slug", flat=True))
+    slugs = set(
+        Organisation.objects.filter(short_name__in=["Habo", "Håbo"]).values_list("slug", flat=True)
+    )
     assert len(slugs) == 2
 
 
@@ -56,11 +58,21 @@ def test_loading_the_reference_data_again_changes_nothing():
     theme = Theme.objects.get(slug="gender-equality")
     theme.name_sv = "Jämställdhet (omdöpt av redaktionen)"
     theme.save()
-    before = (Organisation.objects.count(), Country.objects.count(), County.objects.count(),
-              Theme.objects.count())
+    before = (
+        Organisation.objects.count(),
+        Country.objects.count(),
+        County.objects.count(),
+        Theme.objects.count(),
+    )
     load_reference_data(apps)
-    after = (Organisation.objects.count(), Country.objects.count(), County.objects.count(),
-             Theme.objects.count())
+    after = (
+        Organisation.objects.count(),
+        Country.objects.count(),
+        County.objects.count(),
+        Theme.objects.count(),
+    )
     assert before == after
     # Staff edits to themes survive a reload.
-    assert Theme.objects.get(slug="gender-equality").name_sv == "Jämställdhet (omdöpt av redaktionen)"
+    assert (
+        Theme.objects.get(slug="gender-equality").name_sv == "Jämställdhet (omdöpt av redaktionen)"
+    )

@@ -53,7 +53,9 @@ def test_responses_carry_a_strict_content_security_policy(client, path):
     assert "camera=()" in response.headers["Permissions-Policy"]
 
 
-@pytest.mark.parametrize("path", ["/sv/", "/en/", "/sv/personuppgifter/", "/en/organisations/vara/"])
+@pytest.mark.parametrize(
+    "path", ["/sv/", "/en/", "/sv/personuppgifter/", "/en/organisations/vara/"]
+)
 def test_pages_have_no_inline_script_or_style(client, path):
     html = client.get(path).content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html)

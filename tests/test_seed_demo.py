@@ -17,12 +17,15 @@ def snapshot() -> dict:
     for app_label in OUR_APPS:
         for model in apps.get_app_config(app_label).get_models():
             fields = [
-                field.attname for field in model._meta.concrete_fields
+                field.attname
+                for field in model._meta.concrete_fields
                 if not getattr(field, "auto_now", False)
             ]
             state[model._meta.label] = sorted(
-                (tuple(str(value) for value in row) for row in
-                 model.objects.order_by("pk").values_list(*fields)),
+                (
+                    tuple(str(value) for value in row)
+                    for row in model.objects.order_by("pk").values_list(*fields)
+                ),
             )
     return state
 

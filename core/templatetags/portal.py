@@ -15,11 +15,38 @@ register = template.Library()
 
 # What staff may use in rich text; everything else is stripped before display.
 RICH_TEXT_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
-    "blockquote", "abbr", "cite", "q", "sub", "sup", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "abbr",
+    "cite",
+    "q",
+    "sub",
+    "sup",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
-RICH_TEXT_ATTRIBUTES = {"a": {"href", "title", "hreflang", "lang"}, "abbr": {"title"},
-                        "th": {"scope"}, "*": {"lang"}}
+RICH_TEXT_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang", "lang"},
+    "abbr": {"title"},
+    "th": {"scope"},
+    "*": {"lang"},
+}
 
 
 @register.simple_tag(takes_context=True)

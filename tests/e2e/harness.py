@@ -27,8 +27,14 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 AXE_PATH = Path(__file__).with_name("vendor") / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -51,8 +57,14 @@ def free_port() -> int:
 
 def _connection_kwargs(database: str) -> dict:
     db = settings.DATABASES["default"]
-    kwargs = {"dbname": database, "user": db["USER"] or None, "password": db["PASSWORD"] or None,
-              "host": db["HOST"] or None, "port": db["PORT"] or None, "autocommit": True}
+    kwargs = {
+        "dbname": database,
+        "user": db["USER"] or None,
+        "password": db["PASSWORD"] or None,
+        "host": db["HOST"] or None,
+        "port": db["PORT"] or None,
+        "autocommit": True,
+    }
     return {key: value for key, value in kwargs.items() if value is not None}
 
 
@@ -109,8 +121,12 @@ class PortalServer:
 
     def manage(self, *args: str) -> str:
         return subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=self.env, check=True,
-            capture_output=True, text=True,
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
 
     def stop(self) -> None:
@@ -175,16 +191,36 @@ def start_portal(
             server.manage("seed_demo", "--allow-production")
         server.manage("collectstatic", "--noinput", "-v", "0")
     log = open(tmp_dir / "server.log", "a")  # noqa: SIM115 - closed with the process
-    server.processes.append(subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "icld_portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--timeout", "60"],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    ))
+    server.processes.append(
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "icld_portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                "60",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    )
     if mail_worker:
-        server.processes.append(subprocess.Popen(
-            [sys.executable, "manage.py", "send_outbox", "--loop", "--interval", "0.3"],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        ))
+        server.processes.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "send_outbox", "--loop", "--interval", "0.3"],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
     deadline = time.monotonic() + 30
     while True:
         try:

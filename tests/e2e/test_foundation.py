@@ -6,16 +6,40 @@ from playwright.sync_api import expect
 from tests.e2e.harness import assert_accessible
 
 SHARED_PAGES = {
-    "sv": ["/sv/", "/sv/kommunala-partnerskap/", "/sv/utbildningsprogram/", "/sv/kunskapscentrum/",
-           "/sv/organisationer/vara/", "/sv/lander/kenya/", "/sv/om-icld/", "/sv/kontakt/",
-           "/sv/personuppgifter/", "/sv/tillganglighet/", "/sv/finns-inte/",
-           "/sv/teman/gender-equality/", "/sv/sok/?q=barn", "/sv/sok/?q=qwxzy",
-           "/sv/tillganglighet/rapportera/"],
-    "en": ["/en/", "/en/municipal-partnerships/", "/en/training-programmes/", "/en/knowledge-centre/",
-           "/en/organisations/vara/", "/en/countries/kenya/", "/en/about/", "/en/contact/",
-           "/en/privacy/", "/en/accessibility/", "/en/no-such-page/",
-           "/en/themes/gender-equality/", "/en/search/?q=children", "/en/search/?q=qwxzy",
-           "/en/accessibility/report/"],
+    "sv": [
+        "/sv/",
+        "/sv/kommunala-partnerskap/",
+        "/sv/utbildningsprogram/",
+        "/sv/kunskapscentrum/",
+        "/sv/organisationer/vara/",
+        "/sv/lander/kenya/",
+        "/sv/om-icld/",
+        "/sv/kontakt/",
+        "/sv/personuppgifter/",
+        "/sv/tillganglighet/",
+        "/sv/finns-inte/",
+        "/sv/teman/gender-equality/",
+        "/sv/sok/?q=barn",
+        "/sv/sok/?q=qwxzy",
+        "/sv/tillganglighet/rapportera/",
+    ],
+    "en": [
+        "/en/",
+        "/en/municipal-partnerships/",
+        "/en/training-programmes/",
+        "/en/knowledge-centre/",
+        "/en/organisations/vara/",
+        "/en/countries/kenya/",
+        "/en/about/",
+        "/en/contact/",
+        "/en/privacy/",
+        "/en/accessibility/",
+        "/en/no-such-page/",
+        "/en/themes/gender-equality/",
+        "/en/search/?q=children",
+        "/en/search/?q=qwxzy",
+        "/en/accessibility/report/",
+    ],
 }
 
 
@@ -55,10 +79,13 @@ def test_pages_fit_a_320_pixel_screen(portal, phone_page):
         assert overflow <= 0, f"{path} scrolls sideways at 320 px"
 
 
-@pytest.mark.parametrize(("language", "path", "button", "thanks"), [
-    ("sv", "/sv/tillganglighet/rapportera/", "Skicka", "Tack för din rapport"),
-    ("en", "/en/accessibility/report/", "Send", "Thank you for your report"),
-])
+@pytest.mark.parametrize(
+    ("language", "path", "button", "thanks"),
+    [
+        ("sv", "/sv/tillganglighet/rapportera/", "Skicka", "Tack för din rapport"),
+        ("en", "/en/accessibility/report/", "Send", "Thank you for your report"),
+    ],
+)
 def test_reporting_an_accessibility_problem(portal, page, language, path, button, thanks):
     page.goto(portal.url(path))
     page.get_by_role("button", name=button).click()

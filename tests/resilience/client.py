@@ -36,13 +36,19 @@ class PortalClient:
     def request(self, path: str, data: dict | None = None, *, follow: bool = True) -> Answer:
         url = path if path.startswith("http") else self.base_url + path
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        opener = self.opener if follow else urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
+        opener = (
+            self.opener
+            if follow
+            else urllib.request.build_opener(
+                urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
+            )
         )
         try:
             request = urllib.request.Request(url, data=body, headers=self.headers)
             with opener.open(request, timeout=30) as response:
-                return Answer(response.status, response.url, response.read().decode(errors="replace"))
+                return Answer(
+                    response.status, response.url, response.read().decode(errors="replace")
+                )
         except urllib.error.HTTPError as error:
             return Answer(error.code, url, error.read().decode(errors="replace"))
 
@@ -56,7 +62,9 @@ class PortalClient:
             return page
         data = dict(fields)
         data["csrfmiddlewaretoken"] = _input_value(page.body, "csrfmiddlewaretoken")
-        data.setdefault("submission_token", _input_value(page.body, "submission_token") or str(uuid.uuid4()))
+        data.setdefault(
+            "submission_token", _input_value(page.body, "submission_token") or str(uuid.uuid4())
+        )
         return self.request(form_path, data, **kwargs)
 
 
@@ -74,5 +82,12 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def accessibility_report(description: str) -> dict:
     """A valid submission of the accessibility report form."""
-    return {"kind": "barrier", "page_url": "/sv/", "description": description,
-            "name": "Test", "email": "test@example.se", "consent": "on", "website": ""}
+    return {
+        "kind": "barrier",
+        "page_url": "/sv/",
+        "description": description,
+        "name": "Test",
+        "email": "test@example.se",
+        "consent": "on",
+        "website": "",
+    }

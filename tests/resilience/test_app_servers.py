@@ -21,18 +21,27 @@ def two_servers(tmp_path_factory, resilience_database, django_db_blocker):
 
     first_dir = tmp_path_factory.mktemp("server-a")
     with django_db_blocker.unblock():
-        first = start_portal(first_dir, database=resilience_database, seed=False,
-                             extra_env=SERVER_ENV)
+        first = start_portal(
+            first_dir, database=resilience_database, seed=False, extra_env=SERVER_ENV
+        )
     second = start_portal(
-        tmp_path_factory.mktemp("server-b"), database=resilience_database,
-        db_url=first.env["DATABASE_URL"], prepare=False, mail_worker=False,
-        secret_key=first.env["DJANGO_SECRET_KEY"], static_root=first_dir / "static",
+        tmp_path_factory.mktemp("server-b"),
+        database=resilience_database,
+        db_url=first.env["DATABASE_URL"],
+        prepare=False,
+        mail_worker=False,
+        secret_key=first.env["DJANGO_SECRET_KEY"],
+        static_root=first_dir / "static",
         extra_env=SERVER_ENV,
     )
-    first.manage("shell", "-c", (
-        "from django.contrib.auth.models import User; "
-        f"User.objects.create_superuser('admin', 'admin@icld.se', '{ADMIN_PASSWORD}')"
-    ))
+    first.manage(
+        "shell",
+        "-c",
+        (
+            "from django.contrib.auth.models import User; "
+            f"User.objects.create_superuser('admin', 'admin@icld.se', '{ADMIN_PASSWORD}')"
+        ),
+    )
     yield first, second
     first.stop()
     second.stop()
@@ -42,19 +51,28 @@ def two_servers(tmp_path_factory, resilience_database, django_db_blocker):
 
 def test_both_servers_serve_the_same_data(two_servers):
     first, second = two_servers
-    first.manage("shell", "-c", (
-        "from core.models import Page; "
-        "Page.objects.filter(key='about').update(lead_en='Written through server A')"
-    ))
+    first.manage(
+        "shell",
+        "-c",
+        (
+            "from core.models import Page; "
+            "Page.objects.filter(key='about').update(lead_en='Written through server A')"
+        ),
+    )
     assert "Written through server A" in PortalClient(second.base_url).get("/en/about/").body
 
 
 def test_a_session_started_on_one_server_is_valid_on_the_other(two_servers):
     first, second = two_servers
     client = PortalClient(first.base_url)
-    login = client.post_form("/admin/login/?next=/admin/", {
-        "username": "admin", "password": ADMIN_PASSWORD,
-    }, follow=False)
+    login = client.post_form(
+        "/admin/login/?next=/admin/",
+        {
+            "username": "admin",
+            "password": ADMIN_PASSWORD,
+        },
+        follow=False,
+    )
     assert login.status == 302
     # Without a session, server B sends the visitor to the login page...
     assert "/admin/login/" in PortalClient(second.base_url).get("/admin/").url
@@ -75,7 +93,9 @@ def test_the_rate_limit_holds_across_servers(two_servers):
     )
     assert answer.status == 429
     assert "one too many" in answer.body
-    assert first.query("SELECT count(*) FROM core_accessibilityreport WHERE description = 'one too many'") == [(0,)]
+    assert first.query(
+        "SELECT count(*) FROM core_accessibilityreport WHERE description = 'one too many'"
+    ) == [(0,)]
     first.manage("shell", "-c", "from django.core.cache import cache; cache.clear()")
 
 
@@ -90,23 +110,29 @@ def test_many_people_submitting_at_once_are_each_saved_once(two_servers):
         token = str(uuid.uuid4())
         # Everyone double-clicks: the same submission arrives twice.
         results[description] = [
-            client.post_form("/sv/tillganglighet/rapportera/",
-                             {**accessibility_report(description), "submission_token": token})
+            client.post_form(
+                "/sv/tillganglighet/rapportera/",
+                {**accessibility_report(description), "submission_token": token},
+            )
             for _ in range(2)
         ]
 
     with _raised_rate_limit(first, second):
-        threads = [threading.Thread(target=submit, args=(i, d, (first, second)[i % 2].base_url))
-                   for i, d in enumerate(descriptions)]
+        threads = [
+            threading.Thread(target=submit, args=(i, d, (first, second)[i % 2].base_url))
+            for i, d in enumerate(descriptions)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=60)
     assert all(answer.status == 200 for answers in results.values() for answer in answers)
-    saved = dict(first.query(
-        "SELECT description, count(*) FROM core_accessibilityreport "
-        "WHERE description LIKE 'samtidig %%' GROUP BY description"
-    ))
+    saved = dict(
+        first.query(
+            "SELECT description, count(*) FROM core_accessibilityreport "
+            "WHERE description LIKE 'samtidig %%' GROUP BY description"
+        )
+    )
     assert saved == {description: 1 for description in descriptions}
 
 

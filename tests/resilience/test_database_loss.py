@@ -37,7 +37,10 @@ def private_postgres(private_dir):
 
 def test_portal_recovers_and_loses_no_confirmed_submission(tmp_path, private_postgres):
     portal = start_portal(
-        tmp_path, database="icld", db_url=private_postgres.get_uri(database="icld"), seed=False,
+        tmp_path,
+        database="icld",
+        db_url=private_postgres.get_uri(database="icld"),
+        seed=False,
         extra_env={"ICLD_FORM_RATE_LIMIT": "100000"},
     )
     confirmed: list[str] = []
@@ -50,7 +53,9 @@ def test_portal_recovers_and_loses_no_confirmed_submission(tmp_path, private_pos
         while not stop.is_set():
             description = f"rapport {uuid.uuid4()}"
             try:
-                answer = client.post_form("/sv/tillganglighet/rapportera/", accessibility_report(description))
+                answer = client.post_form(
+                    "/sv/tillganglighet/rapportera/", accessibility_report(description)
+                )
                 page = client.get("/sv/")
             except OSError:
                 continue  # the connection itself failed: nothing was confirmed
@@ -83,13 +88,17 @@ def test_portal_recovers_and_loses_no_confirmed_submission(tmp_path, private_pos
         while client.get("/healthz").status != 200:
             assert time.monotonic() < deadline, "the portal did not recover"
             time.sleep(0.5)
-        final = client.post_form("/en/accessibility/report/", accessibility_report("after the storm"))
+        final = client.post_form(
+            "/en/accessibility/report/", accessibility_report("after the storm")
+        )
         assert final.status == 200 and final.url.endswith("/report/thanks/")
         confirmed.append("after the storm")
 
-        saved = dict(portal.query(
-            "SELECT description, count(*) FROM core_accessibilityreport GROUP BY description"
-        ))
+        saved = dict(
+            portal.query(
+                "SELECT description, count(*) FROM core_accessibilityreport GROUP BY description"
+            )
+        )
         assert len(confirmed) > 10
         for description in confirmed:
             assert saved.get(description) == 1, description

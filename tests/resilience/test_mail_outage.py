@@ -18,16 +18,25 @@ class Collector:
         return "250 Message accepted for delivery"
 
 
-def test_emails_wait_for_the_mail_server_and_go_out_once(tmp_path, resilience_database, django_db_blocker):
+def test_emails_wait_for_the_mail_server_and_go_out_once(
+    tmp_path, resilience_database, django_db_blocker
+):
     from tests.e2e.harness import drop_database
 
     smtp_port = free_port()  # nothing listens here yet: the mail server is down
     with django_db_blocker.unblock():
         portal = start_portal(
-            tmp_path, database=resilience_database + "_mail", seed=False, mail_worker=False,
-            extra_env={"DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                       "DJANGO_EMAIL_HOST": "127.0.0.1", "DJANGO_EMAIL_PORT": str(smtp_port),
-                       "DJANGO_EMAIL_TIMEOUT": "3", "ICLD_FORM_RATE_LIMIT": "1000"},
+            tmp_path,
+            database=resilience_database + "_mail",
+            seed=False,
+            mail_worker=False,
+            extra_env={
+                "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "DJANGO_EMAIL_HOST": "127.0.0.1",
+                "DJANGO_EMAIL_PORT": str(smtp_port),
+                "DJANGO_EMAIL_TIMEOUT": "3",
+                "ICLD_FORM_RATE_LIMIT": "1000",
+            },
         )
     try:
         for number in range(3):
@@ -56,7 +65,9 @@ def test_emails_wait_for_the_mail_server_and_go_out_once(tmp_path, resilience_da
         recipients = sorted(rcpt for rcpts, _ in collector.messages for rcpt in rcpts)
         assert recipients.count("test@example.se") == 3
         assert portal.query("SELECT DISTINCT status FROM core_outboxmessage") == [("sent",)]
-        assert all("Content-Type: multipart/alternative" in content for _, content in collector.messages)
+        assert all(
+            "Content-Type: multipart/alternative" in content for _, content in collector.messages
+        )
     finally:
         portal.stop()
         with django_db_blocker.unblock():

@@ -27,14 +27,21 @@ class Command(BaseCommand):
             if target.method == "POST":
                 form = client.get(path).content.decode()
                 token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
-                data = {"kind": "barrier", "description": "Query count", "email": "q@example.se",
-                        "consent": "on", "submission_token": str(uuid.uuid4()),
-                        "csrfmiddlewaretoken": token.group(1) if token else ""}
+                data = {
+                    "kind": "barrier",
+                    "description": "Query count",
+                    "email": "q@example.se",
+                    "consent": "on",
+                    "submission_token": str(uuid.uuid4()),
+                    "csrfmiddlewaretoken": token.group(1) if token else "",
+                }
                 with CaptureQueriesContext(connection) as queries:
                     response = client.post(path, data)
             else:
                 client.get(path)  # warm caches that a real server would also have warm
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(path)
-            counts[target.name] = len(queries) if response.status_code < 400 else f"HTTP {response.status_code}"
+            counts[target.name] = (
+                len(queries) if response.status_code < 400 else f"HTTP {response.status_code}"
+            )
         self.stdout.write(json.dumps(counts))

@@ -6,8 +6,10 @@ import time
 
 from django.core.management.base import BaseCommand
 
-QUERIES = {"en": ["local democracy", "gender equality", "\"participatory budgeting\""],
-           "sv": ["lokal demokrati", "barn skola"]}
+QUERIES = {
+    "en": ["local democracy", "gender equality", '"participatory budgeting"'],
+    "sv": ["lokal demokrati", "barn skola"],
+}
 
 
 class Command(BaseCommand):

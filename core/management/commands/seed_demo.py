@@ -9,11 +9,14 @@ DEMO_MODULES = ["partnerships.demo", "programmes.demo", "knowledge.demo"]
 
 
 class Command(BaseCommand):
-    help = "Load realistic demo content in Swedish and English. Safe to run again: it changes nothing."
+    help = (
+        "Load realistic demo content in Swedish and English. Safe to run again: it changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--allow-production", action="store_true",
+            "--allow-production",
+            action="store_true",
             help="Run even with DEBUG off (for benchmark and browser-test databases).",
         )
 

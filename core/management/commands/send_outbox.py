@@ -18,7 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("--loop", action="store_true", help="Keep running, polling for mail.")
         parser.add_argument("--interval", type=float, default=2.0, help="Seconds between polls.")
         parser.add_argument(
-            "--now", action="store_true",
+            "--now",
+            action="store_true",
             help="Retry every waiting message at once (e.g. after a mail server outage is fixed).",
         )
 
