@@ -41,6 +41,8 @@ class PublicFormMixin(forms.Form):
         initial = kwargs.setdefault("initial", {})
         initial.setdefault("submission_token", uuid.uuid4())
         super().__init__(*args, **kwargs)
+        # Nobody can see or fix the hidden token: it is never an error (a bad one is replaced).
+        self.fields["submission_token"].validators = []
 
     @property
     def caught_in_honeypot(self) -> bool:

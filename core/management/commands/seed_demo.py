@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each app adds its part of the demo content in <app>/demo.py, as seed(stdout).
-DEMO_MODULES = ["partnerships.demo", "programmes.demo", "knowledge.demo"]
+DEMO_MODULES = ["partnerships.demo", "programmes.demo", "knowledge.demo", "alerts.demo"]
 
 
 class Command(BaseCommand):
