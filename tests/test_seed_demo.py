@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("core", "reference", "partnerships", "programmes", "knowledge")
+OUR_APPS = ("core", "reference", "partnerships", "programmes", "knowledge", "staff", "alerts")
 
 
 def snapshot() -> dict:
