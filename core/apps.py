@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
         from core import signals
 
         signals.connect()
+        signals.connect_page_cache()

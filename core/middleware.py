@@ -42,3 +42,59 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(html, status=503)
         response["Retry-After"] = "30"
         return response
+
+
+class PublicPageCacheMiddleware:
+    """Keep finished public pages in the shared cache for a few minutes.
+
+    Only what every visitor sees alike is cached: GET requests without a session (staff
+    previews and forms with CSRF tokens set cookies or need one, and are never stored), answered
+    200 without cookies. Any change to content bumps a version number (core.signals), so staff
+    edits and new submissions show at once; the time limit covers changes that come with the
+    clock (an application round opening, an event passing).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        seconds = settings.ICLD_PAGE_CACHE_SECONDS
+        if (
+            not seconds
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.path_info.startswith(("/admin/", "/healthz", "/media/", "/bench/"))
+        ):
+            return self.get_response(request)
+
+        from django.core.cache import cache
+        from django.http import HttpResponse
+
+        from core.signals import public_content_version
+
+        key = f"page:{public_content_version()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type, headers = cached
+            response = HttpResponse(content, content_type=content_type)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Set-Cookie")
+            # A page with a CSRF token (a POST form) or that read the session is personal.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "Cookie" not in response.get("Vary", "")
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            kept = [(name, value) for name, value in response.items()
+                    if name in ("Content-Disposition", "Content-Language", "Link")]
+            cache.set(key, (response.content, response["Content-Type"], kept), seconds)
+        return response

@@ -34,3 +34,38 @@ def connect() -> None:
                 sender=field.remote_field.through,
                 dispatch_uid=f"home-{label}-{field.name}",
             )
+
+
+# --- The public page cache (core.middleware.PublicPageCacheMiddleware) ---------------------
+# Every model of these apps can change what a public page shows (a new sign-up changes the
+# seats left), so any save or delete starts a new version of every cached page.
+PUBLIC_APPS = ("core", "reference", "partnerships", "programmes", "knowledge")
+VERSION_KEY = "public-pages-version"
+
+
+def public_content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def new_public_content_version(sender=None, **kwargs) -> None:
+    if sender is not None and sender._meta.label in ("core.OutboxMessage",):
+        return  # sending email changes no page
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def connect_page_cache() -> None:
+    for app_label in PUBLIC_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            uid = f"pages-{model._meta.label}"
+            post_save.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-del")
+            for field in model._meta.many_to_many:
+                m2m_changed.connect(new_public_content_version, sender=field.remote_field.through,
+                                    dispatch_uid=f"{uid}-{field.name}")

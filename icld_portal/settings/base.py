@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -225,6 +226,9 @@ ICLD_SECURITY_EMAIL = os.environ.get("ICLD_SECURITY_EMAIL", "security@icld.se")
 ICLD_FORM_RATE_LIMIT = int(os.environ.get("ICLD_FORM_RATE_LIMIT", "0"))
 # Reverse proxies in front of the app servers whose X-Forwarded-For may be trusted.
 ICLD_TRUSTED_PROXY_COUNT = int(os.environ.get("ICLD_TRUSTED_PROXY_COUNT", "0"))
+
+# Finished public pages kept in the shared cache (0 switches it off; see core.middleware).
+ICLD_PAGE_CACHE_SECONDS = int(os.environ.get("ICLD_PAGE_CACHE_SECONDS", "300"))
 
 # `make bench` adds a minimal view to measure the server stack's floor (bench/run.py).
 ICLD_BENCH = env_bool("ICLD_BENCH", False)
