@@ -2,6 +2,8 @@
 
 import json
 import re
+import statistics
+import time
 import uuid
 
 from django.core.management.base import BaseCommand
@@ -21,6 +23,7 @@ class Command(BaseCommand):
 
         client = Client()
         counts = {}
+        cold_ms = {}
         for raw in targets:
             target = Target(**json.loads(raw))
             path = resolve_path(target.path)
@@ -38,10 +41,17 @@ class Command(BaseCommand):
                 with CaptureQueriesContext(connection) as queries:
                     response = client.post(path, data)
             else:
-                client.get(path)  # warm caches that a real server would also have warm
+                client.get(path)  # warm what a real server would also have warm
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(path)
+                # How long the page takes to build when it is not in the page cache.
+                samples = []
+                for _ in range(3):
+                    started = time.perf_counter()
+                    client.get(path)
+                    samples.append((time.perf_counter() - started) * 1000)
+                cold_ms[target.name] = round(statistics.median(samples), 1)
             counts[target.name] = (
                 len(queries) if response.status_code < 400 else f"HTTP {response.status_code}"
             )
-        self.stdout.write(json.dumps(counts))
+        self.stdout.write(json.dumps({"queries": counts, "cold_ms": cold_ms}))
