@@ -178,7 +178,7 @@ def test_publication_authors_keep_their_order_and_feed_the_search_text():
     assert publication.author_names == "Ann A, Cy Sea"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_sign_ups_never_exceed_capacity():
     event = make_event(capacity=3)
     make_registration(event)  # one seat already taken
@@ -204,7 +204,7 @@ def test_concurrent_sign_ups_never_exceed_capacity():
     assert Registration.objects.filter(event=event, status="waiting").count() == 10
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_cancellations_promote_each_waiting_person_once():
     event = make_event(capacity=2)
     seated = [sign_up(event, f"s{i}@example.org") for i in range(2)]

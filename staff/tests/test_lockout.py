@@ -162,7 +162,7 @@ def _database_url() -> str:
     return f"postgresql://{auth}@{host or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_lock_set_by_another_process_holds_here(make_staff):
     """Another app server (a separate process on the same database) locks; this one refuses."""
     caches[conf.lockout_cache_alias()].clear()
