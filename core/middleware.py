@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 
 
@@ -74,7 +76,9 @@ class PublicPageCacheMiddleware:
 
         from core.signals import public_content_version
 
-        key = f"page:{public_content_version()}:{request.get_full_path()}"
+        # Hashed: addresses can be longer than a cache key may be.
+        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{public_content_version()}:{path_hash}"
         cached = cache.get(key)
         if cached is not None:
             content, content_type, headers = cached

@@ -59,3 +59,9 @@ def test_visitors_with_a_session_always_get_a_fresh_page(client, admin_user):
 def test_not_found_pages_are_not_cached(client):
     client.get("/en/nothing-here/")
     assert "X-Page-Cache" not in client.get("/en/nothing-here/")
+
+
+def test_long_addresses_are_cached_too(client):
+    path = "/en/search/?q=" + "democracy+" * 60
+    assert client.get(path).status_code == 200
+    assert client.get(path)["X-Page-Cache"] == "hit"
