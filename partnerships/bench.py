@@ -71,6 +71,7 @@ def _partner_pool(countries: list[Country]) -> dict[str, list[Organisation]]:
 
 
 def generate(*, scale: float, stdout) -> None:
+    _generate_registrations(scale=scale)
     target = int(FULL["partnerships"] * scale)
     existing = Partnership.objects.count()
     rng = random.Random(existing)
@@ -188,5 +189,39 @@ def _stories(target: int, rng: random.Random) -> None:
     )
 
 
+def _generate_registrations(*, scale: float) -> None:
+    """Interest registrations: 20,000 of the benchmark's 100,000 form submissions."""
+    import uuid
+
+    from django.utils import timezone
+
+    from partnerships.models import InterestRegistration
+
+    target = int(FULL_REGISTRATIONS * scale)
+    missing = target - InterestRegistration.objects.count()
+    if missing <= 0:
+        return
+    swedes = list(Organisation.objects.swedish().values_list("pk", flat=True))
+    statuses = list(InterestRegistration.Status.values)
+    now = timezone.now()
+    for start in range(0, missing, BATCH):
+        InterestRegistration.objects.bulk_create([
+            InterestRegistration(
+                organisation_id=swedes[n % len(swedes)], contact_name=f"Handläggare {n}",
+                role="Internationell samordnare", email=f"handlaggare{n}@kommun.example.se",
+                message="Vi vill starta ett partnerskap om medborgardialog.",
+                language=("sv", "en")[n % 2], status=statuses[n % len(statuses)],
+                consented_at=now, submission_token=uuid.uuid4(),
+            )
+            for n in range(start, min(start + BATCH, missing))
+        ])
+
+
+FULL_REGISTRATIONS = 20_000
+
+
 def counts() -> dict[str, int]:
-    return {"partnerships": Partnership.objects.count(), "stories": Story.objects.count()}
+    from partnerships.models import InterestRegistration
+
+    return {"partnerships": Partnership.objects.count(), "stories": Story.objects.count(),
+            "interest registrations": InterestRegistration.objects.count()}
