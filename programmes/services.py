@@ -8,7 +8,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -181,14 +181,26 @@ def hosting_offer_set_status(*, offer: HostingOffer, status: str, by=None) -> Ho
 # ---------------------------------------------------------------------------------------------
 
 
+DEADLOCK_DETECTED = "40P01"
+
+
 def _save_visit(visit: ScheduledVisit) -> None:
-    try:
-        with transaction.atomic():
-            visit.save()
-    except IntegrityError as error:
-        if is_overlap_violation(error):
-            raise VisitOverlapError(_overlap_message(visit.host), code="overlap") from error
-        raise
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                visit.save()
+            return
+        except IntegrityError as error:
+            if is_overlap_violation(error):
+                raise VisitOverlapError(_overlap_message(visit.host), code="overlap") from error
+            raise
+        except OperationalError as error:
+            # Two bookings racing for the same days can deadlock on the exclusion constraint
+            # (each waits for the other's row). PostgreSQL aborts one; it tries once more and
+            # then meets the winner's committed row as an ordinary overlap.
+            if attempt == 0 and getattr(error.__cause__, "sqlstate", "") == DEADLOCK_DETECTED:
+                continue
+            raise
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from partnerships.models import Partnership
 
 def test_bench_data_tops_up_to_scale_and_is_searchable():
     bench.generate(scale=0.005, stdout=io.StringIO())
-    assert bench.counts() == {"partnerships": 50, "stories": 5}
+    assert bench.counts() == {"partnerships": 50, "stories": 5, "interest registrations": 100}
     bench.generate(scale=0.01, stdout=io.StringIO())
     assert bench.counts()["partnerships"] == 100
     published = Partnership.objects.published()
