@@ -33,6 +33,8 @@ class Result:
     latencies_ms: list[float]
     sizes: list[int]
     errors: int
+    # The floor's throughput measured around this run (bench.run), for the ratio.
+    floor_rps: float = 0.0
 
     @property
     def rps(self) -> float:

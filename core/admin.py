@@ -104,6 +104,7 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
         "email",
         "language",
         "created_at",
+        "emails_queued_at",
         "updated_at",
         "replied_at",
     ]
@@ -119,6 +120,7 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
                     "email",
                     "language",
                     "created_at",
+                    "emails_queued_at",
                 ]
             },
         ),

@@ -7,7 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site and messages")
 
     def ready(self):
-        from core import signals
+        from core import services, signals
+        from core.outbox import register_collector
 
         signals.connect()
         signals.connect_page_cache()
+        register_collector(services.accessibility_report_emails)

@@ -7,6 +7,7 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AccessibilityReport
@@ -104,13 +105,14 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
         error_messages={"required": _("We need your agreement to handle your request.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
+    @cached_property
+    def helper(self) -> FormHelper:
+        """How the form is drawn; built only when it is (a valid POST never needs it)."""
+        helper = FormHelper()
         # The server checks everything and explains it in the page's language; the
         # browser's own pop-ups would be in the browser's language and vanish on screen readers.
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = Layout(
+        helper.attrs = {"novalidate": ""}
+        helper.layout = Layout(
             Field("kind"),
             Field("page_url"),
             Field("description"),
@@ -120,3 +122,4 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
             *public_form_layout_tail(),
             Submit("send", _("Send")),
         )
+        return helper

@@ -213,6 +213,9 @@ class AccessibilityReport(models.Model):
     )
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
     submission_token = models.UUIDField(unique=True)
+    # Empty until the outbox worker has queued the receipt and the staff notice: a report is
+    # saved with one INSERT and is its own entry in the outbox (core.services).
+    emails_queued_at = models.DateTimeField(_("emails queued"), null=True, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -220,6 +223,13 @@ class AccessibilityReport(models.Model):
         verbose_name = _("accessibility report")
         verbose_name_plural = _("accessibility reports")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=models.Q(emails_queued_at__isnull=True),
+                name="a11y_report_emails_waiting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.page_url or self.description[:60]}"

@@ -1,20 +1,27 @@
 """The one way out for email.
 
-``outbox_enqueue`` renders a message in the recipient's language and stores
-it; call it inside the transaction that saves what the message confirms.
-``outbox_deliver_due`` (run by ``manage.py send_outbox``) sends what is due,
-each message once, and retries with back-off after a mail server failure.
+``outbox_enqueue`` renders a message in the recipient's language and stores it; call it
+inside the transaction that saves what the message confirms (``outbox_compose`` +
+``outbox_enqueue_all`` store several with one INSERT). ``outbox_deliver_due`` (run by
+``manage.py send_outbox``) sends what is due, each message once, and retries with back-off
+after a mail server failure.
+
+A record can also be its own outbox entry: it is saved with a mark that its emails are not
+queued yet, and a *collector* (``register_collector``) that the worker runs before sending
+queues them and clears the mark in one transaction. A busy public form then costs a single
+INSERT (core.services.accessibility_report_emails).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -25,8 +32,30 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 25
 MAX_BACKOFF = timedelta(hours=1)
 
+_collectors: list[Callable[..., int]] = []
 
-def outbox_enqueue(
+
+def register_collector(collect: Callable[..., int]) -> None:
+    """``collect(limit=...)`` queues the emails of records saved without them, marks those
+    records in the same transaction, and returns how many it handled."""
+    if collect not in _collectors:
+        _collectors.append(collect)
+
+
+def outbox_collect(*, limit: int = 100) -> int:
+    """Run every collector; one that breaks (a template error) does not stop the sending."""
+    handled = 0
+    for collect in _collectors:
+        try:
+            handled += collect(limit=limit)
+        except DatabaseError:
+            raise  # the worker waits out a database outage (send_outbox)
+        except Exception:
+            logger.exception("Outbox collector %s failed; its records wait", collect.__name__)
+    return handled
+
+
+def outbox_compose(
     *,
     to: list[str],
     template: str,
@@ -35,14 +64,14 @@ def outbox_enqueue(
     headers: dict[str, str] | None = None,
     reply_to: str = "",
 ) -> OutboxMessage:
-    """Render ``<template>_subject.txt``, ``.txt`` and ``.html`` and queue the message."""
+    """Render ``<template>_subject.txt``, ``.txt`` and ``.html`` into an unsaved message."""
     context = {"site_url": settings.ICLD_SITE_URL, **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body_text = render_to_string(f"{template}.txt", context)
         body_html = render_to_string(f"{template}.html", context)
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "icld.se"
-    return OutboxMessage.objects.create(
+    return OutboxMessage(
         to=to,
         subject=subject[:250],
         body_text=body_text,
@@ -52,6 +81,18 @@ def outbox_enqueue(
         reply_to=reply_to,
         message_id=f"<{uuid.uuid4()}@{domain}>",
     )
+
+
+def outbox_enqueue(**message) -> OutboxMessage:
+    """Compose and queue one message (the arguments of ``outbox_compose``)."""
+    composed = outbox_compose(**message)
+    composed.save()
+    return composed
+
+
+def outbox_enqueue_all(*messages: OutboxMessage) -> list[OutboxMessage]:
+    """Queue several composed messages with one INSERT (a receipt and its staff notice)."""
+    return OutboxMessage.objects.bulk_create(messages)
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -76,8 +117,10 @@ def outbox_deliver_due(*, limit: int = 100) -> tuple[int, int]:
     """Send due messages; return (sent, failed) counts for this run.
 
     Each message is locked (``SKIP LOCKED``) while it is sent and marked sent in
-    the same transaction, so several workers never send the same message.
+    the same transaction, so several workers never send the same message. The
+    collectors queue what waits in their records first.
     """
+    outbox_collect(limit=limit)
     sent = failed = 0
     mailer = mailers.default
     for _ in range(limit):

@@ -29,14 +29,16 @@ def hit(request, *, scope: str, limit: int, period: int) -> tuple[bool, int]:
     window = int(time.time() // period)
     client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
     key = f"ratelimit:{scope}:{client}:{window}"
-    # add() is a no-op when the key exists, so the first hit of a window starts at 1.
-    if cache.add(key, 1, timeout=period + 5):
-        count = 1
+    if hasattr(cache, "count"):  # Redis (core.cache): one round trip
+        count = cache.count(key, period + 5)
     else:
+        # Most hits fall in a window already counted: one incr(); the first adds the key.
         try:
             count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=period + 5)
-            count = 1
+        except ValueError:
+            if cache.add(key, 1, timeout=period + 5):
+                count = 1
+            else:  # another request added it in between
+                count = cache.incr(key)
     reset_in = period - int(time.time()) % period
     return count <= limit, reset_in

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from core.models import AccessibilityReport, AccessibilityStatement
-from core.outbox import outbox_enqueue
+from core.outbox import outbox_compose, outbox_enqueue, outbox_enqueue_all
 
 
 def accessibility_report_submit(
@@ -22,39 +22,72 @@ def accessibility_report_submit(
     page_url: str = "",
     name: str = "",
 ) -> AccessibilityReport:
-    """Save a report once per submission token, and queue the receipt and the staff notice."""
-    existing = AccessibilityReport.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing
-    try:
-        with transaction.atomic():
-            report = AccessibilityReport.objects.create(
-                kind=kind,
-                description=description,
-                email=email,
-                language=language,
-                submission_token=submission_token,
-                page_url=page_url,
-                name=name,
-            )
-            statement = AccessibilityStatement.objects.first()
-            outbox_enqueue(
-                to=[email],
-                template="core/emails/accessibility_report_received",
-                context={"report": report, "statement": statement},
-                language=language,
-            )
-            outbox_enqueue(
-                to=[statement.contact_email if statement else settings.ICLD_CONTACT_EMAIL],
-                template="core/emails/accessibility_report_staff",
-                context={"report": report},
-                language=settings.LANGUAGE_CODE,
-                reply_to=email,
-            )
-    except IntegrityError:
-        # The same token posted twice at the same moment: the other request saved it.
-        return AccessibilityReport.objects.get(submission_token=submission_token)
+    """Save a report once per submission token.
+
+    One INSERT and nothing else, so a flood of reports stays cheap: the report is its own
+    entry in the outbox, and the worker queues its emails (``accessibility_report_emails``).
+    A second post of the same form (a double click, a reload) meets the unique token and gets
+    the report the first one saved; the statement needs no transaction of its own.
+    """
+    report = AccessibilityReport(
+        kind=kind,
+        description=description,
+        email=email,
+        language=language,
+        submission_token=submission_token,
+        page_url=page_url,
+        name=name,
+    )
+    # INSERT ... ON CONFLICT (submission_token) DO UPDATE ... RETURNING id: the saved row's id
+    # either way (the "update" rewrites the token with itself).
+    AccessibilityReport.objects.bulk_create(
+        [report],
+        update_conflicts=True,
+        unique_fields=["submission_token"],
+        update_fields=["submission_token"],
+    )
     return report
+
+
+def accessibility_report_emails(*, limit: int = 100) -> int:
+    """Queue the receipt and the staff notice of reports saved since the last run, once each.
+
+    Run by the outbox worker before it sends (core.apps registers it). The reports are locked
+    (``SKIP LOCKED``) and marked in the transaction that queues their emails, so several
+    workers never queue the same report twice; a report erased first is never emailed.
+    """
+    with transaction.atomic():
+        reports = list(
+            AccessibilityReport.objects.filter(emails_queued_at__isnull=True)
+            .select_for_update(skip_locked=True)
+            .order_by("pk")[:limit]
+        )
+        if not reports:
+            return 0
+        statement = AccessibilityStatement.objects.first()
+        staff = statement.contact_email if statement else settings.ICLD_CONTACT_EMAIL
+        messages = []
+        for report in reports:
+            messages += [
+                outbox_compose(
+                    to=[report.email],
+                    template="core/emails/accessibility_report_received",
+                    context={"report": report, "statement": statement},
+                    language=report.language,
+                ),
+                outbox_compose(
+                    to=[staff],
+                    template="core/emails/accessibility_report_staff",
+                    context={"report": report},
+                    language=settings.LANGUAGE_CODE,
+                    reply_to=report.email,
+                ),
+            ]
+        outbox_enqueue_all(*messages)
+        AccessibilityReport.objects.filter(pk__in=[report.pk for report in reports]).update(
+            emails_queued_at=timezone.now()
+        )
+    return len(reports)
 
 
 @transaction.atomic

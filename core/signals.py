@@ -37,9 +37,22 @@ def connect() -> None:
 
 
 # --- The public page cache (core.middleware.PublicPageCacheMiddleware) ---------------------
-# Every model of these apps can change what a public page shows (a new sign-up changes the
-# seats left), so any save or delete starts a new version of every cached page.
+# A save or delete in these apps can change what a public page shows (a new sign-up changes
+# the seats left), so it starts a new version of every cached page...
 PUBLIC_APPS = ("core", "reference", "partnerships", "programmes", "knowledge")
+# ...except rows that only staff ever see: a flood of submissions must not empty the cache.
+PRIVATE_MODELS = frozenset(
+    {
+        "core.OutboxMessage",
+        "core.AccessibilityReport",
+        "partnerships.InterestRegistration",
+        "partnerships.RegistrationEvent",
+        "partnerships.Match",
+        "programmes.HostingOffer",
+        "programmes.HostingPeriod",
+        "programmes.HistoryEntry",
+    }
+)
 VERSION_KEY = "public-pages-version"
 
 
@@ -52,8 +65,6 @@ def public_content_version() -> int:
 
 
 def new_public_content_version(sender=None, **kwargs) -> None:
-    if sender is not None and sender._meta.label in ("core.OutboxMessage",):
-        return  # sending email changes no page
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -63,6 +74,8 @@ def new_public_content_version(sender=None, **kwargs) -> None:
 def connect_page_cache() -> None:
     for app_label in PUBLIC_APPS:
         for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label in PRIVATE_MODELS:
+                continue
             uid = f"pages-{model._meta.label}"
             post_save.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-del")

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.models import OutboxMessage
-from core.outbox import outbox_enqueue
+from core.outbox import outbox_compose, outbox_enqueue_all
 from partnerships.models import (
     PERSONAL_FIELDS,
     InterestRegistration,
@@ -73,18 +73,20 @@ def registration_submit(
                 registration=registration, action="received", changes={}
             )
             context = {"registration": registration, "rounds": round_status()}
-            outbox_enqueue(
-                to=[email],
-                template="partnerships/emails/registration_received",
-                context=context,
-                language=language,
-            )
-            outbox_enqueue(
-                to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
-                template="partnerships/emails/registration_team",
-                context=context,
-                language=settings.LANGUAGE_CODE,
-                reply_to=email,
+            outbox_enqueue_all(
+                outbox_compose(
+                    to=[email],
+                    template="partnerships/emails/registration_received",
+                    context=context,
+                    language=language,
+                ),
+                outbox_compose(
+                    to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
+                    template="partnerships/emails/registration_team",
+                    context=context,
+                    language=settings.LANGUAGE_CODE,
+                    reply_to=email,
+                ),
             )
     except IntegrityError:
         # The same token posted twice at the same moment: the other request saved it.

@@ -13,7 +13,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.outbox import outbox_enqueue
+from core.outbox import outbox_compose, outbox_enqueue, outbox_enqueue_all
 from programmes.models import (
     VISIT_OVERLAP_CONSTRAINT,
     HistoryEntry,
@@ -129,13 +129,16 @@ def hosting_offer_submit(
         "themes": list(offer.themes.all()),
         "programmes": list(offer.programmes.all()),
     }
-    outbox_enqueue(
-        to=[offer.email], template="programmes/emails/offer_confirmation", context=context,
-        language=language, reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
-    )
-    outbox_enqueue(
-        to=[settings.ICLD_PROGRAMME_TEAM_EMAIL], template="programmes/emails/offer_notification",
-        context=context, language=settings.LANGUAGE_CODE, reply_to=offer.email,
+    outbox_enqueue_all(
+        outbox_compose(
+            to=[offer.email], template="programmes/emails/offer_confirmation", context=context,
+            language=language, reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        ),
+        outbox_compose(
+            to=[settings.ICLD_PROGRAMME_TEAM_EMAIL],
+            template="programmes/emails/offer_notification",
+            context=context, language=settings.LANGUAGE_CODE, reply_to=offer.email,
+        ),
     )
     return offer
 
