@@ -26,8 +26,9 @@ def accessibility_report_submit(
 
     One INSERT and nothing else, so a flood of reports stays cheap: the report is its own
     entry in the outbox, and the worker queues its emails (``accessibility_report_emails``).
-    A second post of the same form (a double click, a reload) meets the unique token and gets
-    the report the first one saved; the statement needs no transaction of its own.
+    A second post of the same form (a double click, a reload) meets the unique token and
+    saves nothing: the report returned carries the id of the row the first post saved. The
+    statement is atomic on its own and needs no transaction.
     """
     report = AccessibilityReport(
         kind=kind,

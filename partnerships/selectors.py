@@ -309,7 +309,9 @@ def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
     rows = (
         SwedishParty.objects.filter(partnership__in=_matching(filters, "organisation"))
         .values("organisation__slug", "organisation__short_name")
-        .annotate(n=Count("partnership_id", distinct=True))
+        # A pair occurs once in the through table: a plain count, which PostgreSQL can hash
+        # (COUNT(DISTINCT) makes it sort every row first).
+        .annotate(n=Count("partnership_id"))
     )
     organisation_options = _options(
         rows,
@@ -355,7 +357,7 @@ def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
     rows = (
         PartnershipTheme.objects.filter(partnership__in=_matching(filters, "theme"))
         .values("theme__slug", "theme__name_sv", "theme__name_en", "theme__ordering")
-        .annotate(n=Count("partnership_id", distinct=True))
+        .annotate(n=Count("partnership_id"))  # one row per pair, as above
     )
     theme_options = _options(
         rows,

@@ -15,14 +15,40 @@ ADMIN_PASSWORD = "a-long-test-password-4711"
 SERVER_ENV = {"ICLD_FORM_RATE_LIMIT": "3", "ICLD_TRUSTED_PROXY_COUNT": "1"}
 
 
-@pytest.fixture(scope="module")
-def two_servers(tmp_path_factory, resilience_database, django_db_blocker):
+def redis_answers() -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", 6379)) == 0
+
+
+# The shared cache is PostgreSQL without REDIS_URL, Redis with it (as in production): both
+# must hold the rate limit across servers. Redis database 13 is the tests' own.
+CACHES = {
+    "postgresql": {"REDIS_URL": ""},
+    "redis": {"REDIS_URL": "redis://127.0.0.1:6379/13"},
+}
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        "postgresql",
+        pytest.param(
+            "redis",
+            marks=pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379"),
+        ),
+    ],
+)
+def two_servers(request, tmp_path_factory, resilience_database, django_db_blocker):
     from tests.e2e.harness import drop_database
 
+    server_env = {**SERVER_ENV, **CACHES[request.param]}
     first_dir = tmp_path_factory.mktemp("server-a")
     with django_db_blocker.unblock():
         first = start_portal(
-            first_dir, database=resilience_database, seed=False, extra_env=SERVER_ENV
+            first_dir, database=resilience_database, seed=False, extra_env=server_env
         )
     second = start_portal(
         tmp_path_factory.mktemp("server-b"),
@@ -32,7 +58,7 @@ def two_servers(tmp_path_factory, resilience_database, django_db_blocker):
         mail_worker=False,
         secret_key=first.env["DJANGO_SECRET_KEY"],
         static_root=first_dir / "static",
-        extra_env=SERVER_ENV,
+        extra_env=server_env,
     )
     first.manage(
         "shell",
