@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.spreadsheets import spreadsheet_cell
 from knowledge import citations, ical, search, selectors
 from knowledge.models import CallDocument, Event
 from knowledge.validators import image_content_type
@@ -147,14 +148,6 @@ class _Echo:
         return value
 
 
-def _csv_cell(value) -> str:
-    if isinstance(value, list):
-        value = ";".join(str(v) for v in value)
-    value = str(value)
-    # A cell starting like a formula is shown as text in spreadsheets (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _stamp() -> str:
     return timezone.localdate().isoformat()
 
@@ -167,7 +160,7 @@ def library_export(request, fmt: str):
         def rows():
             yield "\ufeff" + writer.writerow(EXPORT_FIELDS)
             for record in _export_records(request):
-                yield writer.writerow([_csv_cell(record[name]) for name in EXPORT_FIELDS])
+                yield writer.writerow([spreadsheet_cell(record[name]) for name in EXPORT_FIELDS])
 
         response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     else:

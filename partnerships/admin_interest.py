@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_utils import side_by_side, translated_search_fields
+from core.spreadsheets import spreadsheet_cell
 from partnerships import selectors, services
 from partnerships.models import (
     ApplicationRound,
@@ -47,15 +48,6 @@ FIELD_LABELS = {
     "internal_notes": _("internal notes"),
     "match": _("match"),
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @admin.register(ApplicationRound)
 class ApplicationRoundAdmin(admin.ModelAdmin):
     list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now"]
@@ -440,7 +432,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         ).prefetch_related("countries", "themes"):
             writer.writerow(
                 [
-                    csv_cell(value)
+                    spreadsheet_cell(value)
                     for value in (
                         r.pk,
                         timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),

@@ -11,15 +11,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import spreadsheet_cell
 from programmes.models import ScheduledVisit
-
-# Cells a spreadsheet would run as a formula (CSV injection); such cells get a leading quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def visits_csv(visits: Iterable[ScheduledVisit]) -> str:
@@ -33,7 +26,7 @@ def visits_csv(visits: Iterable[ScheduledVisit]) -> str:
         _("Contact email"), _("Topic"), _("Confirmation sent"),
     ])
     for visit in visits:
-        writer.writerow([_cell(value) for value in (
+        writer.writerow([spreadsheet_cell(value) for value in (
             visit.intake.programme.title, visit.intake.name, visit.host.name,
             visit.host.county.name if visit.host.county else "", visit.get_kind_display(),
             visit.starts_on.isoformat(), visit.ends_on.isoformat(), visit.participants,
