@@ -376,10 +376,18 @@ def render(results, queries_small, queries_full, cold_ms, sizes, fts, timings, a
         "up or slows down during the run does not tilt the ratio.",
         "",
         "Pages are served from the shared page cache (core.middleware.PublicPageCacheMiddleware: "
-        "anonymous GETs, a new version after any content change, five minutes at most), so the "
-        "load measures what visitors get. The SQL query counts and the *uncached ms* column "
-        "(median of three in-process requests, no network) measure the page itself, as the "
-        "first visitor after a change gets it.",
+        "anonymous GETs, a new version after any change to public content, five minutes at "
+        "most; rows only staff see, such as reports and registrations, keep it), so the load "
+        "measures what visitors get. The SQL query counts and the *uncached ms* column (median "
+        "of three in-process requests, no network) measure the page itself, as the first "
+        "visitor after a change gets it.",
+        "",
+        "The form POST is a whole submission: CSRF check, validation, the rate limit (one Redis "
+        "round trip), the report saved with one INSERT (the submission token makes a repeat "
+        "a no-op), and the redirect to the thanks page. Its receipt and staff notice are "
+        "queued, rendered and sent by the outbox worker (`manage.py send_outbox`), which is "
+        "not running during the load: on a production server it shares the cores, at about "
+        "one bulk INSERT per hundred reports.",
     ]
     if timings:
         lines += [
