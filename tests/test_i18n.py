@@ -114,3 +114,16 @@ def test_items_say_which_languages_they_exist_in():
         assert compact.render(Context({"theme": both})).strip() == ""
     with translation.override("sv"):
         assert "Finns på: svenska, engelska" in template.render(Context({"theme": both}))
+
+
+def test_cells_of_staff_written_tables_carry_their_column_heading():
+    # On a phone each row becomes a card; the heading is shown before each value.
+    template = Template("{% load portal %}{{ html|rich_text }}")
+    html = (
+        "<table><thead><tr><th>Formulär</th><th>Vi sparar &amp; varför</th></tr></thead>"
+        '<tbody><tr><th scope="row">Tillgänglighet</th><td onclick="x()">E-post</td></tr>'
+        "</tbody></table>"
+    )
+    rendered = template.render(Context({"html": html}))
+    assert '<td data-label="Vi sparar &amp; varför">E-post</td>' in rendered
+    assert "onclick" not in rendered

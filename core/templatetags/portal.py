@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.i18n import LANGUAGE_LABELS, LocalizedText, active_language, available_languages
+from core.tables import label_table_cells
 
 register = template.Library()
 
@@ -97,7 +98,7 @@ def rich_text(value) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(cleaned)
+    return mark_safe(label_table_cells(cleaned))
 
 
 @register.filter
