@@ -15,11 +15,11 @@ the home page) call the public API at the top of this module:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import Coalesce, NullIf, RowNumber
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import active_language
@@ -422,7 +422,7 @@ def _year_options(filters: PartnershipFilters) -> list[FacetOption]:
     One query groups the partnerships by (start, end) year, a few hundred rows at most
     whatever the number of partnerships; the years are counted from those here.
     """
-    this_year = date.today().year
+    this_year = timezone.localdate().year  # the year in Sweden
     rows = (
         _apply_filters(Partnership.objects.published(), filters, skip="year")
         .values("start_year", "end_year")
@@ -441,7 +441,7 @@ def _year_options(filters: PartnershipFilters) -> list[FacetOption]:
 
 
 def year_bounds() -> tuple[int, int]:
-    return 1995, date.today().year + 5
+    return 1995, timezone.localdate().year + 5
 
 
 # --- Detail pages --------------------------------------------------------------------------
