@@ -382,9 +382,9 @@ def render(results, queries_small, queries_full, cold_ms, sizes, fts, timings, a
         "of three in-process requests, no network) measure the page itself, as the first "
         "visitor after a change gets it.",
         "",
-        "The form POST is a whole submission: CSRF check, validation, the rate limit (one Redis "
-        "round trip), the report saved with one INSERT (the submission token makes a repeat "
-        "a no-op), and the redirect to the thanks page. Its receipt and staff notice are "
+        "The form POST is a whole submission: CSRF check, validation, the rate limit (a counter "
+        "in the shared cache), the report saved with one INSERT (the submission token makes a "
+        "repeat a no-op), and the redirect to the thanks page. Its receipt and staff notice are "
         "queued, rendered and sent by the outbox worker (`manage.py send_outbox`), which is "
         "not running during the load: on a production server it shares the cores, at about "
         "one bulk INSERT per hundred reports.",
