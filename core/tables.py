@@ -26,12 +26,14 @@ class _Labeller(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.headings: list[str] = []  # of the table being read
+        self.outer: list[tuple] = []  # the state of the tables around it, if tables nest
         self.row: list[str] = []  # the tags of the cells in the current row
         self.heading_text: list[str] | None = None  # collecting a <th>'s text
         self.row_headings: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
+            self.outer.append((self.headings, self.row, self.row_headings))
             self.headings = []
         elif tag == "tr":
             self.row, self.row_headings = [], []
@@ -55,6 +57,8 @@ class _Labeller(HTMLParser):
         elif tag == "tr" and self.row and all(cell == "th" for cell in self.row):
             # A row of headings only (the first, or in <thead>) names the columns.
             self.headings = self.row_headings
+        elif tag == "table" and self.outer:
+            self.headings, self.row, self.row_headings = self.outer.pop()
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):

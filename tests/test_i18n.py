@@ -127,3 +127,12 @@ def test_cells_of_staff_written_tables_carry_their_column_heading():
     rendered = template.render(Context({"html": html}))
     assert '<td data-label="Vi sparar &amp; varför">E-post</td>' in rendered
     assert "onclick" not in rendered
+
+
+def test_a_table_inside_a_cell_keeps_both_tables_headings_apart():
+    template = Template("{% load portal %}{{ html|rich_text }}")
+    inner = "<table><tr><th>X</th><th>Y</th></tr><tr><td>x</td><td>y</td></tr></table>"
+    html = f"<table><tr><th>A</th><th>B</th></tr><tr><td>{inner}</td><td>b</td></tr></table>"
+    rendered = template.render(Context({"html": html}))
+    assert '<td data-label="Y">y</td>' in rendered
+    assert '<td data-label="B">b</td>' in rendered
