@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PublicFormMixin, public_form_layout_tail, strip_control_characters
 from core.i18n import LANGUAGE_LABELS, active_language
 from partnerships.selectors_interest import SeekerFilters, seekers_for_form
+from reference.forms import CountryThemeFilterForm
 from reference.models import Country, Organisation, Theme
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]+$")
@@ -241,29 +242,8 @@ class InterestRegistrationForm(PublicFormMixin, forms.Form):
         }
 
 
-class SeekerFilterForm(forms.Form):
+class SeekerFilterForm(CountryThemeFilterForm):
     """GET filters of the public seeker list; unusable values are ignored, never an error."""
 
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-
-    def __init__(self, *args, countries=(), themes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.countries = {country.slug: country for country in countries}
-        self.themes = {theme.slug: theme for theme in themes}
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (slug, country.name) for slug, country in self.countries.items()
-        ]
-        self.fields["theme"].choices = [("", _("All themes"))] + [
-            (slug, theme.name) for slug, theme in self.themes.items()
-        ]
-
     def filters(self) -> SeekerFilters:
-        if not self.is_bound:
-            return SeekerFilters()
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return SeekerFilters(
-            country=self.countries.get(cleaned.get("country") or ""),
-            theme=self.themes.get(cleaned.get("theme") or ""),
-        )
+        return SeekerFilters(country=self.chosen("country"), theme=self.chosen("theme"))

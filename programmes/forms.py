@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PublicFormMixin, public_form_layout_tail, strip_control_characters
 from programmes.models import HostingKind, HostingOffer, Programme, WorkingLanguage, today
+from reference.forms import CountryThemeFilterForm
 from reference.models import Organisation, Theme
 
 MAX_PERIODS = 10
@@ -33,38 +34,18 @@ def swedish_sort_key(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-class ProgrammeFilterForm(forms.Form):
+class ProgrammeFilterForm(CountryThemeFilterForm):
     """GET filters. Unknown values are ignored (the list is shown unfiltered by them)."""
 
     country = forms.ChoiceField(label=_("Participants from"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
     open = forms.BooleanField(label=_("Only programmes open for applications"), required=False)
-
-    def __init__(self, *args, countries=(), themes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.countries = {country.slug: country for country in countries}
-        self.themes = {theme.slug: theme for theme in themes}
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (slug, country.name) for slug, country in self.countries.items()
-        ]
-        self.fields["theme"].choices = [("", _("All themes"))] + [
-            (slug, theme.name) for slug, theme in self.themes.items()
-        ]
 
     def filters(self) -> dict:
         """The valid filters only: a bad value for one never hides the others' effect."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        filters = {}
-        if cleaned.get("country"):
-            filters["country"] = self.countries[cleaned["country"]]
-        if cleaned.get("theme"):
-            filters["theme"] = self.themes[cleaned["theme"]]
-        if cleaned.get("open"):
+        filters = {"country": self.chosen("country"), "theme": self.chosen("theme")}
+        if self.is_bound and self.cleaned_data.get("open"):
             filters["open_only"] = True
-        return filters
+        return {name: value for name, value in filters.items() if value}
 
 
 # ---------------------------------------------------------------------------------------------
