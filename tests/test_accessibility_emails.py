@@ -69,25 +69,14 @@ def test_a_broken_collector_does_not_stop_the_mail(monkeypatch):
     assert outbox_deliver_due() == (3, 0)
 
 
-def test_staff_see_in_admin_whether_a_reports_emails_are_queued(django_user_model, client):
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    staff = django_user_model.objects.create_user(
-        username="staff", password="a-long-enough-password", is_staff=True, is_superuser=True
-    )
-    client.force_login(staff)
-    device = TOTPDevice.objects.create(user=staff, name="Authenticator app", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+def test_staff_see_in_admin_whether_a_reports_emails_are_queued(staff_client):
     report = submit()
     url = f"/admin/core/accessibilityreport/{report.pk}/change/"
-    waiting = client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    waiting = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert "E-post lagd i kö" in waiting
     assert queued_value(waiting) == "-"
     accessibility_report_emails()
-    queued = client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    queued = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     assert str(timezone.localdate().year) in queued_value(queued)
 
 

@@ -2,7 +2,6 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
-from django.test import Client
 from django.urls import reverse
 
 from alerts.tests.factories import make_subscription
@@ -10,23 +9,6 @@ from core.models import Page
 
 pytestmark = pytest.mark.django_db
 privacy_migration = import_module("alerts.migrations.0002_privacy_notice")
-
-
-@pytest.fixture
-def staff_client(django_user_model):
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    user = django_user_model.objects.create_user(
-        username="staff", password="a-long-enough-password", is_staff=True, is_superuser=True
-    )
-    client = Client()
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
 
 
 def test_the_privacy_notice_says_what_alerts_store_and_for_how_long_in_both_languages():
