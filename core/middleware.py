@@ -98,7 +98,10 @@ class PublicPageCacheMiddleware:
             and "Cookie" not in response.get("Vary", "")
             and "private" not in response.get("Cache-Control", "")
         ):
-            kept = [(name, value) for name, value in response.items()
-                    if name in ("Content-Disposition", "Content-Language", "Link")]
+            kept = [
+                (name, value)
+                for name, value in response.items()
+                if name in ("Content-Disposition", "Content-Language", "Link")
+            ]
             cache.set(key, (response.content, response["Content-Type"], kept), seconds)
         return response

@@ -80,5 +80,8 @@ def connect_page_cache() -> None:
             post_save.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-del")
             for field in model._meta.many_to_many:
-                m2m_changed.connect(new_public_content_version, sender=field.remote_field.through,
-                                    dispatch_uid=f"{uid}-{field.name}")
+                m2m_changed.connect(
+                    new_public_content_version,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"{uid}-{field.name}",
+                )

@@ -48,6 +48,8 @@ FIELD_LABELS = {
     "internal_notes": _("internal notes"),
     "match": _("match"),
 }
+
+
 @admin.register(ApplicationRound)
 class ApplicationRoundAdmin(admin.ModelAdmin):
     list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now"]

@@ -205,16 +205,22 @@ def _generate_registrations(*, scale: float) -> None:
     statuses = list(InterestRegistration.Status.values)
     now = timezone.now()
     for start in range(0, missing, BATCH):
-        InterestRegistration.objects.bulk_create([
-            InterestRegistration(
-                organisation_id=swedes[n % len(swedes)], contact_name=f"Handläggare {n}",
-                role="Internationell samordnare", email=f"handlaggare{n}@kommun.example.se",
-                message="Vi vill starta ett partnerskap om medborgardialog.",
-                language=("sv", "en")[n % 2], status=statuses[n % len(statuses)],
-                consented_at=now, submission_token=uuid.uuid4(),
-            )
-            for n in range(start, min(start + BATCH, missing))
-        ])
+        InterestRegistration.objects.bulk_create(
+            [
+                InterestRegistration(
+                    organisation_id=swedes[n % len(swedes)],
+                    contact_name=f"Handläggare {n}",
+                    role="Internationell samordnare",
+                    email=f"handlaggare{n}@kommun.example.se",
+                    message="Vi vill starta ett partnerskap om medborgardialog.",
+                    language=("sv", "en")[n % 2],
+                    status=statuses[n % len(statuses)],
+                    consented_at=now,
+                    submission_token=uuid.uuid4(),
+                )
+                for n in range(start, min(start + BATCH, missing))
+            ]
+        )
 
 
 FULL_REGISTRATIONS = 20_000
@@ -223,5 +229,8 @@ FULL_REGISTRATIONS = 20_000
 def counts() -> dict[str, int]:
     from partnerships.models import InterestRegistration
 
-    return {"partnerships": Partnership.objects.count(), "stories": Story.objects.count(),
-            "interest registrations": InterestRegistration.objects.count()}
+    return {
+        "partnerships": Partnership.objects.count(),
+        "stories": Story.objects.count(),
+        "interest registrations": InterestRegistration.objects.count(),
+    }

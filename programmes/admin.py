@@ -65,15 +65,29 @@ def _date_span(start, end) -> str:
 class IntakeInline(admin.TabularInline):
     model = Intake
     extra = 0
-    fields = ["name_sv", "name_en", "starts_on", "ends_on", "participants",
-              "application_opens_on", "application_closes_on"]
+    fields = [
+        "name_sv",
+        "name_en",
+        "starts_on",
+        "ends_on",
+        "participants",
+        "application_opens_on",
+        "application_closes_on",
+    ]
     show_change_link = True
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["title_sv", "title_en", "format", "duration_months", "application_status",
-                    "is_published", "ordering"]
+    list_display = [
+        "title_sv",
+        "title_en",
+        "format",
+        "duration_months",
+        "application_status",
+        "is_published",
+        "ordering",
+    ]
     list_filter = ["is_published", "format", "working_language", "themes"]
     list_editable = ["ordering"]
     search_fields = ["slug", *translated_search_fields("title", "summary")]
@@ -82,14 +96,30 @@ class ProgrammeAdmin(admin.ModelAdmin):
     inlines = [IntakeInline]
     fieldsets = [
         (None, {"fields": [*side_by_side("title", "summary"), "slug", "is_published", "ordering"]}),
-        (_("About the programme"), {"fields": [
-            *side_by_side("aim", "target_group", "format_description"),
-            "format", "duration_months", "working_language", *side_by_side("partners", "cost"),
-        ]}),
+        (
+            _("About the programme"),
+            {
+                "fields": [
+                    *side_by_side("aim", "target_group", "format_description"),
+                    "format",
+                    "duration_months",
+                    "working_language",
+                    *side_by_side("partners", "cost"),
+                ]
+            },
+        ),
         (_("Who can apply"), {"fields": ["eligible_countries", "themes"]}),
-        (_("Applying and contact"), {"fields": [
-            *side_by_side("how_to_apply"), "application_url", "contact_name", "contact_email",
-        ]}),
+        (
+            _("Applying and contact"),
+            {
+                "fields": [
+                    *side_by_side("how_to_apply"),
+                    "application_url",
+                    "contact_name",
+                    "contact_email",
+                ]
+            },
+        ),
         (_("Advanced"), {"classes": ["collapse"], "fields": [*side_by_side("meta_description")]}),
     ]
 
@@ -110,19 +140,38 @@ class PhaseInline(admin.TabularInline):
 
 @admin.register(Intake)
 class IntakeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "starts_on", "ends_on", "participants", "application_opens_on",
-                    "application_closes_on", "status_now"]
+    list_display = [
+        "__str__",
+        "starts_on",
+        "ends_on",
+        "participants",
+        "application_opens_on",
+        "application_closes_on",
+        "status_now",
+    ]
     list_filter = ["programme"]
     list_select_related = ["programme"]
-    search_fields = ["programme__title_sv", "programme__title_en",
-                     *translated_search_fields("name")]
+    search_fields = [
+        "programme__title_sv",
+        "programme__title_en",
+        *translated_search_fields("name"),
+    ]
     autocomplete_fields = ["programme"]
     date_hierarchy = "starts_on"
     inlines = [PhaseInline]
     readonly_fields = ["suggested_offers"]
     fieldsets = [
-        (None, {"fields": ["programme", *side_by_side("name"), ("starts_on", "ends_on"),
-                           "participants"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "programme",
+                    *side_by_side("name"),
+                    ("starts_on", "ends_on"),
+                    "participants",
+                ]
+            },
+        ),
         (_("Application period"), {"fields": [("application_opens_on", "application_closes_on")]}),
         (_("Hosts that fit"), {"fields": ["suggested_offers"]}),
     ]
@@ -137,41 +186,59 @@ class IntakeAdmin(admin.ModelAdmin):
             return gettext("Save the intake and its phases first.")
         suggestions = selectors.offers_suggested_for_intake(obj)
         if not suggestions:
-            return gettext("No offer fits yet: none has a period during the phase in Sweden, "
-                           "a matching theme and enough capacity.")
+            return gettext(
+                "No offer fits yet: none has a period during the phase in Sweden, "
+                "a matching theme and enough capacity."
+            )
         add_url = reverse("admin:programmes_scheduledvisit_add")
         rows = []
         for item in suggestions:
-            query = urlencode({
-                "intake": obj.pk, "host": item.offer.organisation_id, "offer": item.offer.pk,
-                "kind": item.kind, "starts_on": item.window_start.isoformat(),
-                "ends_on": (item.window_start if item.kind == "group_visit"
-                            else min(item.window_end,
-                                     item.window_start + timedelta(days=1))).isoformat(),
-                "participants": obj.participants if item.kind == "group_visit" else 3,
-                "contact_name": item.offer.contact_name, "contact_email": item.offer.email,
-                "contact_language": item.offer.language,
-                **({"host_may_be_listed": "on"} if item.offer.may_be_listed else {}),
-            })
-            rows.append((
-                reverse("admin:programmes_hostingoffer_change", args=[item.offer.pk]),
-                item.offer.organisation.name,
-                dict(ScheduledVisit._meta.get_field("kind").choices)[item.kind],
-                _date_span(item.window_start, item.window_end),
-                item.offer.capacity,
-                gettext("already booked in this window") if item.booked else "",
-                f"{add_url}?{query}",
-                gettext("Schedule a visit"),
-            ))
+            query = urlencode(
+                {
+                    "intake": obj.pk,
+                    "host": item.offer.organisation_id,
+                    "offer": item.offer.pk,
+                    "kind": item.kind,
+                    "starts_on": item.window_start.isoformat(),
+                    "ends_on": (
+                        item.window_start
+                        if item.kind == "group_visit"
+                        else min(item.window_end, item.window_start + timedelta(days=1))
+                    ).isoformat(),
+                    "participants": obj.participants if item.kind == "group_visit" else 3,
+                    "contact_name": item.offer.contact_name,
+                    "contact_email": item.offer.email,
+                    "contact_language": item.offer.language,
+                    **({"host_may_be_listed": "on"} if item.offer.may_be_listed else {}),
+                }
+            )
+            rows.append(
+                (
+                    reverse("admin:programmes_hostingoffer_change", args=[item.offer.pk]),
+                    item.offer.organisation.name,
+                    dict(ScheduledVisit._meta.get_field("kind").choices)[item.kind],
+                    _date_span(item.window_start, item.window_end),
+                    item.offer.capacity,
+                    gettext("already booked in this window") if item.booked else "",
+                    f"{add_url}?{query}",
+                    gettext("Schedule a visit"),
+                )
+            )
         body = format_html_join(
-            "", "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td>"
-            "<td>{}</td><td><a href=\"{}\">{}</a></td></tr>", rows,
+            "",
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+            '<td>{}</td><td><a href="{}">{}</a></td></tr>',
+            rows,
         )
         return format_html(
             "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th>"
             "</tr></thead><tbody>{}</tbody></table>",
-            gettext("Host"), gettext("Kind of hosting"), gettext("Available"),
-            gettext("Visitors at one time"), gettext("Note"), body,
+            gettext("Host"),
+            gettext("Kind of hosting"),
+            gettext("Available"),
+            gettext("Visitors at one time"),
+            gettext("Note"),
+            body,
         )
 
     def get_queryset(self, request):
@@ -185,8 +252,12 @@ class PhaseAdmin(admin.ModelAdmin):
     list_select_related = ["intake__programme"]
     search_fields = [*translated_search_fields("title", "place"), "intake__programme__title_sv"]
     autocomplete_fields = ["intake"]
-    fields = ["intake", "kind", ("starts_on", "ends_on"),
-              *side_by_side("title", "place", "description")]
+    fields = [
+        "intake",
+        "kind",
+        ("starts_on", "ends_on"),
+        *side_by_side("title", "place", "description"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,7 +279,8 @@ class HistoryInline(admin.TabularInline):
     @admin.display(description=_("changes"))
     def changes_display(self, obj: HistoryEntry):
         return format_html_join(
-            "", "<div><strong>{}</strong>: {} → {}</div>",
+            "",
+            "<div><strong>{}</strong>: {} → {}</div>",
             ((field, old or "–", new or "–") for field, (old, new) in obj.changes.items()),
         )
 
@@ -239,7 +311,8 @@ def _history_changes(form, old) -> dict:
             continue
         label = str(field.verbose_name)
         changes[label] = (
-            getattr(old, name) if old is not None else None, getattr(form.instance, name)
+            getattr(old, name) if old is not None else None,
+            getattr(form.instance, name),
         )
     return changes
 
@@ -258,33 +331,69 @@ class HostingOfferAdminForm(forms.ModelForm):
     """Checkboxes for the kinds of hosting and the languages (stored as arrays)."""
 
     hosting_kinds = forms.TypedMultipleChoiceField(
-        label=_("kinds of hosting"), choices=HostingKind.choices,
+        label=_("kinds of hosting"),
+        choices=HostingKind.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     languages = forms.TypedMultipleChoiceField(
-        label=_("working languages"), choices=WorkingLanguage.choices,
+        label=_("working languages"),
+        choices=WorkingLanguage.choices,
         widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = HostingOffer
         fields = [
-            "status", "internal_notes", "organisation", "contact_name", "contact_role", "email",
-            "phone", "hosting_kinds", "capacity", "themes", "expertise", "programmes",
-            "languages", "accessibility", "accessibility_notes", "message", "may_be_listed",
+            "status",
+            "internal_notes",
+            "organisation",
+            "contact_name",
+            "contact_role",
+            "email",
+            "phone",
+            "hosting_kinds",
+            "capacity",
+            "themes",
+            "expertise",
+            "programmes",
+            "languages",
+            "accessibility",
+            "accessibility_notes",
+            "message",
+            "may_be_listed",
         ]
 
 
 @admin.register(HostingOffer)
 class HostingOfferAdmin(admin.ModelAdmin):
     form = HostingOfferAdminForm
-    list_display = ["organisation", "contact_name", "status", "kinds", "capacity", "periods_list",
-                    "may_be_listed", "created_at"]
-    list_filter = ["status", "may_be_listed", "accessibility", "language", "themes",
-                   "organisation__county"]
+    list_display = [
+        "organisation",
+        "contact_name",
+        "status",
+        "kinds",
+        "capacity",
+        "periods_list",
+        "may_be_listed",
+        "created_at",
+    ]
+    list_filter = [
+        "status",
+        "may_be_listed",
+        "accessibility",
+        "language",
+        "themes",
+        "organisation__county",
+    ]
     list_select_related = ["organisation"]
-    search_fields = ["organisation__short_name", "organisation__name_sv", "contact_name", "email",
-                     "expertise", "message"]
+    search_fields = [
+        "organisation__short_name",
+        "organisation__name_sv",
+        "contact_name",
+        "email",
+        "expertise",
+        "message",
+    ]
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["themes", "programmes"]
     date_hierarchy = "created_at"
@@ -293,14 +402,43 @@ class HostingOfferAdmin(admin.ModelAdmin):
     actions = ["mark_in_review", "mark_accepted", "mark_declined"]
     fieldsets = [
         (None, {"fields": ["status", "internal_notes"]}),
-        (_("Host"), {"fields": ["organisation", "contact_name", "contact_role", "email", "phone",
-                                "language"]}),
-        (_("Offer"), {"fields": ["hosting_kinds", "capacity", "themes", "expertise", "programmes",
-                                 "languages", "accessibility", "accessibility_notes", "message",
-                                 "may_be_listed"]}),
-        (_("Advanced"), {"classes": ["collapse"],
-                         "fields": ["submission_token", "consent_at", "created_at",
-                                    "updated_at"]}),
+        (
+            _("Host"),
+            {
+                "fields": [
+                    "organisation",
+                    "contact_name",
+                    "contact_role",
+                    "email",
+                    "phone",
+                    "language",
+                ]
+            },
+        ),
+        (
+            _("Offer"),
+            {
+                "fields": [
+                    "hosting_kinds",
+                    "capacity",
+                    "themes",
+                    "expertise",
+                    "programmes",
+                    "languages",
+                    "accessibility",
+                    "accessibility_notes",
+                    "message",
+                    "may_be_listed",
+                ]
+            },
+        ),
+        (
+            _("Advanced"),
+            {
+                "classes": ["collapse"],
+                "fields": ["submission_token", "consent_at", "created_at", "updated_at"],
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -319,14 +457,18 @@ class HostingOfferAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         changes = _history_changes(form, old)
         if changes:
-            services.history_record(subject=obj, by=request.user,
-                                    summary=gettext("Changed in admin."), changes=changes)
+            services.history_record(
+                subject=obj, by=request.user, summary=gettext("Changed in admin."), changes=changes
+            )
 
     def _set_status(self, request, queryset, status):
         for offer in queryset:
             services.hosting_offer_set_status(offer=offer, status=status, by=request.user)
-        self.message_user(request, gettext("%(count)d offers updated.") % {
-            "count": queryset.count()}, messages.SUCCESS)
+        self.message_user(
+            request,
+            gettext("%(count)d offers updated.") % {"count": queryset.count()},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Mark as being reviewed"))
     def mark_in_review(self, request, queryset):
@@ -359,9 +501,21 @@ class ScheduledVisitForm(forms.ModelForm):
     class Meta:
         model = ScheduledVisit
         fields = [
-            "intake", "host", "offer", "kind", "starts_on", "ends_on", "participants",
-            "topic_sv", "topic_en", "status", "contact_name", "contact_email",
-            "contact_language", "host_may_be_listed", "internal_notes",
+            "intake",
+            "host",
+            "offer",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "participants",
+            "topic_sv",
+            "topic_en",
+            "status",
+            "contact_name",
+            "contact_email",
+            "contact_language",
+            "host_may_be_listed",
+            "internal_notes",
         ]
 
     def clean(self):
@@ -375,51 +529,96 @@ class ScheduledVisitForm(forms.ModelForm):
         services.lock_host_calendar(host.pk)
         clashes = list(
             ScheduledVisit.objects.overlapping(host=host, starts_on=start, ends_on=end)
-            .exclude(pk=self.instance.pk).select_related("intake__programme")[:3]
+            .exclude(pk=self.instance.pk)
+            .select_related("intake__programme")[:3]
         )
         if clashes:
-            self.add_error("starts_on", ValidationError(
-                gettext("%(host)s already has a visit on some of these dates: %(visits)s. "
-                        "Choose other dates, or cancel the other visit first.") % {
-                    "host": host,
-                    "visits": "; ".join(
-                        f"{_date_span(v.starts_on, v.ends_on)} ({v.intake})" for v in clashes
-                    ),
-                },
-                code="overlap",
-            ))
+            self.add_error(
+                "starts_on",
+                ValidationError(
+                    gettext(
+                        "%(host)s already has a visit on some of these dates: %(visits)s. "
+                        "Choose other dates, or cancel the other visit first."
+                    )
+                    % {
+                        "host": host,
+                        "visits": "; ".join(
+                            f"{_date_span(v.starts_on, v.ends_on)} ({v.intake})" for v in clashes
+                        ),
+                    },
+                    code="overlap",
+                ),
+            )
         return cleaned
 
 
 @admin.register(ScheduledVisit)
 class ScheduledVisitAdmin(admin.ModelAdmin):
     form = ScheduledVisitForm
-    list_display = ["host", "intake", "kind", "starts_on", "ends_on", "participants", "status",
-                    "host_may_be_listed", "confirmation_sent_at"]
+    list_display = [
+        "host",
+        "intake",
+        "kind",
+        "starts_on",
+        "ends_on",
+        "participants",
+        "status",
+        "host_may_be_listed",
+        "confirmation_sent_at",
+    ]
     list_filter = ["status", "kind", "host_may_be_listed", "intake__programme", "host__county"]
     list_select_related = ["host", "intake__programme"]
-    search_fields = ["host__short_name", "host__name_sv", "contact_name", "contact_email",
-                     "intake__programme__title_sv", "intake__programme__title_en"]
+    search_fields = [
+        "host__short_name",
+        "host__name_sv",
+        "contact_name",
+        "contact_email",
+        "intake__programme__title_sv",
+        "intake__programme__title_en",
+    ]
     autocomplete_fields = ["intake", "host", "offer"]
     date_hierarchy = "starts_on"
     inlines = [HistoryInline]
     readonly_fields = ["confirmation_sent_at", "created_at", "updated_at"]
     actions = ["confirm_visits", "export_csv", "export_ics"]
     fieldsets = [
-        (None, {"fields": ["intake", "host", "offer", "kind", ("starts_on", "ends_on"),
-                           "participants", *side_by_side("topic"), "status"]}),
-        (_("Host contact"), {"fields": ["contact_name", "contact_email", "contact_language",
-                                        "host_may_be_listed"]}),
-        (_("Internal"), {"fields": ["internal_notes", "confirmation_sent_at", "created_at",
-                                    "updated_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "intake",
+                    "host",
+                    "offer",
+                    "kind",
+                    ("starts_on", "ends_on"),
+                    "participants",
+                    *side_by_side("topic"),
+                    "status",
+                ]
+            },
+        ),
+        (
+            _("Host contact"),
+            {"fields": ["contact_name", "contact_email", "contact_language", "host_may_be_listed"]},
+        ),
+        (
+            _("Internal"),
+            {"fields": ["internal_notes", "confirmation_sent_at", "created_at", "updated_at"]},
+        ),
     ]
 
     def get_urls(self):
         return [
-            path("calendar.ics", self.admin_site.admin_view(self.calendar_view),
-                 name="programmes_scheduledvisit_calendar"),
-            path("export.csv", self.admin_site.admin_view(self.csv_view),
-                 name="programmes_scheduledvisit_csv"),
+            path(
+                "calendar.ics",
+                self.admin_site.admin_view(self.calendar_view),
+                name="programmes_scheduledvisit_calendar",
+            ),
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.csv_view),
+                name="programmes_scheduledvisit_csv",
+            ),
             *super().get_urls(),
         ]
 
@@ -443,8 +642,9 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
         }
         services.visit_update(visit=obj, changes=changes, by=request.user)
         if changes.get("status", (None, None))[1] == ScheduledVisit.Status.CONFIRMED:
-            self.message_user(request, gettext("The host has been sent a confirmation email."),
-                              messages.SUCCESS)
+            self.message_user(
+                request, gettext("The host has been sent a confirmation email."), messages.SUCCESS
+            )
 
     @admin.action(description=_("Confirm and email the hosts"), permissions=["change"])
     def confirm_visits(self, request, queryset):
@@ -456,8 +656,12 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
                     confirmed += 1
             except ValidationError as error:
                 self.message_user(request, f"{visit}: {' '.join(error.messages)}", messages.ERROR)
-        self.message_user(request, gettext("%(count)d visits confirmed; the hosts have been "
-                                           "emailed.") % {"count": confirmed}, messages.SUCCESS)
+        self.message_user(
+            request,
+            gettext("%(count)d visits confirmed; the hosts have been emailed.")
+            % {"count": confirmed},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Download as CSV"))
     def export_csv(self, request, queryset):
@@ -486,7 +690,8 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
 
     @staticmethod
     def _ics_response(visits) -> HttpResponse:
-        response = HttpResponse(exports.visits_ics(visits),
-                                content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(
+            exports.visits_ics(visits), content_type="text/calendar; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="icld-study-visits.ics"'
         return response

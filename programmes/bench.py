@@ -34,15 +34,20 @@ def _programmes(target: int, countries: list, themes: list) -> None:
     today = timezone.localdate()
     for n in range(existing, target):
         programme = Programme.objects.create(
-            slug=f"{PREFIX}{n}", title_sv=f"Utbildningsprogram {n}",
+            slug=f"{PREFIX}{n}",
+            title_sv=f"Utbildningsprogram {n}",
             title_en=f"Training programme {n}",
             summary_sv="Ett program om lokal demokrati.",
             summary_en="A programme on local democracy.",
-            aim_sv="Stärka den lokala demokratin.", aim_en="Strengthen local democracy.",
+            aim_sv="Stärka den lokala demokratin.",
+            aim_en="Strengthen local democracy.",
             target_group_sv="Tjänstepersoner och politiker.",
             target_group_en="Officials and politicians.",
-            how_to_apply_sv="Ansök med formuläret.", how_to_apply_en="Apply with the form.",
-            contact_email="itp@icld.se", ordering=100 + n, duration_months=rng.choice([12, 18]),
+            how_to_apply_sv="Ansök med formuläret.",
+            how_to_apply_en="Apply with the form.",
+            contact_email="itp@icld.se",
+            ordering=100 + n,
+            duration_months=rng.choice([12, 18]),
         )
         programme.eligible_countries.set(rng.sample(countries, min(6, len(countries))))
         programme.themes.set(rng.sample(themes, min(2, len(themes))))
@@ -50,18 +55,32 @@ def _programmes(target: int, countries: list, themes: list) -> None:
             opens = today + timedelta(days=offset - 20 + rng.randint(0, 15))
             start = opens + timedelta(days=90)
             intake = Intake.objects.create(
-                programme=programme, name_sv=f"Omgång {start.year}",
+                programme=programme,
+                name_sv=f"Omgång {start.year}",
                 name_en=f"Intake {start.year}",
-                starts_on=start, ends_on=start + timedelta(days=365),
-                application_opens_on=opens, application_closes_on=opens + timedelta(days=45),
+                starts_on=start,
+                ends_on=start + timedelta(days=365),
+                application_opens_on=opens,
+                application_closes_on=opens + timedelta(days=45),
             )
-            Phase.objects.bulk_create([
-                Phase(intake=intake, kind=kind, starts_on=start + timedelta(days=d),
-                      ends_on=start + timedelta(days=d + length), place_sv="Visby",
-                      place_en="Visby")
-                for kind, d, length in (("inception", 0, 4), ("home_based", 7, 150),
-                                        ("sweden", 190, 11), ("final", 360, 4))
-            ])
+            Phase.objects.bulk_create(
+                [
+                    Phase(
+                        intake=intake,
+                        kind=kind,
+                        starts_on=start + timedelta(days=d),
+                        ends_on=start + timedelta(days=d + length),
+                        place_sv="Visby",
+                        place_en="Visby",
+                    )
+                    for kind, d, length in (
+                        ("inception", 0, 4),
+                        ("home_based", 7, 150),
+                        ("sweden", 190, 11),
+                        ("final", 360, 4),
+                    )
+                ]
+            )
 
 
 def _offers(target: int, hosts: list, themes: list) -> None:
@@ -70,32 +89,50 @@ def _offers(target: int, hosts: list, themes: list) -> None:
     now = timezone.now()
     while existing < target:
         size = min(BATCH, target - existing)
-        offers = HostingOffer.objects.bulk_create([
-            HostingOffer(
-                organisation=rng.choice(hosts), contact_name=f"Kontakt {existing + i}",
-                email=f"offer{existing + i}@bench.example", phone="010-123 45 67",
-                hosting_kinds=rng.choice([["group_visit"], ["placement"],
-                                          ["group_visit", "placement"]]),
-                capacity=rng.choice([4, 10, 25, 30]), languages=["sv", "en"],
-                accessibility="step_free", consent_at=now, submission_token=uuid.uuid4(),
-                may_be_listed=rng.random() < 0.7, language=rng.choice(["sv", "en"]),
-                status=rng.choice(HostingOffer.Status.values),
-            )
-            for i in range(size)
-        ])
+        offers = HostingOffer.objects.bulk_create(
+            [
+                HostingOffer(
+                    organisation=rng.choice(hosts),
+                    contact_name=f"Kontakt {existing + i}",
+                    email=f"offer{existing + i}@bench.example",
+                    phone="010-123 45 67",
+                    hosting_kinds=rng.choice(
+                        [["group_visit"], ["placement"], ["group_visit", "placement"]]
+                    ),
+                    capacity=rng.choice([4, 10, 25, 30]),
+                    languages=["sv", "en"],
+                    accessibility="step_free",
+                    consent_at=now,
+                    submission_token=uuid.uuid4(),
+                    may_be_listed=rng.random() < 0.7,
+                    language=rng.choice(["sv", "en"]),
+                    status=rng.choice(HostingOffer.Status.values),
+                )
+                for i in range(size)
+            ]
+        )
         periods = []
         for offer in offers:
             start = date(2027, 1, 4) + timedelta(days=rng.randint(0, 700))
             for k in range(rng.randint(1, 3)):
                 first = start + timedelta(days=60 * k)
-                periods.append(HostingPeriod(offer=offer, starts_on=first,
-                                             ends_on=first + timedelta(days=rng.randint(3, 40))))
+                periods.append(
+                    HostingPeriod(
+                        offer=offer,
+                        starts_on=first,
+                        ends_on=first + timedelta(days=rng.randint(3, 40)),
+                    )
+                )
         HostingPeriod.objects.bulk_create(periods, batch_size=BATCH)
         through = HostingOffer.themes.through
-        through.objects.bulk_create([
-            through(hostingoffer_id=offer.pk, theme_id=theme.pk)
-            for offer in offers for theme in rng.sample(themes, 2)
-        ], batch_size=BATCH)
+        through.objects.bulk_create(
+            [
+                through(hostingoffer_id=offer.pk, theme_id=theme.pk)
+                for offer in offers
+                for theme in rng.sample(themes, 2)
+            ],
+            batch_size=BATCH,
+        )
         existing += size
 
 
@@ -110,13 +147,19 @@ def _visits(target: int, hosts: list) -> None:
     for n in range(existing, target):
         host = hosts[n % len(hosts)]
         first = date(2010, 1, 4) + timedelta(days=10 * (n // len(hosts)))
-        visits.append(ScheduledVisit(
-            intake=intakes[n % len(intakes)], host=host,
-            kind=rng.choice(["group_visit", "placement"]),
-            starts_on=first, ends_on=first + timedelta(days=rng.randint(0, 1)),
-            participants=rng.choice([3, 25]), status=ScheduledVisit.Status.COMPLETED,
-            host_may_be_listed=rng.random() < 0.8, internal_notes="bench",
-        ))
+        visits.append(
+            ScheduledVisit(
+                intake=intakes[n % len(intakes)],
+                host=host,
+                kind=rng.choice(["group_visit", "placement"]),
+                starts_on=first,
+                ends_on=first + timedelta(days=rng.randint(0, 1)),
+                participants=rng.choice([3, 25]),
+                status=ScheduledVisit.Status.COMPLETED,
+                host_may_be_listed=rng.random() < 0.8,
+                internal_notes="bench",
+            )
+        )
     ScheduledVisit.objects.bulk_create(visits, batch_size=BATCH)
 
 

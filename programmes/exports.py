@@ -20,27 +20,58 @@ def visits_csv(visits: Iterable[ScheduledVisit]) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow([
-        _("Programme"), _("Intake"), _("Host"), _("County"), _("Kind of hosting"),
-        _("First day"), _("Last day"), _("Visitors"), _("Status"), _("Contact person"),
-        _("Contact email"), _("Topic"), _("Confirmation sent"),
-    ])
+    writer.writerow(
+        [
+            _("Programme"),
+            _("Intake"),
+            _("Host"),
+            _("County"),
+            _("Kind of hosting"),
+            _("First day"),
+            _("Last day"),
+            _("Visitors"),
+            _("Status"),
+            _("Contact person"),
+            _("Contact email"),
+            _("Topic"),
+            _("Confirmation sent"),
+        ]
+    )
     for visit in visits:
-        writer.writerow([spreadsheet_cell(value) for value in (
-            visit.intake.programme.title, visit.intake.name, visit.host.name,
-            visit.host.county.name if visit.host.county else "", visit.get_kind_display(),
-            visit.starts_on.isoformat(), visit.ends_on.isoformat(), visit.participants,
-            visit.get_status_display(), visit.contact_name, visit.contact_email, visit.topic,
-            timezone.localtime(visit.confirmation_sent_at).strftime("%Y-%m-%d %H:%M")
-            if visit.confirmation_sent_at else "",
-        )])
+        writer.writerow(
+            [
+                spreadsheet_cell(value)
+                for value in (
+                    visit.intake.programme.title,
+                    visit.intake.name,
+                    visit.host.name,
+                    visit.host.county.name if visit.host.county else "",
+                    visit.get_kind_display(),
+                    visit.starts_on.isoformat(),
+                    visit.ends_on.isoformat(),
+                    visit.participants,
+                    visit.get_status_display(),
+                    visit.contact_name,
+                    visit.contact_email,
+                    visit.topic,
+                    timezone.localtime(visit.confirmation_sent_at).strftime("%Y-%m-%d %H:%M")
+                    if visit.confirmation_sent_at
+                    else "",
+                )
+            ]
+        )
     return buffer.getvalue()
 
 
 def _escape(text: str) -> str:
     return (
-        str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        str(text)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
 
 
@@ -85,14 +116,20 @@ def visits_ics(visits: Iterable[ScheduledVisit], *, name: str | None = None) -> 
     for visit in visits:
         programme = visit.intake.programme
         summary = f"{visit.host.name}: {visit.get_kind_display()} ({programme.title})"
-        description = "\n".join(filter(None, [
-            f"{_('Intake')}: {visit.intake.name}",
-            f"{_('Visitors')}: {visit.participants}",
-            f"{_('Status')}: {visit.get_status_display()}",
-            f"{_('Contact person')}: {visit.contact_name} {visit.contact_email}".strip()
-            if visit.contact_name or visit.contact_email else "",
-            f"{_('Topic')}: {visit.topic}" if visit.topic else "",
-        ]))
+        description = "\n".join(
+            filter(
+                None,
+                [
+                    f"{_('Intake')}: {visit.intake.name}",
+                    f"{_('Visitors')}: {visit.participants}",
+                    f"{_('Status')}: {visit.get_status_display()}",
+                    f"{_('Contact person')}: {visit.contact_name} {visit.contact_email}".strip()
+                    if visit.contact_name or visit.contact_email
+                    else "",
+                    f"{_('Topic')}: {visit.topic}" if visit.topic else "",
+                ],
+            )
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:programme-visit-{visit.pk}@{domain or 'icld.se'}",

@@ -72,8 +72,11 @@ class HostingPeriodForm(forms.Form):
             self.add_error("starts_on", _("The period must start after today."))
         latest = date(now.year + LATEST_PERIOD_YEARS, now.month, min(now.day, 28))
         if end and end > latest:
-            self.add_error("ends_on", _("We plan up to three years ahead: choose a date before "
-                                        "%(date)s.") % {"date": latest.isoformat()})
+            self.add_error(
+                "ends_on",
+                _("We plan up to three years ahead: choose a date before %(date)s.")
+                % {"date": latest.isoformat()},
+            )
         if start and end and end < start:
             self.add_error("ends_on", _("The end date cannot be before the start date."))
         return cleaned
@@ -116,8 +119,14 @@ class BasePeriodFormSet(forms.BaseFormSet):
 
 
 PeriodFormSet = forms.formset_factory(
-    HostingPeriodForm, formset=BasePeriodFormSet, extra=0, min_num=1, validate_min=True,
-    max_num=MAX_PERIODS, validate_max=True, absolute_max=MAX_PERIODS,
+    HostingPeriodForm,
+    formset=BasePeriodFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_PERIODS,
+    validate_max=True,
+    absolute_max=MAX_PERIODS,
 )
 PERIODS_PREFIX = "periods"
 
@@ -131,11 +140,9 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]+$")
 
 def organisation_choices() -> tuple[list, dict[str, Organisation]]:
     """Swedish municipalities and regions grouped by county: one query."""
-    organisations = (
-        Organisation.objects.filter(
-            kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.REGION]
-        ).select_related("county")
-    )
+    organisations = Organisation.objects.filter(
+        kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.REGION]
+    ).select_related("county")
     by_county: dict[str, list[Organisation]] = {}
     lookup: dict[str, Organisation] = {}
     for organisation in organisations:
@@ -155,63 +162,87 @@ def organisation_choices() -> tuple[list, dict[str, Organisation]]:
 class HostingOfferForm(PublicFormMixin, forms.Form):
     organisation = forms.ChoiceField(label=_("Municipality or region"))
     contact_name = forms.CharField(
-        label=_("Contact person"), max_length=120,
+        label=_("Contact person"),
+        max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     contact_role = forms.CharField(
-        label=_("Role or department"), max_length=120, required=False,
+        label=_("Role or department"),
+        max_length=120,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     email = forms.EmailField(
-        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label=_("Phone"), max_length=30,
+        label=_("Phone"),
+        max_length=30,
         help_text=_("For example 0498-29 91 80 or +46 498 29 91 80."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     hosting_kinds = forms.MultipleChoiceField(
-        label=_("What can you host?"), choices=HostingKind.choices,
+        label=_("What can you host?"),
+        choices=HostingKind.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("A group study visit: the whole group of about 25 visits you for a few hours "
-                    "to a day. A two-day placement: a team of 2–4 participants follows colleagues "
-                    "who do similar work."),
+        help_text=_(
+            "A group study visit: the whole group of about 25 visits you for a few hours "
+            "to a day. A two-day placement: a team of 2–4 participants follows colleagues "
+            "who do similar work."
+        ),
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Areas of expertise"), queryset=Theme.objects.none(), required=False,
+        label=_("Areas of expertise"),
+        queryset=Theme.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     expertise = forms.CharField(
-        label=_("Other expertise or services you would like to show"), max_length=1000,
-        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Other expertise or services you would like to show"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     programmes = forms.ModelMultipleChoiceField(
-        label=_("Programmes you are interested in (optional)"), queryset=Programme.objects.none(),
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Programmes you are interested in (optional)"),
+        queryset=Programme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     capacity = forms.IntegerField(
         label=_("How many visitors can you receive at the same time?"),
-        min_value=1, max_value=200, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        min_value=1,
+        max_value=200,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     languages = forms.MultipleChoiceField(
-        label=_("Languages your hosts can work in"), choices=WorkingLanguage.choices,
+        label=_("Languages your hosts can work in"),
+        choices=WorkingLanguage.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Most programmes work in English. ICLD can arrange interpreting."),
     )
     accessibility = forms.ChoiceField(
-        label=_("Accessibility of your premises"), choices=HostingOffer.Accessibility.choices,
+        label=_("Accessibility of your premises"),
+        choices=HostingOffer.Accessibility.choices,
         widget=forms.RadioSelect,
     )
     accessibility_notes = forms.CharField(
-        label=_("About accessibility (optional)"), max_length=1000, required=False,
+        label=_("About accessibility (optional)"),
+        max_length=1000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     message = forms.CharField(
-        label=_("Message (optional)"), max_length=3000, required=False,
+        label=_("Message (optional)"),
+        max_length=3000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     may_be_listed = forms.BooleanField(
-        label=_("After a visit, ICLD may name us on the “Our hosts” page"), required=False,
+        label=_("After a visit, ICLD may name us on the “Our hosts” page"),
+        required=False,
     )
     consent = forms.BooleanField(
         label=_("I agree that ICLD stores these details and uses them to plan study visits"),
@@ -225,7 +256,7 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["programmes"].queryset = Programme.objects.published()
         self.fields["consent"].help_text = format_html(
-            _("Read how we handle personal data in our <a href=\"{}\">privacy notice</a>."),
+            _('Read how we handle personal data in our <a href="{}">privacy notice</a>.'),
             reverse("core:privacy"),
         )
         self.periods = PeriodFormSet(
@@ -239,12 +270,22 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         self.helper.layout = Layout(
             Fieldset(
                 _("Your organisation"),
-                "organisation", "contact_name", "contact_role", "email", "phone",
+                "organisation",
+                "contact_name",
+                "contact_role",
+                "email",
+                "phone",
             ),
             Fieldset(
                 _("What you can offer"),
-                "hosting_kinds", "themes", "expertise", "programmes", "capacity", "languages",
-                "accessibility", "accessibility_notes",
+                "hosting_kinds",
+                "themes",
+                "expertise",
+                "programmes",
+                "capacity",
+                "languages",
+                "accessibility",
+                "accessibility_notes",
             ),
             HTML('{% include "programmes/includes/_periods.html" %}'),
             Fieldset(_("Anything else"), "message", Field("may_be_listed"), Field("consent")),
@@ -260,8 +301,9 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         # A name made only of control characters would be empty once they are removed.
         name = strip_control_characters(self.cleaned_data["contact_name"]).strip()
         if not name:
-            raise forms.ValidationError(self.fields["contact_name"].error_messages["required"],
-                                        code="required")
+            raise forms.ValidationError(
+                self.fields["contact_name"].error_messages["required"], code="required"
+            )
         return name
 
     def clean_phone(self) -> str:
@@ -277,14 +319,18 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         cleaned = super().clean()
         no_expertise = not cleaned.get("themes") and not cleaned.get("expertise")
         if no_expertise and "themes" not in self.errors:
-            self.add_error("themes", _("Choose at least one area, or describe your expertise "
-                                       "in the box below."))
+            self.add_error(
+                "themes",
+                _("Choose at least one area, or describe your expertise in the box below."),
+            )
         if not self.periods.is_valid():
             for number, period_form in enumerate(self.periods.forms, start=1):
                 for errors in period_form.errors.values():
                     for error in errors:
-                        self.add_error(None, _("Period %(number)d: %(error)s")
-                                       % {"number": number, "error": error})
+                        self.add_error(
+                            None,
+                            _("Period %(number)d: %(error)s") % {"number": number, "error": error},
+                        )
             for error in self.periods.non_form_errors():
                 self.add_error(None, error)
         return cleaned

@@ -28,10 +28,18 @@ from core.i18n import TranslatedField
 from reference.models import Country, Organisation, Theme
 
 # Path segments under the programme list that a programme slug must not take.
-RESERVED_SLUGS = frozenset({
-    "host-a-study-visit", "sta-vard-for-studiebesok", "our-hosts", "vara-vardar",
-    "offer", "erbjudande", "thanks", "tack",
-})
+RESERVED_SLUGS = frozenset(
+    {
+        "host-a-study-visit",
+        "sta-vard-for-studiebesok",
+        "our-hosts",
+        "vara-vardar",
+        "offer",
+        "erbjudande",
+        "thanks",
+        "tack",
+    }
+)
 
 
 def today() -> date:
@@ -91,42 +99,65 @@ class Programme(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     summary = TranslatedField(
-        models.TextField, _("summary"), max_length=400,
+        models.TextField,
+        _("summary"),
+        max_length=400,
         help_text=_("One or two sentences for the programme list."),
     )
     aim = TranslatedField(models.TextField, _("aim"))
     target_group = TranslatedField(models.TextField, _("target group"))
-    format = models.CharField(_("format"), max_length=20, choices=Format.choices,
-                              default=Format.STAND_ALONE)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.STAND_ALONE
+    )
     format_description = TranslatedField(
-        models.TextField, _("format and phases"), blank=True, required=(),
+        models.TextField,
+        _("format and phases"),
+        blank=True,
+        required=(),
         help_text=_("How the programme runs; the dates of each phase are given per intake."),
     )
     duration_months = models.PositiveSmallIntegerField(_("length in months"), default=12)
     working_language = models.CharField(
-        _("working language"), max_length=5, choices=WorkingLanguage.choices,
+        _("working language"),
+        max_length=5,
+        choices=WorkingLanguage.choices,
         default=WorkingLanguage.ENGLISH,
     )
     cost = TranslatedField(
-        models.TextField, _("cost"), blank=True, required=(),
-        help_text=_("Leave empty for the standard wording: free for participants, ICLD pays "
-                    "travel, board and lodging."),
+        models.TextField,
+        _("cost"),
+        blank=True,
+        required=(),
+        help_text=_(
+            "Leave empty for the standard wording: free for participants, ICLD pays "
+            "travel, board and lodging."
+        ),
     )
     how_to_apply = TranslatedField(models.TextField, _("how to apply"))
     application_url = models.URLField(_("application form address"), blank=True)
     partners = TranslatedField(
-        models.CharField, _("organised with"), max_length=300, blank=True, required=(),
+        models.CharField,
+        _("organised with"),
+        max_length=300,
+        blank=True,
+        required=(),
     )
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact email"))
     eligible_countries = models.ManyToManyField(
-        Country, verbose_name=_("eligible countries"), related_name="programmes", blank=True,
+        Country,
+        verbose_name=_("eligible countries"),
+        related_name="programmes",
+        blank=True,
     )
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes"), related_name="programmes", blank=True
     )
     meta_description = TranslatedField(
-        models.CharField, _("search engine description"), max_length=300, fallback=False,
+        models.CharField,
+        _("search engine description"),
+        max_length=300,
+        fallback=False,
         required=(),
     )
     is_published = models.BooleanField(_("published"), default=True)
@@ -182,21 +213,27 @@ class Intake(models.Model):
         CLOSED = "closed", _("Closed")
 
     programme = models.ForeignKey(
-        Programme, verbose_name=pgettext_lazy("training programme", "programme"),
-        on_delete=models.CASCADE, related_name="intakes",
+        Programme,
+        verbose_name=pgettext_lazy("training programme", "programme"),
+        on_delete=models.CASCADE,
+        related_name="intakes",
     )
     name = TranslatedField(
-        models.CharField, _("name"), max_length=120,
+        models.CharField,
+        _("name"),
+        max_length=120,
         help_text=_("For example “Cohort 12, 2027”."),
     )
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
     participants = models.PositiveSmallIntegerField(
-        _("number of participants"), default=25,
+        _("number of participants"),
+        default=25,
     )
     application_opens_on = models.DateField(_("applications open"))
     application_closes_on = models.DateField(
-        _("application deadline"), help_text=_("The last day applications are accepted."),
+        _("application deadline"),
+        help_text=_("The last day applications are accepted."),
     )
 
     objects = IntakeQuerySet.as_manager()
@@ -206,8 +243,9 @@ class Intake(models.Model):
         verbose_name_plural = _("intakes")
         ordering = ["programme", "starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                   name="intake_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="intake_ends_after_start"
+            ),
             models.CheckConstraint(
                 condition=Q(application_closes_on__gte=models.F("application_opens_on")),
                 name="intake_application_closes_after_opening",
@@ -222,8 +260,11 @@ class Intake(models.Model):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("The intake cannot end before it starts.")
-        if (self.application_opens_on and self.application_closes_on
-                and self.application_closes_on < self.application_opens_on):
+        if (
+            self.application_opens_on
+            and self.application_closes_on
+            and self.application_closes_on < self.application_opens_on
+        ):
             errors["application_closes_on"] = _("The deadline cannot be before applications open.")
         if errors:
             raise ValidationError(errors)
@@ -251,15 +292,26 @@ class Phase(models.Model):
         REGIONAL = "regional", _("Regional phase")
         FINAL = "final", _("Final workshop")
 
-    intake = models.ForeignKey(Intake, verbose_name=_("intake"), on_delete=models.CASCADE,
-                               related_name="phases")
+    intake = models.ForeignKey(
+        Intake, verbose_name=_("intake"), on_delete=models.CASCADE, related_name="phases"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = TranslatedField(models.CharField, _("title"), max_length=150, blank=True, required=(),
-                            help_text=_("Leave empty to use the kind as title."))
+    title = TranslatedField(
+        models.CharField,
+        _("title"),
+        max_length=150,
+        blank=True,
+        required=(),
+        help_text=_("Leave empty to use the kind as title."),
+    )
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
     place = TranslatedField(
-        models.CharField, _("place"), max_length=150, blank=True, required=(),
+        models.CharField,
+        _("place"),
+        max_length=150,
+        blank=True,
+        required=(),
         help_text=_("For example “Visby and host municipalities”."),
     )
     description = TranslatedField(models.TextField, _("description"), blank=True, required=())
@@ -269,8 +321,9 @@ class Phase(models.Model):
         verbose_name_plural = _("phases")
         ordering = ["intake", "starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                   name="phase_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -311,7 +364,9 @@ class HostingOffer(models.Model):
         UNKNOWN = "unknown", _("We do not know yet")
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("municipality or region"), on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("municipality or region"),
+        on_delete=models.PROTECT,
         related_name="hosting_offers",
     )
     contact_name = models.CharField(_("contact person"), max_length=120)
@@ -322,37 +377,45 @@ class HostingOffer(models.Model):
         models.CharField(max_length=20, choices=HostingKind.choices),
         verbose_name=_("kinds of hosting"),
     )
-    themes = models.ManyToManyField(Theme, verbose_name=_("areas of expertise"), blank=True,
-                                    related_name="hosting_offers")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("areas of expertise"), blank=True, related_name="hosting_offers"
+    )
     expertise = models.TextField(_("other expertise"), blank=True)
     programmes = models.ManyToManyField(
-        Programme, verbose_name=_("programmes of interest"), blank=True,
+        Programme,
+        verbose_name=_("programmes of interest"),
+        blank=True,
         related_name="hosting_offers",
     )
     capacity = models.PositiveSmallIntegerField(
-        _("visitors at one time"), help_text=_("The largest number of visitors the host can "
-                                               "receive at the same time."),
+        _("visitors at one time"),
+        help_text=_("The largest number of visitors the host can receive at the same time."),
     )
     languages = ArrayField(
         models.CharField(max_length=5, choices=WorkingLanguage.choices),
         verbose_name=_("working languages"),
     )
-    accessibility = models.CharField(_("accessibility of the premises"), max_length=20,
-                                     choices=Accessibility.choices)
+    accessibility = models.CharField(
+        _("accessibility of the premises"), max_length=20, choices=Accessibility.choices
+    )
     accessibility_notes = models.TextField(_("about accessibility"), blank=True)
     message = models.TextField(_("message"), blank=True)
     may_be_listed = models.BooleanField(
-        _("may be listed as a host"), default=False,
+        _("may be listed as a host"),
+        default=False,
         help_text=_("The host agreed to be named on the public “our hosts” page."),
     )
     consent_at = models.DateTimeField(_("consent given"))
-    language = models.CharField(_("language of the offer"), max_length=5,
-                                choices=settings.LANGUAGES, default="sv")
+    language = models.CharField(
+        _("language of the offer"), max_length=5, choices=settings.LANGUAGES, default="sv"
+    )
     submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.NEW)
-    internal_notes = models.TextField(_("internal notes"), blank=True,
-                                      help_text=_("Only ICLD staff see these."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("Only ICLD staff see these.")
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
@@ -365,8 +428,11 @@ class HostingOffer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} ({self.created_at:%Y-%m-%d})" if self.created_at else str(
-            self.organisation)
+        return (
+            f"{self.organisation} ({self.created_at:%Y-%m-%d})"
+            if self.created_at
+            else str(self.organisation)
+        )
 
     def get_hosting_kinds_display(self) -> list:
         labels = dict(HostingKind.choices)
@@ -378,8 +444,12 @@ class HostingOffer(models.Model):
 
 
 class HostingPeriod(models.Model):
-    offer = models.ForeignKey(HostingOffer, verbose_name=_("hosting offer"),
-                              on_delete=models.CASCADE, related_name="periods")
+    offer = models.ForeignKey(
+        HostingOffer,
+        verbose_name=_("hosting offer"),
+        on_delete=models.CASCADE,
+        related_name="periods",
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
 
@@ -388,8 +458,10 @@ class HostingPeriod(models.Model):
         verbose_name_plural = _("periods when hosting is possible")
         ordering = ["offer", "starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                   name="hosting_period_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="hosting_period_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -436,32 +508,41 @@ class ScheduledVisit(models.Model):
 
     OVERLAP_CONSTRAINT = VISIT_OVERLAP_CONSTRAINT
 
-    intake = models.ForeignKey(Intake, verbose_name=_("intake"), on_delete=models.PROTECT,
-                               related_name="visits")
+    intake = models.ForeignKey(
+        Intake, verbose_name=_("intake"), on_delete=models.PROTECT, related_name="visits"
+    )
     host = models.ForeignKey(
-        Organisation, verbose_name=_("host"), on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("host"),
+        on_delete=models.PROTECT,
         related_name="hosted_visits",
     )
     offer = models.ForeignKey(
-        HostingOffer, verbose_name=_("from offer"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="visits",
+        HostingOffer,
+        verbose_name=_("from offer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visits",
     )
     kind = models.CharField(_("kind of hosting"), max_length=20, choices=HostingKind.choices)
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     participants = models.PositiveSmallIntegerField(_("visitors"), default=25)
-    topic = TranslatedField(models.CharField, _("topic"), max_length=200, blank=True,
-                            required=())
+    topic = TranslatedField(models.CharField, _("topic"), max_length=200, blank=True, required=())
     contact_name = models.CharField(_("host contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("host contact email"), blank=True)
-    contact_language = models.CharField(_("host's language"), max_length=5,
-                                        choices=settings.LANGUAGES, default="sv")
+    contact_language = models.CharField(
+        _("host's language"), max_length=5, choices=settings.LANGUAGES, default="sv"
+    )
     host_may_be_listed = models.BooleanField(
-        _("host may be listed publicly"), default=False,
+        _("host may be listed publicly"),
+        default=False,
         help_text=_("Show the host on the public “our hosts” page once the visit is over."),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.PROPOSED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
     internal_notes = models.TextField(_("internal notes"), blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -474,8 +555,9 @@ class ScheduledVisit(models.Model):
         verbose_name_plural = _("scheduled visits")
         ordering = ["starts_on", "host"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                   name="visit_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="visit_ends_after_start"
+            ),
             # The database, not the application, guarantees that one host never has two
             # visits on the same day: this holds for concurrent saves from any source.
             ExclusionConstraint(
@@ -485,9 +567,7 @@ class ScheduledVisit(models.Model):
                     (DateRange("starts_on", "ends_on"), RangeOperators.OVERLAPS),
                 ],
                 condition=~Q(status="cancelled"),
-                violation_error_message=_(
-                    "This host already has a visit on some of these dates."
-                ),
+                violation_error_message=_("This host already has a visit on some of these dates."),
             ),
         ]
 
@@ -507,18 +587,35 @@ class ScheduledVisit(models.Model):
 class HistoryEntry(models.Model):
     """What changed on an offer or a visit, when and by whom (old and new values)."""
 
-    offer = models.ForeignKey(HostingOffer, verbose_name=_("hosting offer"),
-                              on_delete=models.CASCADE, null=True, blank=True,
-                              related_name="history")
-    visit = models.ForeignKey(ScheduledVisit, verbose_name=_("scheduled visit"),
-                              on_delete=models.CASCADE, null=True, blank=True,
-                              related_name="history")
+    offer = models.ForeignKey(
+        HostingOffer,
+        verbose_name=_("hosting offer"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="history",
+    )
+    visit = models.ForeignKey(
+        ScheduledVisit,
+        verbose_name=_("scheduled visit"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="history",
+    )
     at = models.DateTimeField(_("when"), default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"),
-                           on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     summary = models.CharField(_("what happened"), max_length=300)
-    changes = models.JSONField(_("changes"), default=dict, blank=True,
-                               help_text=_("Field: [old value, new value]."))
+    changes = models.JSONField(
+        _("changes"), default=dict, blank=True, help_text=_("Field: [old value, new value].")
+    )
 
     class Meta:
         verbose_name = _("history entry")

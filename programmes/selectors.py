@@ -82,9 +82,7 @@ def programme_list_public(
 def programme_filter_options() -> dict[str, list]:
     """The countries and themes that at least one published programme has (two queries)."""
     published = Programme.objects.published()
-    countries = list(
-        Country.objects.filter(programmes__in=published).distinct().order_by_name()
-    )
+    countries = list(Country.objects.filter(programmes__in=published).distinct().order_by_name())
     themes = list(Theme.objects.filter(programmes__in=published).distinct())
     return {"countries": countries, "themes": themes}
 
@@ -107,8 +105,9 @@ def sweden_phases_upcoming(*, on: date | None = None, limit: int = 8) -> QuerySe
     """Phases in Sweden still to come: when groups may visit a host."""
     on = on or today()
     return (
-        Phase.objects.filter(kind=Phase.Kind.SWEDEN, ends_on__gte=on,
-                             intake__programme__is_published=True)
+        Phase.objects.filter(
+            kind=Phase.Kind.SWEDEN, ends_on__gte=on, intake__programme__is_published=True
+        )
         .select_related("intake__programme")
         .order_by("starts_on")[:limit]
     )
@@ -139,10 +138,14 @@ def figures() -> list[dict]:
     published = Programme.objects.published()
     return [
         {"label": _("training programmes"), "value": published.count()},
-        {"label": _("programmes open for applications"),
-         "value": published.open_for_applications().count()},
-        {"label": _("Swedish municipalities and regions have hosted study visits"),
-         "value": ScheduledVisit.objects.hosted().listed().values("host").distinct().count()},
+        {
+            "label": _("programmes open for applications"),
+            "value": published.open_for_applications().count(),
+        },
+        {
+            "label": _("Swedish municipalities and regions have hosted study visits"),
+            "value": ScheduledVisit.objects.hosted().listed().values("host").distinct().count(),
+        },
     ]
 
 
@@ -167,7 +170,9 @@ def hosted_visits_for_organisation(organisation: Organisation) -> QuerySet[Sched
     Empty unless the host agreed to be listed publicly for the visit.
     """
     return (
-        ScheduledVisit.objects.hosted().listed().filter(host=organisation)
+        ScheduledVisit.objects.hosted()
+        .listed()
+        .filter(host=organisation)
         .filter(intake__programme__is_published=True)
         .select_related("intake__programme")
         .order_by("-starts_on")
@@ -201,24 +206,30 @@ def offers_suggested_for_intake(intake: Intake, *, limit: int = 20) -> list[Offe
 
     suggestions: list[OfferSuggestion] = []
     seen: set[tuple[int, str]] = set()
-    for kind, needed_visitors in ((HostingKind.GROUP_VISIT, intake.participants),
-                                  (HostingKind.PLACEMENT, PLACEMENT_TEAM_SIZE)):
+    for kind, needed_visitors in (
+        (HostingKind.GROUP_VISIT, intake.participants),
+        (HostingKind.PLACEMENT, PLACEMENT_TEAM_SIZE),
+    ):
         periods = (
             HostingPeriod.objects.filter(
                 offer__status__in=HostingOffer.ACTIVE_STATUSES,
                 offer__hosting_kinds__contains=[kind],
                 offer__capacity__gte=needed_visitors,
-                starts_on__lte=end, ends_on__gte=start,
+                starts_on__lte=end,
+                ends_on__gte=start,
             )
-            .annotate(window_start=Greatest("starts_on", start),
-                      window_end=Least("ends_on", end))
+            .annotate(window_start=Greatest("starts_on", start), window_end=Least("ends_on", end))
             .filter(window_end__gte=F("window_start") + timedelta(days=DAYS_NEEDED[kind] - 1))
             .select_related("offer__organisation")
-            .annotate(booked=Exists(
-                ScheduledVisit.objects.active().filter(
-                    host=OuterRef("offer__organisation"), starts_on__lte=end, ends_on__gte=start,
+            .annotate(
+                booked=Exists(
+                    ScheduledVisit.objects.active().filter(
+                        host=OuterRef("offer__organisation"),
+                        starts_on__lte=end,
+                        ends_on__gte=start,
+                    )
                 )
-            ))
+            )
             .order_by("booked", "offer__created_at")
         )
         if programme_themes:
@@ -227,10 +238,15 @@ def offers_suggested_for_intake(intake: Intake, *, limit: int = 20) -> list[Offe
             if (period.offer_id, kind) in seen:
                 continue
             seen.add((period.offer_id, kind))
-            suggestions.append(OfferSuggestion(
-                offer=period.offer, kind=kind, window_start=period.window_start,
-                window_end=period.window_end, booked=period.booked,
-            ))
+            suggestions.append(
+                OfferSuggestion(
+                    offer=period.offer,
+                    kind=kind,
+                    window_start=period.window_start,
+                    window_end=period.window_end,
+                    booked=period.booked,
+                )
+            )
     return suggestions
 
 

@@ -131,13 +131,18 @@ def hosting_offer_submit(
     }
     outbox_enqueue_all(
         outbox_compose(
-            to=[offer.email], template="programmes/emails/offer_confirmation", context=context,
-            language=language, reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+            to=[offer.email],
+            template="programmes/emails/offer_confirmation",
+            context=context,
+            language=language,
+            reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
         ),
         outbox_compose(
             to=[settings.ICLD_PROGRAMME_TEAM_EMAIL],
             template="programmes/emails/offer_notification",
-            context=context, language=settings.LANGUAGE_CODE, reply_to=offer.email,
+            context=context,
+            language=settings.LANGUAGE_CODE,
+            reply_to=offer.email,
         ),
     )
     return offer
@@ -151,12 +156,14 @@ def _value_for_history(value) -> str:
     return "" if value is None else str(value)
 
 
-def history_record(*, subject: HostingOffer | ScheduledVisit, summary: str,
-                   changes: dict | None = None, by=None) -> HistoryEntry:
+def history_record(
+    *, subject: HostingOffer | ScheduledVisit, summary: str, changes: dict | None = None, by=None
+) -> HistoryEntry:
     """Add a history entry to an offer or a visit."""
     target = {"offer": subject} if isinstance(subject, HostingOffer) else {"visit": subject}
     return HistoryEntry.objects.create(
-        summary=summary[:300], by=by if getattr(by, "pk", None) else None,
+        summary=summary[:300],
+        by=by if getattr(by, "pk", None) else None,
         changes={
             field: [_value_for_history(old), _value_for_history(new)]
             for field, (old, new) in (changes or {}).items()
@@ -174,8 +181,12 @@ def hosting_offer_set_status(*, offer: HostingOffer, status: str, by=None) -> Ho
         return offer
     offer.status = status
     offer.save(update_fields=["status", "updated_at"])
-    history_record(subject=offer, by=by, summary=_("Status changed."),
-                   changes={"status": (old, offer.get_status_display())})
+    history_record(
+        subject=offer,
+        by=by,
+        summary=_("Status changed."),
+        changes={"status": (old, offer.get_status_display())},
+    )
     return offer
 
 
@@ -233,8 +244,15 @@ def visit_schedule(
         extra.setdefault("contact_language", offer.language)
         extra.setdefault("host_may_be_listed", offer.may_be_listed)
     visit = ScheduledVisit(
-        intake=intake, host=host, kind=kind, starts_on=starts_on, ends_on=ends_on,
-        participants=participants or intake.participants, offer=offer, status=status, **extra,
+        intake=intake,
+        host=host,
+        kind=kind,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        participants=participants or intake.participants,
+        offer=offer,
+        status=status,
+        **extra,
     )
     return visit_create(visit=visit, by=by)
 
@@ -251,9 +269,11 @@ def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
         visit.contact_email = visit.contact_email or offer.email
     _save_visit(visit)
     history_record(subject=visit, by=by, summary=_("Visit scheduled."))
-    if offer is not None and offer.status in (HostingOffer.Status.NEW,
-                                              HostingOffer.Status.IN_REVIEW,
-                                              HostingOffer.Status.ACCEPTED):
+    if offer is not None and offer.status in (
+        HostingOffer.Status.NEW,
+        HostingOffer.Status.IN_REVIEW,
+        HostingOffer.Status.ACCEPTED,
+    ):
         hosting_offer_set_status(offer=offer, status=HostingOffer.Status.SCHEDULED, by=by)
     if visit.status == ScheduledVisit.Status.CONFIRMED:
         _queue_confirmation(visit)
@@ -277,8 +297,11 @@ def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledV
         setattr(visit, field, new)
     was_confirmed = before.get("status", visit.status) == ScheduledVisit.Status.CONFIRMED
     _save_visit(visit)
-    diff = {field: (before[field], getattr(visit, field)) for field in changes
-            if before[field] != getattr(visit, field)}
+    diff = {
+        field: (before[field], getattr(visit, field))
+        for field in changes
+        if before[field] != getattr(visit, field)
+    }
     if diff:
         history_record(subject=visit, by=by, summary=_("Visit changed."), changes=diff)
     if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
@@ -302,7 +325,8 @@ def _queue_confirmation(visit: ScheduledVisit) -> None:
         return
     intake = Intake.objects.select_related("programme").get(pk=visit.intake_id)
     outbox_enqueue(
-        to=[recipient], template="programmes/emails/visit_confirmed",
+        to=[recipient],
+        template="programmes/emails/visit_confirmed",
         context={"visit": visit, "intake": intake, "programme": intake.programme},
         language=visit.contact_language or settings.LANGUAGE_CODE,
         reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,

@@ -111,7 +111,9 @@ class HostingOfferThanksView(TemplateView):
         if isinstance(offer_id, int):
             offer = (
                 HostingOffer.objects.select_related("organisation")
-                .prefetch_related("periods").filter(pk=offer_id).first()
+                .prefetch_related("periods")
+                .filter(pk=offer_id)
+                .first()
             )
         return super().get_context_data(offer=offer, kinds=HostingKind, **kwargs)
 
@@ -125,6 +127,8 @@ class HostsView(TemplateView):
         for host in hosts:
             counties.setdefault(host.county.name if host.county else "", []).append(host)
         return super().get_context_data(
-            hosts=hosts, counties=list(counties.items()),
-            visit_count=sum(len(host.listed_visits) for host in hosts), **kwargs,
+            hosts=hosts,
+            counties=list(counties.items()),
+            visit_count=sum(len(host.listed_visits) for host in hosts),
+            **kwargs,
         )

@@ -27,8 +27,15 @@ class LogEntryAdmin(admin.ModelAdmin):
     list_select_related = ["user", "content_type"]
     search_fields = ["object_repr", "change_message", "user__username", "user__email"]
     search_help_text = _("Search the object's name, the change, or the person's username.")
-    fields = ["action_time", "user", "content_type", "object_id", "object_repr", "action_flag",
-              "changes"]
+    fields = [
+        "action_time",
+        "user",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "action_flag",
+        "changes",
+    ]
     readonly_fields = fields
     list_per_page = 50
 
@@ -49,8 +56,12 @@ class LogEntryAdmin(admin.ModelAdmin):
             except NoReverseMatch:
                 url = None
         if url:
-            return format_html('<a href="{}">{}</a><br><span class="mini quiet">{}</span>',
-                               url, entry.object_repr, kind)
+            return format_html(
+                '<a href="{}">{}</a><br><span class="mini quiet">{}</span>',
+                url,
+                entry.object_repr,
+                kind,
+            )
         return format_html('{}<br><span class="mini quiet">{}</span>', entry.object_repr, kind)
 
     @admin.display(description=_("what changed"))
@@ -90,8 +101,10 @@ class RecoveryCodeDeviceAdmin(admin.ModelAdmin):
     inlines = [RecoveryCodeInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            unused=Count("codes", filter=Q(codes__used_at__isnull=True))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(unused=Count("codes", filter=Q(codes__used_at__isnull=True)))
         )
 
     @admin.display(description=_("unused codes"), ordering="unused")

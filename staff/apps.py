@@ -24,8 +24,9 @@ class StaffConfig(AppConfig):
 
         # post_migrate is sent once per app at the end of `migrate`; listening to
         # this app's signal alone runs the sync once per run.
-        post_migrate.connect(sync_groups_after_migrate, sender=self,
-                             dispatch_uid="staff.sync_groups_after_migrate")
+        post_migrate.connect(
+            sync_groups_after_migrate, sender=self, dispatch_uid="staff.sync_groups_after_migrate"
+        )
         admin.site.index_template = "staff/admin_index.html"
         admin.site.login_template = "staff/login.html"
         admin.site.login_form = StaffAuthenticationForm

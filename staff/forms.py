@@ -48,8 +48,12 @@ class CodeForm(forms.Form):
         max_length=40,
         strip=True,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "none",
-                   "spellcheck": "false", "autofocus": True}
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
         ),
     )
 

@@ -72,15 +72,17 @@ def record_failure(request, username: str | None) -> bool:
             cache.set(subject.key("lock"), 1, timeout=conf.login_lockout_seconds())
             cache.delete(key)
             locked = True
-            logger.warning("Admin login locked out after %d failures (%s %s)", count,
-                           subject.kind, subject.digest)
+            logger.warning(
+                "Admin login locked out after %d failures (%s %s)",
+                count,
+                subject.kind,
+                subject.digest,
+            )
     return locked
 
 
 def record_success(request, username: str | None) -> None:
-    _cache().delete_many(
-        [subject.key("fail") for subject in subjects_for(None, username)]
-    )
+    _cache().delete_many([subject.key("fail") for subject in subjects_for(None, username)])
 
 
 def clear(*, username: str | None = None, address: str | None = None) -> None:

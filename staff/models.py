@@ -80,7 +80,9 @@ class RecoveryCodeDevice(TimestampMixin, ThrottlingMixin, Device):
 
 class RecoveryCode(models.Model):
     device = models.ForeignKey(
-        RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes",
+        RecoveryCodeDevice,
+        on_delete=models.CASCADE,
+        related_name="codes",
         verbose_name=_("recovery codes"),
     )
     salt = models.CharField(_("salt"), max_length=32)

@@ -52,8 +52,9 @@ def waiting_items_for(request, *, site: admin.AdminSite = admin.site) -> list[Wa
                 if params:
                     url += "?" + urlencode(params)
         items.append(
-            WaitingItem(key=entry.key, label=str(entry.label), count=entry.queryset().count(),
-                        url=url)
+            WaitingItem(
+                key=entry.key, label=str(entry.label), count=entry.queryset().count(), url=url
+            )
         )
     return items
 

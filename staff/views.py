@@ -102,8 +102,9 @@ class VerifyView(StaffOnlyView):
                     self._recovery_code_message(request, result.device)
                 return HttpResponseRedirect(_safe_next(request))
             if result.throttled:
-                form.add_error("code", _(
-                    "Too many wrong codes in a row. Wait a moment before you try again."))
+                form.add_error(
+                    "code", _("Too many wrong codes in a row. Wait a moment before you try again.")
+                )
             else:
                 form.add_error("code", _("That code is not valid. Check it and try again."))
         return self._render(request, form, status=200)
@@ -148,18 +149,25 @@ class EnrolView(StaffOnlyView):
                 return HttpResponseRedirect(
                     _with_next(reverse("staff:recovery_codes"), _safe_next(request))
                 )
-            form.add_error("code", _(
-                "That code does not match. Check that the app shows the ICLD account you just "
-                "added, and enter the code it shows now."))
+            form.add_error(
+                "code",
+                _(
+                    "That code does not match. Check that the app shows the ICLD account you just "
+                    "added, and enter the code it shows now."
+                ),
+            )
         return self._render(request, form)
 
     def _render(self, request, form):
         device = totp_enrolment_start(user=request.user)
         qr = segno.make(device.config_url, error="m")
         context = _context(
-            request, form=form, title=_("Set up your authenticator app"),
+            request,
+            form=form,
+            title=_("Set up your authenticator app"),
             qr_data_uri=qr.svg_data_uri(scale=5, border=4, dark="#000", light="#fff"),
-            secret=_secret_groups(device), config_url=device.config_url,
+            secret=_secret_groups(device),
+            config_url=device.config_url,
         )
         return render(request, self.template_name, context)
 
@@ -183,8 +191,7 @@ class RecoveryCodesView(StaffOnlyView):
         if codes is None:
             device = RecoveryCodeDevice.objects.filter(user=request.user).first()
             remaining = device.remaining if device else 0
-        context = _context(request, codes=codes, remaining=remaining,
-                           title=_("Recovery codes"))
+        context = _context(request, codes=codes, remaining=remaining, title=_("Recovery codes"))
         return render(request, self.template_name, context)
 
     def post(self, request):

@@ -48,11 +48,17 @@ _registry: dict[str, WaitingEntry] = {}
 
 
 def register_waiting(
-    *, key: str, label: str | Promise, model: str, queryset: Callable[[], QuerySet],
-    filters: Filters | None = None, order: int = 100,
+    *,
+    key: str,
+    label: str | Promise,
+    model: str,
+    queryset: Callable[[], QuerySet],
+    filters: Filters | None = None,
+    order: int = 100,
 ) -> WaitingEntry:
-    entry = WaitingEntry(key=key, label=label, model=model, queryset=queryset,
-                         filters=filters or {}, order=order)
+    entry = WaitingEntry(
+        key=key, label=label, model=model, queryset=queryset, filters=filters or {}, order=order
+    )
     _registry[key] = entry
     return entry
 

@@ -21,16 +21,41 @@ RECENT_DAYS = 7
 
 # (key, label, model label, status value meaning "not handled yet", order)
 NEW_STATUS_ENTRIES = [
-    ("partnerships.new_interest_registrations", _("New interest registrations"),
-     "partnerships.InterestRegistration", "new", 10),
-    ("partnerships.new_applications", _("New partnership applications"),
-     "partnerships.Application", "new", 11),
-    ("programmes.new_hosting_offers", _("New hosting offers"),
-     "programmes.HostingOffer", "new", 20),
-    ("programmes.new_applications", _("New programme applications"),
-     "programmes.Application", "new", 21),
-    ("core.new_accessibility_reports", _("New accessibility reports and requests"),
-     "core.AccessibilityReport", "new", 40),
+    (
+        "partnerships.new_interest_registrations",
+        _("New interest registrations"),
+        "partnerships.InterestRegistration",
+        "new",
+        10,
+    ),
+    (
+        "partnerships.new_applications",
+        _("New partnership applications"),
+        "partnerships.Application",
+        "new",
+        11,
+    ),
+    (
+        "programmes.new_hosting_offers",
+        _("New hosting offers"),
+        "programmes.HostingOffer",
+        "new",
+        20,
+    ),
+    (
+        "programmes.new_applications",
+        _("New programme applications"),
+        "programmes.Application",
+        "new",
+        21,
+    ),
+    (
+        "core.new_accessibility_reports",
+        _("New accessibility reports and requests"),
+        "core.AccessibilityReport",
+        "new",
+        40,
+    ),
 ]
 
 
@@ -62,7 +87,10 @@ def _status_entry(key, label, label_model, status, order) -> None:
     if model is None or not _has_choice(model, "status", status):
         return
     register_waiting(
-        key=key, label=label, model=label_model, order=order,
+        key=key,
+        label=label,
+        model=label_model,
+        order=order,
         queryset=lambda: model._default_manager.filter(status=status),
         filters={"status__exact": status},
     )
@@ -78,8 +106,11 @@ def _seminar_entries() -> None:
         return
     filters = {"created_at__date__gte": _recent_since}
     if _has_choice(model, "status", "cancelled"):
-        active = [value for value, _label in model._meta.get_field("status").choices
-                  if value != "cancelled"]
+        active = [
+            value
+            for value, _label in model._meta.get_field("status").choices
+            if value != "cancelled"
+        ]
         filters["status__in"] = lambda: ",".join(active)
 
     def recent_filters() -> dict[str, str]:
@@ -94,13 +125,17 @@ def _seminar_entries() -> None:
     register_waiting(
         key="knowledge.recent_registrations",
         label=_("Seminar sign-ups in the last 7 days"),
-        model="knowledge.Registration", order=30, queryset=recent, filters=recent_filters,
+        model="knowledge.Registration",
+        order=30,
+        queryset=recent,
+        filters=recent_filters,
     )
     if _has_choice(model, "status", "waiting"):
         register_waiting(
             key="knowledge.waiting_list",
             label=_("Seminar sign-ups on a waiting list"),
-            model="knowledge.Registration", order=31,
+            model="knowledge.Registration",
+            order=31,
             queryset=lambda: model._default_manager.filter(status="waiting"),
             filters={"status__exact": "waiting"},
         )

@@ -26,10 +26,19 @@ def staff(client):
 
 def visit_post(intake, host, first, last, status="proposed"):
     return {
-        "intake": intake.pk, "host": host.pk, "kind": "group_visit", "starts_on": first,
-        "ends_on": last, "participants": 25, "status": status, "contact_language": "sv",
-        "contact_email": "host@example.se", "topic_sv": "", "topic_en": "",
-        "history-TOTAL_FORMS": "0", "history-INITIAL_FORMS": "0",
+        "intake": intake.pk,
+        "host": host.pk,
+        "kind": "group_visit",
+        "starts_on": first,
+        "ends_on": last,
+        "participants": 25,
+        "status": status,
+        "contact_language": "sv",
+        "contact_email": "host@example.se",
+        "topic_sv": "",
+        "topic_en": "",
+        "history-TOTAL_FORMS": "0",
+        "history-INITIAL_FORMS": "0",
     }
 
 
@@ -37,8 +46,12 @@ def test_every_admin_page_opens(staff):
     intake = make_intake()
     offer = make_offer()
     visit = make_visit(intake)
-    for name, args in [("programme", [intake.programme.pk]), ("intake", [intake.pk]),
-                       ("hostingoffer", [offer.pk]), ("scheduledvisit", [visit.pk])]:
+    for name, args in [
+        ("programme", [intake.programme.pk]),
+        ("intake", [intake.pk]),
+        ("hostingoffer", [offer.pk]),
+        ("scheduledvisit", [visit.pk]),
+    ]:
         assert staff.get(reverse(f"admin:programmes_{name}_changelist")).status_code == 200
         assert staff.get(reverse(f"admin:programmes_{name}_change", args=args)).status_code == 200
     for name in ("phase", "hostingperiod", "historyentry"):
@@ -48,8 +61,10 @@ def test_every_admin_page_opens(staff):
 def test_double_booking_in_admin_is_a_clear_form_error(staff):
     intake = make_intake()
     make_visit(intake, first="2027-09-08", last="2027-09-09")
-    response = staff.post(reverse("admin:programmes_scheduledvisit_add"),
-                          visit_post(intake, municipality(), "2027-09-09", "2027-09-10"))
+    response = staff.post(
+        reverse("admin:programmes_scheduledvisit_add"),
+        visit_post(intake, municipality(), "2027-09-09", "2027-09-10"),
+    )
     assert response.status_code == 200
     assert "har redan ett besök" in response.text
     assert ScheduledVisit.objects.count() == 1
@@ -57,15 +72,22 @@ def test_double_booking_in_admin_is_a_clear_form_error(staff):
 
 def test_admin_confirmation_emails_the_host_and_keeps_history(staff):
     intake = make_intake()
-    response = staff.post(reverse("admin:programmes_scheduledvisit_add"),
-                          visit_post(intake, municipality(), "2027-09-08", "2027-09-08"))
+    response = staff.post(
+        reverse("admin:programmes_scheduledvisit_add"),
+        visit_post(intake, municipality(), "2027-09-08", "2027-09-08"),
+    )
     assert response.status_code == 302
     visit = ScheduledVisit.objects.get()
     data = visit_post(intake, municipality(), "2027-09-08", "2027-09-08", status="confirmed")
-    data.update({"history-TOTAL_FORMS": "1", "history-INITIAL_FORMS": "1",
-                 "history-0-id": visit.history.get().pk, "history-0-visit": visit.pk})
-    response = staff.post(reverse("admin:programmes_scheduledvisit_change", args=[visit.pk]),
-                          data)
+    data.update(
+        {
+            "history-TOTAL_FORMS": "1",
+            "history-INITIAL_FORMS": "1",
+            "history-0-id": visit.history.get().pk,
+            "history-0-visit": visit.pk,
+        }
+    )
+    response = staff.post(reverse("admin:programmes_scheduledvisit_change", args=[visit.pk]), data)
     assert response.status_code == 302
     assert OutboxMessage.objects.filter(to=["host@example.se"]).count() == 1
     change = HistoryEntry.objects.filter(visit=visit, changes__has_key="status").get()
@@ -81,7 +103,7 @@ def test_intake_admin_suggests_offers_with_a_prefilled_booking_link(staff, theme
 
 
 def test_csv_and_ical_exports(staff):
-    visit = make_visit(topic_sv="=HYPERLINK(\"x\")", contact_name="Anna, Vara")
+    visit = make_visit(topic_sv='=HYPERLINK("x")', contact_name="Anna, Vara")
     csv = staff.get(reverse("admin:programmes_scheduledvisit_csv"))
     assert csv["Content-Type"].startswith("text/csv")
     body = csv.content.decode("utf-8-sig")
@@ -94,8 +116,10 @@ def test_csv_and_ical_exports(staff):
     assert f"UID:programme-visit-{visit.pk}@" in ics
     assert "Anna\\, Vara" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
-    action = staff.post(reverse("admin:programmes_scheduledvisit_changelist"),
-                        {"action": "export_ics", "_selected_action": [visit.pk]})
+    action = staff.post(
+        reverse("admin:programmes_scheduledvisit_changelist"),
+        {"action": "export_ics", "_selected_action": [visit.pk]},
+    )
     assert action["Content-Type"].startswith("text/calendar")
 
 
@@ -108,16 +132,29 @@ def test_offer_admin_uses_checkboxes_and_records_changes_in_the_history(staff):
     page = staff.get(reverse("admin:programmes_hostingoffer_change", args=[offer.pk])).text
     assert 'type="checkbox" name="hosting_kinds" value="placement"' in page
     data = {
-        "status": "accepted", "internal_notes": "Called them.",
+        "status": "accepted",
+        "internal_notes": "Called them.",
         "organisation": offer.organisation_id,
-        "contact_name": offer.contact_name, "contact_role": "", "email": offer.email,
-        "phone": offer.phone, "hosting_kinds": ["group_visit", "placement"], "capacity": 30,
-        "expertise": "", "languages": ["en", "sv"], "accessibility": "step_free",
-        "accessibility_notes": "", "message": "", "may_be_listed": "on",
-        "periods-TOTAL_FORMS": "1", "periods-INITIAL_FORMS": "1",
-        "periods-0-id": offer.periods.get().pk, "periods-0-offer": offer.pk,
-        "periods-0-starts_on": "2027-09-01", "periods-0-ends_on": "2027-09-30",
-        "history-TOTAL_FORMS": "0", "history-INITIAL_FORMS": "0",
+        "contact_name": offer.contact_name,
+        "contact_role": "",
+        "email": offer.email,
+        "phone": offer.phone,
+        "hosting_kinds": ["group_visit", "placement"],
+        "capacity": 30,
+        "expertise": "",
+        "languages": ["en", "sv"],
+        "accessibility": "step_free",
+        "accessibility_notes": "",
+        "message": "",
+        "may_be_listed": "on",
+        "periods-TOTAL_FORMS": "1",
+        "periods-INITIAL_FORMS": "1",
+        "periods-0-id": offer.periods.get().pk,
+        "periods-0-offer": offer.pk,
+        "periods-0-starts_on": "2027-09-01",
+        "periods-0-ends_on": "2027-09-30",
+        "history-TOTAL_FORMS": "0",
+        "history-INITIAL_FORMS": "0",
     }
     response = staff.post(reverse("admin:programmes_hostingoffer_change", args=[offer.pk]), data)
     assert response.status_code == 302, response.text[:3000]
@@ -146,4 +183,5 @@ def test_booking_from_a_suggestion_carries_the_offers_contact_and_listing_consen
     form = staff.get(link.replace("&amp;", "&")).text
     assert f'value="{offer.email}"' in form
     assert 'name="host_may_be_listed" id="id_host_may_be_listed" checked' in form or (
-        'id="id_host_may_be_listed" checked' in form)
+        'id="id_host_may_be_listed" checked' in form
+    )

@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_bench_data_tops_up_without_double_booking(monkeypatch):
-    monkeypatch.setattr(bench, "FULL", {"programmes": 4, "hosting_offers": 40,
-                                        "scheduled_visits": 700})
+    monkeypatch.setattr(
+        bench, "FULL", {"programmes": 4, "hosting_offers": 40, "scheduled_visits": 700}
+    )
     bench.generate(scale=0.5, stdout=io.StringIO())
     assert Programme.objects.count() == 2
     assert HostingOffer.objects.count() == 20

@@ -13,11 +13,15 @@ pytestmark = pytest.mark.django_db
 def test_demo_content_is_complete_and_a_second_run_writes_nothing(frozen_now):
     demo.seed(stdout=io.StringIO())
     assert Programme.objects.count() == 6
-    statuses = {p.slug: p.current_intake().application_status()
-                for p in Programme.objects.prefetch_related("intakes")}
-    assert set(statuses.values()) == {Intake.ApplicationStatus.OPEN,
-                                      Intake.ApplicationStatus.UPCOMING,
-                                      Intake.ApplicationStatus.CLOSED}
+    statuses = {
+        p.slug: p.current_intake().application_status()
+        for p in Programme.objects.prefetch_related("intakes")
+    }
+    assert set(statuses.values()) == {
+        Intake.ApplicationStatus.OPEN,
+        Intake.ApplicationStatus.UPCOMING,
+        Intake.ApplicationStatus.CLOSED,
+    }
     for programme in Programme.objects.all():
         assert programme.title_sv and programme.title_en and programme.aim_en
         assert programme.eligible_countries.exists()
@@ -27,6 +31,9 @@ def test_demo_content_is_complete_and_a_second_run_writes_nothing(frozen_now):
 
     with CaptureQueriesContext(connection) as queries:
         demo.seed(stdout=io.StringIO())
-    writes = [q["sql"] for q in queries.captured_queries
-              if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
     assert writes == []

@@ -14,13 +14,22 @@ pytestmark = pytest.mark.django_db
 
 def valid_data(**changes) -> dict:
     data = {
-        "organisation": str(municipality().pk), "contact_name": "Anna Andersson",
-        "email": "anna@vara.example", "phone": "0512-310 00", "hosting_kinds": ["group_visit"],
-        "themes": [str(Theme.objects.get(slug="human-rights").pk)], "capacity": "30",
-        "languages": ["en"], "accessibility": "step_free", "consent": "on",
-        "periods-TOTAL_FORMS": "1", "periods-INITIAL_FORMS": "0",
-        "periods-MIN_NUM_FORMS": "1", "periods-MAX_NUM_FORMS": "10",
-        "periods-0-starts_on": "2027-09-01", "periods-0-ends_on": "2027-09-30",
+        "organisation": str(municipality().pk),
+        "contact_name": "Anna Andersson",
+        "email": "anna@vara.example",
+        "phone": "0512-310 00",
+        "hosting_kinds": ["group_visit"],
+        "themes": [str(Theme.objects.get(slug="human-rights").pk)],
+        "capacity": "30",
+        "languages": ["en"],
+        "accessibility": "step_free",
+        "consent": "on",
+        "periods-TOTAL_FORMS": "1",
+        "periods-INITIAL_FORMS": "0",
+        "periods-MIN_NUM_FORMS": "1",
+        "periods-MAX_NUM_FORMS": "10",
+        "periods-0-starts_on": "2027-09-01",
+        "periods-0-ends_on": "2027-09-30",
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
@@ -53,13 +62,16 @@ def test_only_swedish_municipalities_and_regions_can_be_chosen(frozen_now):
     assert sum(len(options) for _label, options in choices if isinstance(options, list)) == 311
 
 
-@pytest.mark.parametrize(("start", "end", "field"), [
-    ("2026-11-27", "2026-12-05", "starts_on"),   # today is not in the future
-    ("2026-11-20", "2026-12-05", "starts_on"),
-    ("2027-09-30", "2027-09-01", "ends_on"),     # ends before it starts
-    ("2027-09-01", "2031-01-01", "ends_on"),     # too far ahead
-    ("2027-02-30", "2027-03-01", "starts_on"),   # not a date
-])
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [
+        ("2026-11-27", "2026-12-05", "starts_on"),  # today is not in the future
+        ("2026-11-20", "2026-12-05", "starts_on"),
+        ("2027-09-30", "2027-09-01", "ends_on"),  # ends before it starts
+        ("2027-09-01", "2031-01-01", "ends_on"),  # too far ahead
+        ("2027-02-30", "2027-03-01", "starts_on"),  # not a date
+    ],
+)
 def test_period_dates_are_checked(frozen_now, start, end, field):
     form = HostingPeriodForm({"starts_on": start, "ends_on": end})
     assert not form.is_valid()
@@ -80,9 +92,15 @@ def test_future_is_judged_by_the_day_in_stockholm_not_utc(frozen_now):
 
 def test_overlapping_periods_are_refused_and_reported_in_the_summary(frozen_now):
     with translation.override("en"):
-        form = HostingOfferForm(valid_data(**{
-            "periods-TOTAL_FORMS": "2", "periods-1-starts_on": "2027-09-15",
-            "periods-1-ends_on": "2027-10-15"}))
+        form = HostingOfferForm(
+            valid_data(
+                **{
+                    "periods-TOTAL_FORMS": "2",
+                    "periods-1-starts_on": "2027-09-15",
+                    "periods-1-ends_on": "2027-10-15",
+                }
+            )
+        )
         assert not form.is_valid()
         assert any("overlap" in error for error in form.non_field_errors())
 
@@ -103,8 +121,9 @@ def test_themes_or_free_text_expertise_is_needed(frozen_now):
 def test_errors_are_written_in_the_visitors_language(frozen_now):
     with translation.override("sv"):
         form = HostingOfferForm(valid_data(consent=None))
-        assert form.errors["consent"] == ["Vi behöver ditt samtycke för att spara och använda "
-                                          "uppgifterna."]
+        assert form.errors["consent"] == [
+            "Vi behöver ditt samtycke för att spara och använda uppgifterna."
+        ]
     with translation.override("en"):
         form = HostingOfferForm(valid_data(consent=None))
         assert form.errors["consent"] == ["We need your consent to store and use the details."]
@@ -120,10 +139,10 @@ def test_rebuilt_form_keeps_everything_typed_and_adds_an_empty_period(frozen_now
     assert form.initial["contact_name"] == "Anna Andersson"
     assert str(form.initial["submission_token"]) == "6b0a3c5e-1f59-4a5a-9a2c-3d2d3f4e5a6b"
     assert form.periods.management_form["INITIAL_FORMS"].value() == 0
-    fewer = HostingOfferForm.rebuilt_from({**data, "periods-TOTAL_FORMS": "2",
-                                           "periods-1-starts_on": "2027-10-01"}, remove=0)
-    assert [f.initial for f in fewer.periods.forms] == [
-        {"starts_on": "2027-10-01", "ends_on": ""}]
+    fewer = HostingOfferForm.rebuilt_from(
+        {**data, "periods-TOTAL_FORMS": "2", "periods-1-starts_on": "2027-10-01"}, remove=0
+    )
+    assert [f.initial for f in fewer.periods.forms] == [{"starts_on": "2027-10-01", "ends_on": ""}]
 
 
 # --- Property-based: whatever is posted, the form answers with errors, never an exception ---
@@ -131,10 +150,29 @@ def test_rebuilt_form_keeps_everything_typed_and_adds_an_empty_period(frozen_now
 FIXTURE_CHECK = [HealthCheck.function_scoped_fixture]  # frozen_now is the same for every example
 text = st.text(max_size=400)
 field_values = st.one_of(text, st.lists(text, max_size=3), st.integers().map(str))
-FIELDS = ["organisation", "contact_name", "contact_role", "email", "phone", "hosting_kinds",
-          "themes", "expertise", "programmes", "capacity", "languages", "accessibility",
-          "accessibility_notes", "message", "may_be_listed", "consent", "submission_token",
-          "periods-TOTAL_FORMS", "periods-0-starts_on", "periods-0-ends_on", "periods-1-ends_on"]
+FIELDS = [
+    "organisation",
+    "contact_name",
+    "contact_role",
+    "email",
+    "phone",
+    "hosting_kinds",
+    "themes",
+    "expertise",
+    "programmes",
+    "capacity",
+    "languages",
+    "accessibility",
+    "accessibility_notes",
+    "message",
+    "may_be_listed",
+    "consent",
+    "submission_token",
+    "periods-TOTAL_FORMS",
+    "periods-0-starts_on",
+    "periods-0-ends_on",
+    "periods-1-ends_on",
+]
 
 
 def to_querydict(data: dict):
@@ -167,9 +205,16 @@ def test_any_input_is_validated_without_crashing(frozen_now, data):
 def test_valid_offers_are_accepted_and_cleaned(frozen_now, name, offset, length, capacity):
     start = date(2026, 11, 27) + timedelta(days=offset)
     end = start + timedelta(days=length)
-    form = HostingOfferForm(valid_data(**{
-        "contact_name": name, "capacity": str(capacity),
-        "periods-0-starts_on": start.isoformat(), "periods-0-ends_on": end.isoformat()}))
+    form = HostingOfferForm(
+        valid_data(
+            **{
+                "contact_name": name,
+                "capacity": str(capacity),
+                "periods-0-starts_on": start.isoformat(),
+                "periods-0-ends_on": end.isoformat(),
+            }
+        )
+    )
     cleaned_name = "".join(ch for ch in name if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
     if not cleaned_name.strip():
         assert not form.is_valid()

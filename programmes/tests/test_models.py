@@ -9,12 +9,15 @@ from programmes.tests.conftest import make_intake, make_programme, make_visit, m
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("on", "expected"), [
-    ("2026-10-31", Intake.ApplicationStatus.UPCOMING),
-    ("2026-11-01", Intake.ApplicationStatus.OPEN),   # the first day counts
-    ("2026-12-31", Intake.ApplicationStatus.OPEN),   # so does the deadline itself
-    ("2027-01-01", Intake.ApplicationStatus.CLOSED),
-])
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("2026-10-31", Intake.ApplicationStatus.UPCOMING),
+        ("2026-11-01", Intake.ApplicationStatus.OPEN),  # the first day counts
+        ("2026-12-31", Intake.ApplicationStatus.OPEN),  # so does the deadline itself
+        ("2027-01-01", Intake.ApplicationStatus.CLOSED),
+    ],
+)
 def test_application_status_follows_the_dates(on, expected):
     intake = make_intake(opens="2026-11-01", closes="2026-12-31")
     assert intake.application_status(date.fromisoformat(on)) == expected
@@ -32,15 +35,18 @@ def test_application_status_uses_the_swedish_calendar_day(frozen_now):
 
 def test_current_intake_prefers_open_then_upcoming_then_latest():
     programme = make_programme()
-    old = make_intake(programme, opens="2024-01-01", closes="2024-02-01", starts="2024-03-01",
-                      ends="2025-03-01")
+    old = make_intake(
+        programme, opens="2024-01-01", closes="2024-02-01", starts="2024-03-01", ends="2025-03-01"
+    )
     on = date(2026, 11, 27)
     assert programme.current_intake(on) == old
-    later = make_intake(programme, opens="2027-02-01", closes="2027-03-01", starts="2027-05-01",
-                        ends="2028-05-01")
+    later = make_intake(
+        programme, opens="2027-02-01", closes="2027-03-01", starts="2027-05-01", ends="2028-05-01"
+    )
     assert programme.current_intake(on) == later
-    open_now = make_intake(programme, opens="2026-11-01", closes="2026-12-01",
-                           starts="2027-02-01", ends="2028-02-01")
+    open_now = make_intake(
+        programme, opens="2026-11-01", closes="2026-12-01", starts="2027-02-01", ends="2028-02-01"
+    )
     assert programme.current_intake(on) == open_now
 
 
@@ -62,13 +68,16 @@ def test_programme_slug_cannot_take_a_page_address():
     assert "slug" in error.value.message_dict
 
 
-@pytest.mark.parametrize(("first", "last", "clash"), [
-    ("2027-09-08", "2027-09-08", True),    # same day
-    ("2027-09-07", "2027-09-09", True),    # around it
-    ("2027-09-09", "2027-09-10", True),    # the last day of one is the first of the other
-    ("2027-09-11", "2027-09-12", False),   # the day after
-    ("2027-09-06", "2027-09-07", False),   # the days before
-])
+@pytest.mark.parametrize(
+    ("first", "last", "clash"),
+    [
+        ("2027-09-08", "2027-09-08", True),  # same day
+        ("2027-09-07", "2027-09-09", True),  # around it
+        ("2027-09-09", "2027-09-10", True),  # the last day of one is the first of the other
+        ("2027-09-11", "2027-09-12", False),  # the day after
+        ("2027-09-06", "2027-09-07", False),  # the days before
+    ],
+)
 def test_exclusion_constraint_refuses_overlapping_visits_of_one_host(first, last, clash):
     intake = make_intake()
     make_visit(intake, first="2027-09-08", last="2027-09-09")

@@ -12,17 +12,23 @@ from programmes.models import HistoryEntry, HostingOffer, ScheduledVisit
 from programmes.tests.conftest import make_intake, make_offer, make_visit, municipality
 
 OFFER_KWARGS = {
-    "contact_name": "Anna Andersson", "email": "anna@vara.example", "phone": "0512-310 00",
-    "hosting_kinds": ["group_visit"], "capacity": 30, "languages": ["sv", "en"],
+    "contact_name": "Anna Andersson",
+    "email": "anna@vara.example",
+    "phone": "0512-310 00",
+    "hosting_kinds": ["group_visit"],
+    "capacity": 30,
+    "languages": ["sv", "en"],
     "accessibility": "step_free",
 }
 
 
 def submit(token=None, language="en", **extra):
     return services.hosting_offer_submit(
-        submission_token=token or uuid.uuid4(), organisation=municipality(),
+        submission_token=token or uuid.uuid4(),
+        organisation=municipality(),
         periods=[(date(2027, 9, 1), date(2027, 9, 30)), (date(2027, 5, 3), date(2027, 5, 7))],
-        language=language, **{**OFFER_KWARGS, **extra},
+        language=language,
+        **{**OFFER_KWARGS, **extra},
     )
 
 
@@ -68,18 +74,30 @@ def test_offer_and_emails_roll_back_together():
 def test_offer_periods_are_stored_in_order_with_history():
     offer = submit()
     assert [(p.starts_on, p.ends_on) for p in offer.periods.all()] == [
-        (date(2027, 5, 3), date(2027, 5, 7)), (date(2027, 9, 1), date(2027, 9, 30))]
+        (date(2027, 5, 3), date(2027, 5, 7)),
+        (date(2027, 9, 1), date(2027, 9, 30)),
+    ]
     assert offer.history.count() == 1
 
 
 @pytest.mark.django_db
 def test_visit_schedule_refuses_overlap_with_a_clear_error():
     intake = make_intake()
-    services.visit_schedule(intake=intake, host=municipality(), kind="group_visit",
-                            starts_on=date(2027, 9, 8), ends_on=date(2027, 9, 9))
+    services.visit_schedule(
+        intake=intake,
+        host=municipality(),
+        kind="group_visit",
+        starts_on=date(2027, 9, 8),
+        ends_on=date(2027, 9, 9),
+    )
     with pytest.raises(services.VisitOverlapError) as error:
-        services.visit_schedule(intake=intake, host=municipality(), kind="placement",
-                                starts_on=date(2027, 9, 9), ends_on=date(2027, 9, 10))
+        services.visit_schedule(
+            intake=intake,
+            host=municipality(),
+            kind="placement",
+            starts_on=date(2027, 9, 9),
+            ends_on=date(2027, 9, 10),
+        )
     assert "Vara kommun har redan ett besök" in error.value.messages[0]  # sv is the default
     assert ScheduledVisit.objects.count() == 1
 
@@ -87,9 +105,14 @@ def test_visit_schedule_refuses_overlap_with_a_clear_error():
 @pytest.mark.django_db
 def test_visit_from_an_offer_takes_its_contact_and_marks_it_scheduled():
     offer = make_offer(may_be_listed=True)
-    visit = services.visit_schedule(intake=make_intake(), host=offer.organisation, offer=offer,
-                                    kind="group_visit", starts_on=date(2027, 9, 8),
-                                    ends_on=date(2027, 9, 8))
+    visit = services.visit_schedule(
+        intake=make_intake(),
+        host=offer.organisation,
+        offer=offer,
+        kind="group_visit",
+        starts_on=date(2027, 9, 8),
+        ends_on=date(2027, 9, 8),
+    )
     assert visit.contact_email == offer.email and visit.host_may_be_listed
     offer.refresh_from_db()
     assert offer.status == HostingOffer.Status.SCHEDULED
@@ -98,8 +121,9 @@ def test_visit_from_an_offer_takes_its_contact_and_marks_it_scheduled():
 
 @pytest.mark.django_db
 def test_confirming_a_visit_emails_the_host_once_in_their_language():
-    visit = make_visit(contact_email="host@vara.example", contact_language="en",
-                       contact_name="Anna")
+    visit = make_visit(
+        contact_email="host@vara.example", contact_language="en", contact_name="Anna"
+    )
     services.visit_confirm(visit=visit)
     services.visit_confirm(visit=visit)  # already confirmed: nothing more
     message = OutboxMessage.objects.get()
@@ -109,7 +133,9 @@ def test_confirming_a_visit_emails_the_host_once_in_their_language():
     assert visit.status == ScheduledVisit.Status.CONFIRMED
     assert visit.confirmation_sent_at is not None
     assert set(visit.history.values_list("summary", flat=True)) >= {
-        "Besöket ändrat.", "Bekräftelse mejlad till värden."}
+        "Besöket ändrat.",
+        "Bekräftelse mejlad till värden.",
+    }
 
 
 @pytest.mark.django_db
@@ -149,12 +175,19 @@ def test_concurrent_bookings_of_one_host_cannot_both_succeed():
     def book(first_day):
         close_old_connections()
         barrier.wait()
-        return services.visit_schedule(intake=intake, host=host, kind="group_visit",
-                                       starts_on=first_day, ends_on=date(2027, 9, 10))
+        return services.visit_schedule(
+            intake=intake,
+            host=host,
+            kind="group_visit",
+            starts_on=first_day,
+            ends_on=date(2027, 9, 10),
+        )
 
     results: list = []
-    threads = [threading.Thread(target=_in_thread, args=(book, results, day))
-               for day in (date(2027, 9, 8), date(2027, 9, 9))]
+    threads = [
+        threading.Thread(target=_in_thread, args=(book, results, day))
+        for day in (date(2027, 9, 8), date(2027, 9, 9))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -182,8 +215,9 @@ def test_constraint_holds_against_an_uncommitted_booking_that_a_check_cannot_see
     def second():
         inserted.wait(timeout=10)
         # The other booking is not committed yet: an application-level check sees nothing.
-        seen = ScheduledVisit.objects.overlapping(host=host, starts_on=date(2027, 9, 8),
-                                                  ends_on=date(2027, 9, 8)).exists()
+        seen = ScheduledVisit.objects.overlapping(
+            host=host, starts_on=date(2027, 9, 8), ends_on=date(2027, 9, 8)
+        ).exists()
         threading.Timer(0.5, release.set).start()
         try:
             with transaction.atomic():
@@ -205,9 +239,15 @@ def test_constraint_holds_against_an_uncommitted_booking_that_a_check_cannot_see
 @pytest.mark.django_db
 def test_visit_created_in_admin_without_contact_takes_it_from_the_offer():
     offer = make_offer(contact_name="Karin", email="karin@horby.example")
-    visit = ScheduledVisit(intake=make_intake(), host=offer.organisation, offer=offer,
-                           kind="placement", starts_on=date(2027, 9, 8), ends_on=date(2027, 9, 9),
-                           status=ScheduledVisit.Status.CONFIRMED)
+    visit = ScheduledVisit(
+        intake=make_intake(),
+        host=offer.organisation,
+        offer=offer,
+        kind="placement",
+        starts_on=date(2027, 9, 8),
+        ends_on=date(2027, 9, 9),
+        status=ScheduledVisit.Status.CONFIRMED,
+    )
     services.visit_create(visit=visit)
     visit.refresh_from_db()
     assert (visit.contact_name, visit.contact_email) == ("Karin", "karin@horby.example")

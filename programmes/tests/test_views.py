@@ -25,26 +25,46 @@ def test_urls_are_translated():
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_public_pages_render_in_each_language(client, frozen_now, lang):
     intake = make_intake(make_programme(title_sv="Ledarskap", title_en="Leadership"))
-    make_visit(intake, status=ScheduledVisit.Status.COMPLETED, host_may_be_listed=True,
-               first="2026-09-08", last="2026-09-08")
-    for path in (url("index", lang), url("detail", lang, slug=intake.programme.slug),
-                 url("hosting", lang), url("hosting_offer", lang), url("hosts", lang),
-                 url("hosting_offer_thanks", lang)):
+    make_visit(
+        intake,
+        status=ScheduledVisit.Status.COMPLETED,
+        host_may_be_listed=True,
+        first="2026-09-08",
+        last="2026-09-08",
+    )
+    for path in (
+        url("index", lang),
+        url("detail", lang, slug=intake.programme.slug),
+        url("hosting", lang),
+        url("hosting_offer", lang),
+        url("hosts", lang),
+        url("hosting_offer_thanks", lang),
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         assert f'<html lang="{lang}">' in response.text
     detail = client.get(url("detail", lang, slug=intake.programme.slug)).text
     assert ("Ledarskap" if lang == "sv" else "Leadership") in detail
-    assert ("Går att söka till och med 31 december 2026" if lang == "sv"
-            else "Open for applications until 31 December 2026") in detail
+    assert (
+        "Går att söka till och med 31 december 2026"
+        if lang == "sv"
+        else "Open for applications until 31 December 2026"
+    ) in detail
 
 
 def test_list_shows_open_programmes_first_and_filters(client, frozen_now, countries, themes):
-    closed = make_intake(make_programme(title_en="Closed one", countries=[countries["KE"]],
-                                        themes=[themes["human-rights"]]),
-                         opens="2026-01-01", closes="2026-02-01").programme
-    open_ = make_intake(make_programme(title_en="Open one", countries=[countries["ZM"]]),
-                        opens="2026-11-01", closes="2026-12-01").programme
+    closed = make_intake(
+        make_programme(
+            title_en="Closed one", countries=[countries["KE"]], themes=[themes["human-rights"]]
+        ),
+        opens="2026-01-01",
+        closes="2026-02-01",
+    ).programme
+    open_ = make_intake(
+        make_programme(title_en="Open one", countries=[countries["ZM"]]),
+        opens="2026-11-01",
+        closes="2026-12-01",
+    ).programme
     text = client.get(url("index")).text
     assert text.index("Open one") < text.index("Closed one")
     kenya = client.get(url("index"), {"country": "kenya"}).text
@@ -56,10 +76,19 @@ def test_list_shows_open_programmes_first_and_filters(client, frozen_now, countr
     assert closed.pk and open_.pk
 
 
-@pytest.mark.parametrize("params", [
-    {"country": "atlantis"}, {"theme": "x" * 5000}, {"open": "maybe"}, {"page": "abc"},
-    {"page": "99999"}, {"sort": "garbage"}, {"country": "ke\x00nya"}, {"theme": ["a", "b"]},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"country": "atlantis"},
+        {"theme": "x" * 5000},
+        {"open": "maybe"},
+        {"page": "abc"},
+        {"page": "99999"},
+        {"sort": "garbage"},
+        {"country": "ke\x00nya"},
+        {"theme": ["a", "b"]},
+    ],
+)
 def test_bad_query_parameters_give_a_normal_page(client, frozen_now, params):
     make_intake()
     assert client.get(url("index"), params).status_code == 200
@@ -73,25 +102,38 @@ def test_unknown_programme_is_a_404(client):
 
 def _grow(n, countries, themes):
     for _ in range(n):
-        programme = make_programme(countries=[countries["KE"], countries["ZM"]],
-                                   themes=[themes["human-rights"]])
+        programme = make_programme(
+            countries=[countries["KE"], countries["ZM"]], themes=[themes["human-rights"]]
+        )
         make_intake(programme)
-        make_intake(programme, opens="2025-01-01", closes="2025-02-01", starts="2025-03-01",
-                    ends="2026-03-01", sweden=("2025-09-01", "2025-09-05"))
+        make_intake(
+            programme,
+            opens="2025-01-01",
+            closes="2025-02-01",
+            starts="2025-03-01",
+            ends="2026-03-01",
+            sweden=("2025-09-01", "2025-09-05"),
+        )
 
 
 def _hosted(n, month):
     hosts = ["boras", "orebro", "umea", "horby", "lund", "malmo"]
     intake = make_intake(sweden=None)
     for i in range(n):
-        make_visit(intake, municipality(hosts[i]), first=f"2026-{month:02d}-0{i + 1}",
-                   last=f"2026-{month:02d}-0{i + 1}", status=ScheduledVisit.Status.COMPLETED,
-                   host_may_be_listed=True)
+        make_visit(
+            intake,
+            municipality(hosts[i]),
+            first=f"2026-{month:02d}-0{i + 1}",
+            last=f"2026-{month:02d}-0{i + 1}",
+            status=ScheduledVisit.Status.COMPLETED,
+            host_may_be_listed=True,
+        )
 
 
 @pytest.mark.parametrize("page", ["index", "detail", "hosting", "hosts", "hosting_offer"])
-def test_pages_run_a_fixed_number_of_queries(client, frozen_now, countries, themes,
-                                             django_assert_num_queries, page):
+def test_pages_run_a_fixed_number_of_queries(
+    client, frozen_now, countries, themes, django_assert_num_queries, page
+):
     _grow(1, countries, themes)
     _hosted(1, 8)
     slug = "programme-1" if page == "detail" else None
@@ -132,8 +174,9 @@ def test_offer_form_saves_once_and_confirms(client, frozen_now):
 
 
 def test_offer_form_errors_keep_the_input_in_the_visitors_language(client, frozen_now):
-    data = valid_data(consent=None, contact_name="Örjan Öberg",
-                      **{"periods-0-ends_on": "2027-08-01"})
+    data = valid_data(
+        consent=None, contact_name="Örjan Öberg", **{"periods-0-ends_on": "2027-08-01"}
+    )
     response = client.post(url("hosting_offer", "sv"), data)
     assert response.status_code == 200
     text = response.text
@@ -156,8 +199,14 @@ def test_add_period_without_javascript_keeps_the_input_and_shows_no_errors(clien
 
 
 def test_remove_period_and_forged_remove_values(client, frozen_now):
-    data = valid_data(**{"periods-TOTAL_FORMS": "2", "periods-1-starts_on": "2027-11-01",
-                         "periods-1-ends_on": "2027-11-05", "remove_period": "0"})
+    data = valid_data(
+        **{
+            "periods-TOTAL_FORMS": "2",
+            "periods-1-starts_on": "2027-11-01",
+            "periods-1-ends_on": "2027-11-05",
+            "remove_period": "0",
+        }
+    )
     text = client.post(url("hosting_offer"), data).text
     assert 'value="2027-11-01"' in text and 'value="2027-09-01"' not in text
     for forged in ("x", "-5", "999"):
@@ -165,12 +214,21 @@ def test_remove_period_and_forged_remove_values(client, frozen_now):
         assert response.status_code == 200
 
 
-@pytest.mark.parametrize("tampering", [
-    {"periods-TOTAL_FORMS": "abc"}, {"periods-TOTAL_FORMS": "100000"},
-    {"periods-TOTAL_FORMS": None}, {"organisation": "99999999"}, {"capacity": "1e9"},
-    {"themes": ["abc"]}, {"programmes": ["999999"]}, {"submission_token": "not-a-uuid"},
-    {"email": "a@" + "b" * 300 + ".se"}, {"message": "\x00\x01 hello"},
-])
+@pytest.mark.parametrize(
+    "tampering",
+    [
+        {"periods-TOTAL_FORMS": "abc"},
+        {"periods-TOTAL_FORMS": "100000"},
+        {"periods-TOTAL_FORMS": None},
+        {"organisation": "99999999"},
+        {"capacity": "1e9"},
+        {"themes": ["abc"]},
+        {"programmes": ["999999"]},
+        {"submission_token": "not-a-uuid"},
+        {"email": "a@" + "b" * 300 + ".se"},
+        {"message": "\x00\x01 hello"},
+    ],
+)
 def test_tampered_posts_never_give_a_server_error(client, frozen_now, tampering):
     response = client.post(url("hosting_offer"), valid_data(**tampering))
     assert response.status_code in (200, 302)
@@ -218,18 +276,21 @@ def no_rate_limit(settings):
     settings.ICLD_FORM_RATE_LIMIT = 10_000
 
 
-def test_any_post_to_the_offer_form_gets_a_page_never_a_server_error(client, frozen_now,
-                                                                     no_rate_limit):
+def test_any_post_to_the_offer_form_gets_a_page_never_a_server_error(
+    client, frozen_now, no_rate_limit
+):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
     from programmes.tests.test_forms import FIELDS, field_values, to_querydict
 
-    buttons = st.sampled_from([{}, {"add_period": "1"}, {"remove_period": "0"},
-                               {"remove_period": "x"}])
+    buttons = st.sampled_from(
+        [{}, {"add_period": "1"}, {"remove_period": "0"}, {"remove_period": "x"}]
+    )
 
-    @settings(max_examples=25, deadline=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=8), buttons)
     def post(data, button):
         response = client.post(url("hosting_offer"), to_querydict({**data, **button}))

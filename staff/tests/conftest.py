@@ -33,8 +33,11 @@ def make_staff(db, groups):
 
     def make(*group_names: str, username: str | None = None, **extra):
         user = get_user_model().objects.create_user(
-            username=username or f"officer{next(counter)}", email="officer@icld.se",
-            password=PASSWORD, is_staff=True, **extra,
+            username=username or f"officer{next(counter)}",
+            email="officer@icld.se",
+            password=PASSWORD,
+            is_staff=True,
+            **extra,
         )
         user.groups.set([groups[name] for name in group_names])
         return user
@@ -48,8 +51,7 @@ def add_totp_device(user, *, confirmed=True) -> TOTPDevice:
 
 def code_for(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
     """The app's code now, or `steps_ahead` 30-second steps later (within the tolerance)."""
-    value = totp(device.bin_key, device.step, device.t0, device.digits,
-                 device.drift + steps_ahead)
+    value = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + steps_ahead)
     return str(value).zfill(device.digits)
 
 

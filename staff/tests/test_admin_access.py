@@ -50,13 +50,15 @@ def test_programmes_officer_cannot_open_a_partnership_page(make_staff, verified_
         assert response.status_code == 403, opts.label
     programme_model = models_of("programmes")[0]
     response = client.get(
-        reverse(f"admin:programmes_{programme_model._meta.model_name}_changelist"))
+        reverse(f"admin:programmes_{programme_model._meta.model_name}_changelist")
+    )
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("team_app", OWNED_APPS)
-def test_every_team_views_reference_data_but_cannot_change_it(team_app, make_staff,
-                                                              verified_client):
+def test_every_team_views_reference_data_but_cannot_change_it(
+    team_app, make_staff, verified_client
+):
     client = verified_client(make_staff(TEAMS[team_app]))
     assert client.get(reverse("admin:reference_organisation_changelist")).status_code == 200
     assert client.get(reverse("admin:reference_organisation_add")).status_code == 403

@@ -28,20 +28,36 @@ def test_first_administrator(monkeypatch):
 
 
 def test_team_member_in_two_groups(monkeypatch):
-    create("bo", "--email", "bo@icld.se", "--group", roles.PROGRAMMES_TEAM,
-           "--group", roles.COMMUNICATIONS, monkeypatch=monkeypatch)
+    create(
+        "bo",
+        "--email",
+        "bo@icld.se",
+        "--group",
+        roles.PROGRAMMES_TEAM,
+        "--group",
+        roles.COMMUNICATIONS,
+        monkeypatch=monkeypatch,
+    )
     user = get_user_model().objects.get(username="bo")
     assert user.is_staff and not user.is_superuser
     assert set(user.groups.values_list("name", flat=True)) == {
-        roles.PROGRAMMES_TEAM, roles.COMMUNICATIONS}
+        roles.PROGRAMMES_TEAM,
+        roles.COMMUNICATIONS,
+    }
     assert user.has_perm("programmes.view_hostingoffer")
 
 
 @pytest.mark.parametrize("password", ["short1", "123456789012345", "password1234"])
 def test_weak_passwords_are_refused(monkeypatch, password):
     with pytest.raises(CommandError, match="Password not accepted"):
-        create("cia", "--email", "cia@icld.se", "--administrator", password=password,
-               monkeypatch=monkeypatch)
+        create(
+            "cia",
+            "--email",
+            "cia@icld.se",
+            "--administrator",
+            password=password,
+            monkeypatch=monkeypatch,
+        )
     assert not get_user_model().objects.filter(username="cia").exists()
 
 

@@ -15,13 +15,15 @@ from staff.forms import StaffAuthenticationForm, VerifyForm
 from staff.services import two_factor_verify
 from staff.tests.conftest import PASSWORD, code_for
 
-EXAMPLES = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+EXAMPLES = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def staff_member(username: str):
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"is_staff": True})
+        username=username, defaults={"is_staff": True}
+    )
     if created:
         user.set_password(PASSWORD)
         user.save()
@@ -46,7 +48,8 @@ def test_login_form_never_accepts_guesses(lockout_cache, username, password):
 def test_arbitrary_codes_never_verify(code):
     user = staff_member("bo")
     device, _created = TOTPDevice.objects.get_or_create(
-        user=user, defaults={"name": "Authenticator app", "confirmed": True})
+        user=user, defaults={"name": "Authenticator app", "confirmed": True}
+    )
     device.throttle_reset()
     form = VerifyForm(data={"code": code})
     if not form.is_valid():

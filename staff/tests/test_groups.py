@@ -33,8 +33,9 @@ def registered_models(app_label: str) -> list:
 # Every (team, app) pair with the models admin shows, collected when the tests are collected,
 # so each model the three apps add to admin is covered without changing this file.
 ADMIN_CASES = [
-    pytest.param(team_app, app_label, model._meta.label,
-                 id=f"{team_app}-team-on-{model._meta.label}")
+    pytest.param(
+        team_app, app_label, model._meta.label, id=f"{team_app}-team-on-{model._meta.label}"
+    )
     for team_app in TEAMS
     for app_label in TEAMS
     for model in registered_models(app_label)
@@ -68,8 +69,10 @@ def test_each_team_owns_its_app_and_nothing_of_the_others(owner):
     granted = perms_of(TEAMS[owner])
     for app_label in TEAMS:
         for model in apps.get_app_config(app_label).get_models():
-            codes = {f"{app_label}.{action}_{model._meta.model_name}"
-                     for action in ("view", "add", "change", "delete")}
+            codes = {
+                f"{app_label}.{action}_{model._meta.model_name}"
+                for action in ("view", "add", "change", "delete")
+            }
             if app_label == owner:
                 assert codes <= granted, model
             else:
@@ -91,8 +94,12 @@ def test_everyone_reads_reference_data_and_only_administrators_edit_organisation
 def test_communications_edit_pages_themes_and_published_content_only():
     staff_groups_sync()
     granted = perms_of(roles.COMMUNICATIONS)
-    assert {"core.view_page", "core.change_page", "reference.add_theme",
-            "reference.change_theme"} <= granted
+    assert {
+        "core.view_page",
+        "core.change_page",
+        "reference.add_theme",
+        "reference.change_theme",
+    } <= granted
     for label in ("partnerships.Story", "knowledge.Publication", "knowledge.Event"):
         try:
             model = apps.get_model(label)
@@ -107,10 +114,15 @@ def test_communications_edit_pages_themes_and_published_content_only():
 
 @pytest.mark.django_db
 def test_missing_models_in_the_mapping_are_skipped(monkeypatch):
-    monkeypatch.setitem(roles.GROUPS, "Test group", (
-        roles.Grant("nosuchapp", roles.ALL), roles.Grant("core.NoSuchModel", roles.ALL),
-        roles.Grant("core.Page", roles.VIEW),
-    ))
+    monkeypatch.setitem(
+        roles.GROUPS,
+        "Test group",
+        (
+            roles.Grant("nosuchapp", roles.ALL),
+            roles.Grant("core.NoSuchModel", roles.ALL),
+            roles.Grant("core.Page", roles.VIEW),
+        ),
+    )
     import staff.services
 
     monkeypatch.setattr(staff.services, "GROUPS", roles.GROUPS)
@@ -146,8 +158,9 @@ def test_programmes_officer_cannot_open_partnership_records(make_staff, verified
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("team_app", "app_label", "label"), ADMIN_CASES)
-def test_admin_lists_open_only_for_the_owning_team(team_app, app_label, label, make_staff,
-                                                    verified_client):
+def test_admin_lists_open_only_for_the_owning_team(
+    team_app, app_label, label, make_staff, verified_client
+):
     model = apps.get_model(label)
     officer = make_staff(TEAMS[team_app])
     client = verified_client(officer)
@@ -167,8 +180,11 @@ def test_migrate_recreates_missing_groups_once(monkeypatch):
 
     calls = []
     original = staff.services.staff_groups_sync
-    monkeypatch.setattr(staff.services, "staff_groups_sync",
-                        lambda **kwargs: calls.append(kwargs) or original(**kwargs))
+    monkeypatch.setattr(
+        staff.services,
+        "staff_groups_sync",
+        lambda **kwargs: calls.append(kwargs) or original(**kwargs),
+    )
     Group.objects.filter(name=roles.KNOWLEDGE_TEAM).delete()
     call_command("migrate", verbosity=0, interactive=False)
     assert len(calls) == 1

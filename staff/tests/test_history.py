@@ -14,26 +14,37 @@ pytestmark = pytest.mark.django_db
 def log_changes(user, count: int) -> None:
     content_type = ContentType.objects.get_for_model(Group)
     group = Group.objects.get(name=roles.COMMUNICATIONS)
-    LogEntry.objects.bulk_create([
-        LogEntry(user=user, content_type=content_type, object_id=str(group.pk),
-                 object_repr=group.name, action_flag=CHANGE,
-                 change_message='[{"changed": {"fields": ["Name"]}}]')
-        for _ in range(count)
-    ])
+    LogEntry.objects.bulk_create(
+        [
+            LogEntry(
+                user=user,
+                content_type=content_type,
+                object_id=str(group.pk),
+                object_repr=group.name,
+                action_flag=CHANGE,
+                change_message='[{"changed": {"fields": ["Name"]}}]',
+            )
+            for _ in range(count)
+        ]
+    )
 
 
-def test_an_admin_edit_is_recorded_with_its_fields_and_shown_in_history(make_staff,
-                                                                       verified_client):
+def test_an_admin_edit_is_recorded_with_its_fields_and_shown_in_history(
+    make_staff, verified_client
+):
     administrator = make_staff(roles.ADMINISTRATORS)
     client = verified_client(administrator)
     group = Group.objects.create(name="Interns")
-    response = client.post(reverse("admin:auth_group_change", args=[group.pk]),
-                           {"name": "Summer interns", "permissions": []})
+    response = client.post(
+        reverse("admin:auth_group_change", args=[group.pk]),
+        {"name": "Summer interns", "permissions": []},
+    )
     assert response.status_code == 302
     entry = LogEntry.objects.get(object_id=str(group.pk), action_flag=CHANGE)
     assert entry.user == administrator
-    history = client.get(reverse("admin:auth_group_history", args=[group.pk]),
-                         HTTP_ACCEPT_LANGUAGE="en")
+    history = client.get(
+        reverse("admin:auth_group_history", args=[group.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "Changed Name." in history.text
     assert administrator.username in history.text
 
@@ -50,11 +61,21 @@ def test_administrators_see_the_site_wide_history(make_staff, verified_client):
     assert reverse("admin:admin_logentry_changelist") in index.text
 
 
-@pytest.mark.parametrize("query", [
-    "action_flag__exact=2", "user__id__exact=1", "action_time__date__gte=2020-01-01",
-    "q=Communications", "o=1", "content_type__id__exact=1", "p=abc", "p=99999",
-    "action_flag__exact=banana", "o=garbage",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "action_flag__exact=2",
+        "user__id__exact=1",
+        "action_time__date__gte=2020-01-01",
+        "q=Communications",
+        "o=1",
+        "content_type__id__exact=1",
+        "p=abc",
+        "p=99999",
+        "action_flag__exact=banana",
+        "o=garbage",
+    ],
+)
 def test_history_list_filters_and_odd_queries_give_a_page(make_staff, verified_client, query):
     administrator = make_staff(roles.ADMINISTRATORS)
     log_changes(administrator, 2)
@@ -69,8 +90,7 @@ def test_history_list_filters_and_odd_queries_give_a_page(make_staff, verified_c
 def test_teams_do_not_see_the_site_wide_history(make_staff, verified_client, team):
     client = verified_client(make_staff(team))
     assert client.get(reverse("admin:admin_logentry_changelist")).status_code == 403
-    assert reverse("admin:admin_logentry_changelist") not in client.get(
-        reverse("admin:index")).text
+    assert reverse("admin:admin_logentry_changelist") not in client.get(reverse("admin:index")).text
 
 
 def test_history_is_read_only(make_staff, verified_client):
@@ -79,17 +99,23 @@ def test_history_is_read_only(make_staff, verified_client):
     entry = LogEntry.objects.get()
     client = verified_client(administrator)
     assert client.get(reverse("admin:admin_logentry_add")).status_code == 403
-    assert client.post(reverse("admin:admin_logentry_delete", args=[entry.pk]),
-                       {"post": "yes"}).status_code == 403
-    change = client.post(reverse("admin:admin_logentry_change", args=[entry.pk]),
-                         {"change_message": "forged"})
+    assert (
+        client.post(
+            reverse("admin:admin_logentry_delete", args=[entry.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    change = client.post(
+        reverse("admin:admin_logentry_change", args=[entry.pk]), {"change_message": "forged"}
+    )
     assert change.status_code == 403
     entry.refresh_from_db()
     assert entry.change_message != "forged"
 
 
-def test_history_list_runs_a_fixed_number_of_queries(make_staff, verified_client,
-                                                     django_assert_num_queries):
+def test_history_list_runs_a_fixed_number_of_queries(
+    make_staff, verified_client, django_assert_num_queries
+):
     administrator = make_staff(roles.ADMINISTRATORS)
     client = verified_client(administrator)
     log_changes(administrator, 2)

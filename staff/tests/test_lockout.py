@@ -175,11 +175,20 @@ def test_lock_set_by_another_process_holds_here(make_staff):
         "print(any(lockout.record_failure(request, 'anna') "
         "for _ in range(conf.login_failure_limit())))\n"
     )
-    env = {**os.environ, "DATABASE_URL": _database_url(),
-           "DJANGO_SETTINGS_MODULE": "icld_portal.settings.test"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "icld_portal.settings.test",
+    }
     env.pop("ICLD_TEST_DB", None)
-    result = subprocess.run([sys.executable, "-c", script], cwd=BASE_DIR, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("True")
     try:

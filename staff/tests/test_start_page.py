@@ -17,12 +17,19 @@ REPORTS_KEY = "core.new_accessibility_reports"
 
 
 def make_reports(count: int, status: str = "new") -> None:
-    AccessibilityReport.objects.bulk_create([
-        AccessibilityReport(kind="barrier", description="The map cannot be used by keyboard.",
-                            email="visitor@example.se", language="sv", status=status,
-                            submission_token=uuid.uuid4())
-        for _ in range(count)
-    ])
+    AccessibilityReport.objects.bulk_create(
+        [
+            AccessibilityReport(
+                kind="barrier",
+                description="The map cannot be used by keyboard.",
+                email="visitor@example.se",
+                language="sv",
+                status=status,
+                submission_token=uuid.uuid4(),
+            )
+            for _ in range(count)
+        ]
+    )
 
 
 def waiting_row(html: str, key: str) -> str | None:
@@ -59,8 +66,7 @@ def test_defaults_register_only_models_that_exist():
 
 
 @pytest.mark.django_db
-def test_start_page_counts_new_reports_and_links_to_the_filtered_list(make_staff,
-                                                                      verified_client):
+def test_start_page_counts_new_reports_and_links_to_the_filtered_list(make_staff, verified_client):
     make_reports(3)
     make_reports(2, status="closed")
     client = verified_client(make_staff(roles.COMMUNICATIONS))
@@ -93,7 +99,10 @@ def test_entries_are_shown_only_to_people_who_may_view_the_model(make_staff, ver
 @pytest.mark.django_db
 def test_registered_entry_from_any_app(make_staff, verified_client, temporary_entry, groups):
     temporary_entry(
-        key="test.teams", label="Teams", model="auth.Group", order=1,
+        key="test.teams",
+        label="Teams",
+        model="auth.Group",
+        order=1,
         queryset=lambda: Group.objects.filter(name__endswith="team"),
         filters={"name__endswith": "team"},
     )
@@ -112,8 +121,12 @@ def test_registered_entry_from_any_app(make_staff, verified_client, temporary_en
 def test_entry_for_a_model_without_admin_shows_the_count_without_a_link(
     make_staff, verified_client, temporary_entry
 ):
-    temporary_entry(key="test.permissions", label="Permissions", model="auth.Permission",
-                    queryset=lambda: apps.get_model("auth.Permission").objects.none())
+    temporary_entry(
+        key="test.permissions",
+        label="Permissions",
+        model="auth.Permission",
+        queryset=lambda: apps.get_model("auth.Permission").objects.none(),
+    )
     client = verified_client(make_staff(roles.ADMINISTRATORS))
     row = waiting_row(client.get(reverse("admin:index")).text, "test.permissions")
     assert row is not None and "href=" not in row
@@ -122,9 +135,13 @@ def test_entry_for_a_model_without_admin_shows_the_count_without_a_link(
 @pytest.mark.django_db
 def test_filters_may_be_computed_on_each_visit(rf, make_staff, temporary_entry):
     calls = []
-    temporary_entry(key="test.dynamic", label="Dynamic", model="auth.Group",
-                    queryset=lambda: Group.objects.all(),
-                    filters=lambda: calls.append(1) or {"id__gte": len(calls)})
+    temporary_entry(
+        key="test.dynamic",
+        label="Dynamic",
+        model="auth.Group",
+        queryset=lambda: Group.objects.all(),
+        filters=lambda: calls.append(1) or {"id__gte": len(calls)},
+    )
     request = rf.get("/admin/")
     request.user = make_staff(roles.ADMINISTRATORS)
     first = {i.key: i for i in waiting_items_for(request)}["test.dynamic"]
@@ -134,8 +151,9 @@ def test_filters_may_be_computed_on_each_visit(rf, make_staff, temporary_entry):
 
 
 @pytest.mark.django_db
-def test_start_page_runs_a_fixed_number_of_queries(make_staff, verified_client,
-                                                   django_assert_num_queries):
+def test_start_page_runs_a_fixed_number_of_queries(
+    make_staff, verified_client, django_assert_num_queries
+):
     client = verified_client(make_staff(roles.COMMUNICATIONS))
     make_reports(1)
     client.get(reverse("admin:index"))  # warm up (content types, sessions)

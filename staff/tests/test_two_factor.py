@@ -15,8 +15,13 @@ from staff import roles
 from staff.models import RecoveryCode, RecoveryCodeDevice
 from staff.tests.conftest import PASSWORD, add_totp_device, code_for
 
-ADMIN_URLS = ["admin:index", "admin:auth_group_changelist", "admin:core_page_changelist",
-              "admin:admin_logentry_changelist", "admin:password_change"]
+ADMIN_URLS = [
+    "admin:index",
+    "admin:auth_group_changelist",
+    "admin:core_page_changelist",
+    "admin:admin_logentry_changelist",
+    "admin:password_change",
+]
 
 
 @pytest.fixture
@@ -25,9 +30,14 @@ def admin_user(make_staff, lockout_cache):
 
 
 def password_login(client, username="ada"):
-    response = client.post(reverse("admin:login"), {
-        "username": username, "password": PASSWORD, "next": reverse("admin:index"),
-    })
+    response = client.post(
+        reverse("admin:login"),
+        {
+            "username": username,
+            "password": PASSWORD,
+            "next": reverse("admin:index"),
+        },
+    )
     assert response.status_code == 302, response.text
     return response
 
@@ -42,8 +52,9 @@ def enrol(client, user) -> tuple[TOTPDevice, list[str]]:
     secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page.text).group(1).replace(" ", "")
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     assert b32decode(secret + "=" * (-len(secret) % 8)) == device.bin_key
-    response = client.post(reverse("staff:enrol"),
-                           {"code": code_for(device), "next": reverse("admin:index")})
+    response = client.post(
+        reverse("staff:enrol"), {"code": code_for(device), "next": reverse("admin:index")}
+    )
     assert response.status_code == 302
     codes_page = client.get(response["Location"])
     codes = re.findall(r"<li><code>([a-z0-9-]+)</code></li>", codes_page.text)
@@ -134,8 +145,7 @@ def test_a_wrong_enrolment_code_is_refused(client, admin_user):
     client.get(reverse("staff:enrol"))
     device = TOTPDevice.objects.get(user=admin_user)
     wrong = str((int(code_for(device)) + 1) % 1_000_000).zfill(6)
-    response = client.post(reverse("staff:enrol"), {"code": wrong},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(reverse("staff:enrol"), {"code": wrong}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "That code does not match" in response.text
     device.refresh_from_db()
@@ -161,8 +171,7 @@ def test_totp_code_opens_admin_and_a_wrong_one_does_not(client, admin_user):
     password_login(client)
     key_before = client.session.session_key
     wrong = str((int(code_for(device)) + 7) % 1_000_000).zfill(6)
-    refused = client.post(reverse("staff:verify"), {"code": wrong},
-                          HTTP_ACCEPT_LANGUAGE="en")
+    refused = client.post(reverse("staff:verify"), {"code": wrong}, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 200
     assert "That code is not valid" in refused.text
     assert not verified(client)
@@ -193,8 +202,9 @@ def test_wrong_codes_slow_down_further_attempts(client, admin_user):
     password_login(client)
     client.post(reverse("staff:verify"), {"code": "000000"})
     client.post(reverse("staff:verify"), {"code": "000001"})
-    response = client.post(reverse("staff:verify"), {"code": code_for(device)},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        reverse("staff:verify"), {"code": code_for(device)}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "Wait a moment" in response.text
     assert not verified(client)
 
@@ -236,8 +246,9 @@ def test_new_recovery_codes_replace_the_old_ones(client, admin_user):
 def test_verification_never_redirects_to_another_site(client, admin_user):
     device = add_totp_device(admin_user)
     password_login(client)
-    response = client.post(reverse("staff:verify"),
-                           {"code": code_for(device), "next": "https://evil.example/admin/"})
+    response = client.post(
+        reverse("staff:verify"), {"code": code_for(device), "next": "https://evil.example/admin/"}
+    )
     assert response["Location"] == reverse("admin:index")
 
 
@@ -253,9 +264,13 @@ def test_odd_input_gives_a_normal_page(client, admin_user, code):
 # --- Language and configuration ------------------------------------------------------
 
 
-@pytest.mark.parametrize(("language", "text"), [
-    ("sv", "Bekräfta att det är du"), ("en", "Confirm it is you"),
-])
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Bekräfta att det är du"),
+        ("en", "Confirm it is you"),
+    ],
+)
 def test_verification_page_in_each_language(client, admin_user, language, text):
     add_totp_device(admin_user)
     password_login(client)
@@ -267,8 +282,9 @@ def test_verification_page_in_each_language(client, admin_user, language, text):
 def test_language_switch_sets_the_cookie(client, admin_user):
     add_totp_device(admin_user)
     password_login(client)
-    response = client.post(reverse("staff:set_language"),
-                           {"language": "en", "next": reverse("staff:verify")})
+    response = client.post(
+        reverse("staff:set_language"), {"language": "en", "next": reverse("staff:verify")}
+    )
     assert response["Location"] == reverse("staff:verify")
     assert "Confirm it is you" in client.get(reverse("staff:verify")).text
 
@@ -307,9 +323,15 @@ def test_the_app_shows_the_account_as_icld(client, admin_user):
 def test_staff_passwords_follow_the_validators(make_staff, verified_client):
     user = make_staff(roles.PROGRAMMES_TEAM)
     client = verified_client(user)
-    response = client.post(reverse("admin:password_change"), {
-        "old_password": PASSWORD, "new_password1": "kort-ord1", "new_password2": "kort-ord1",
-    }, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        reverse("admin:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "kort-ord1",
+            "new_password2": "kort-ord1",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 200
     assert "at least 12 characters" in response.text
     user.refresh_from_db()

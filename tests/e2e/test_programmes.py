@@ -7,23 +7,31 @@ import pytest
 from tests.e2e.harness import assert_accessible
 
 PAGES = {
-    "sv": ["/sv/utbildningsprogram/", "/sv/utbildningsprogram/?country=kenya&open=on",
-           "/sv/utbildningsprogram/womens-political-leadership/",
-           "/sv/utbildningsprogram/local-governance-rights-based-approach/",
-           "/sv/utbildningsprogram/sta-vard-for-studiebesok/",
-           "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/",
-           "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/tack/",
-           "/sv/utbildningsprogram/vara-vardar/"],
-    "en": ["/en/training-programmes/", "/en/training-programmes/?theme=human-rights",
-           "/en/training-programmes/womens-political-leadership/",
-           "/en/training-programmes/symbiocity-urban-development/",
-           "/en/training-programmes/host-a-study-visit/",
-           "/en/training-programmes/host-a-study-visit/offer/",
-           "/en/training-programmes/host-a-study-visit/offer/thanks/",
-           "/en/training-programmes/our-hosts/"],
+    "sv": [
+        "/sv/utbildningsprogram/",
+        "/sv/utbildningsprogram/?country=kenya&open=on",
+        "/sv/utbildningsprogram/womens-political-leadership/",
+        "/sv/utbildningsprogram/local-governance-rights-based-approach/",
+        "/sv/utbildningsprogram/sta-vard-for-studiebesok/",
+        "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/",
+        "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/tack/",
+        "/sv/utbildningsprogram/vara-vardar/",
+    ],
+    "en": [
+        "/en/training-programmes/",
+        "/en/training-programmes/?theme=human-rights",
+        "/en/training-programmes/womens-political-leadership/",
+        "/en/training-programmes/symbiocity-urban-development/",
+        "/en/training-programmes/host-a-study-visit/",
+        "/en/training-programmes/host-a-study-visit/offer/",
+        "/en/training-programmes/host-a-study-visit/offer/thanks/",
+        "/en/training-programmes/our-hosts/",
+    ],
 }
-OFFER = {"sv": "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/",
-         "en": "/en/training-programmes/host-a-study-visit/offer/"}
+OFFER = {
+    "sv": "/sv/utbildningsprogram/sta-vard-for-studiebesok/erbjudande/",
+    "en": "/en/training-programmes/host-a-study-visit/offer/",
+}
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -66,7 +74,8 @@ def test_municipality_officer_offers_to_host_in_english_with_two_periods(portal,
     page.get_by_label("Two-day placement").check()
     page.get_by_label("Human rights").check()
     page.get_by_label("Other expertise or services you would like to show").fill(
-        "Our human rights office and the youth council.")
+        "Our human rights office and the youth council."
+    )
     page.get_by_label("Local Governance with a Rights Based Approach").check()
     page.get_by_label("How many visitors can you receive at the same time?").fill("30")
     page.get_by_label("English").check()
@@ -95,7 +104,9 @@ def test_municipality_officer_offers_to_host_in_english_with_two_periods(portal,
     rows = portal.query(
         "SELECT o.id, o.language, o.capacity, o.may_be_listed, count(p.id) "
         "FROM programmes_hostingoffer o JOIN programmes_hostingperiod p ON p.offer_id = o.id "
-        "WHERE o.email = %s GROUP BY o.id", ("lena.holm@orebro.example",))
+        "WHERE o.email = %s GROUP BY o.id",
+        ("lena.holm@orebro.example",),
+    )
     assert len(rows) == 1
     assert rows[0][1:] == ("en", 30, True, 2)
     confirmation = portal.wait_for_email("lena.holm@orebro.example")
@@ -121,8 +132,12 @@ def test_add_period_works_without_javascript(portal, browser):
 
 
 def test_programme_pages_fit_a_320_pixel_screen(portal, phone_page):
-    for path in ("/sv/utbildningsprogram/", "/en/training-programmes/womens-political-leadership/",
-                 OFFER["sv"], "/en/training-programmes/our-hosts/"):
+    for path in (
+        "/sv/utbildningsprogram/",
+        "/en/training-programmes/womens-political-leadership/",
+        OFFER["sv"],
+        "/en/training-programmes/our-hosts/",
+    ):
         phone_page.goto(portal.url(path))
         overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways at 320 px"

@@ -25,8 +25,9 @@ def staff_account(portal):
     username = "e2e-administrator"
     portal.env["STAFF_USER_PASSWORD"] = PASSWORD
     try:
-        portal.manage("create_staff_user", username, "--email", "it@icld.se", "--administrator",
-                      "--no-input")
+        portal.manage(
+            "create_staff_user", username, "--email", "it@icld.se", "--administrator", "--no-input"
+        )
     finally:
         portal.env.pop("STAFF_USER_PASSWORD", None)
     return username
@@ -92,7 +93,8 @@ def test_staff_enrol_then_verify_and_see_what_waits(portal, browser_in, staff_ac
     offers_row = waiting.locator('[data-waiting="programmes.new_hosting_offers"]')
     if offers_row.count():
         (new_offers,) = portal.query(
-            "select count(*) from programmes_hostingoffer where status = 'new'")[0]
+            "select count(*) from programmes_hostingoffer where status = 'new'"
+        )[0]
         assert offers_row.locator(".staff-count").inner_text() == str(new_offers)
         offers_row.get_by_role("link").click()
         assert "status__exact=new" in page.url
@@ -127,21 +129,33 @@ def enrolled_account(portal):
     username = "e2e-programmes-officer"
     portal.env["STAFF_USER_PASSWORD"] = PASSWORD
     try:
-        portal.manage("create_staff_user", username, "--email", "itp@icld.se",
-                      "--group", "Programmes team", "--no-input")
+        portal.manage(
+            "create_staff_user",
+            username,
+            "--email",
+            "itp@icld.se",
+            "--group",
+            "Programmes team",
+            "--no-input",
+        )
     finally:
         portal.env.pop("STAFF_USER_PASSWORD", None)
-    portal.manage("shell", "-c", (
-        "from django.contrib.auth.models import User\n"
-        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-        f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
-        f"name='Authenticator app', key='{OFFICER_KEY.hex()}', confirmed=True)"
-    ))
+    portal.manage(
+        "shell",
+        "-c",
+        (
+            "from django.contrib.auth.models import User\n"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+            f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
+            f"name='Authenticator app', key='{OFFICER_KEY.hex()}', confirmed=True)"
+        ),
+    )
     return username
 
 
-def test_officer_verifies_on_a_small_screen_and_sees_only_programmes(portal, browser_in,
-                                                                     enrolled_account):
+def test_officer_verifies_on_a_small_screen_and_sees_only_programmes(
+    portal, browser_in, enrolled_account
+):
     page = browser_in("sv-SE", width=320)
     sign_in_with_password(page, portal, enrolled_account)
     assert "/admin/security/verify/" in page.url
@@ -185,5 +199,6 @@ def test_repeated_wrong_passwords_lock_the_login(portal, browser_in, staff_accou
         assert "/admin/login/" in page.url
         assert re.search("Too many failed", page.locator(".errornote").inner_text())
     finally:
-        portal.manage("unlock_staff_login", "--username", "someone-guessing",
-                      "--address", "127.0.0.1")
+        portal.manage(
+            "unlock_staff_login", "--username", "someone-guessing", "--address", "127.0.0.1"
+        )

@@ -27,29 +27,51 @@ class Command(BaseCommand):
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument(
-            "--group", action="append", default=[], choices=GROUP_NAMES,
+            "--group",
+            action="append",
+            default=[],
+            choices=GROUP_NAMES,
             help="a staff group (repeat for several)",
         )
         parser.add_argument(
-            "--administrator", action="store_true",
+            "--administrator",
+            action="store_true",
             help="a superuser in the Administrators group",
         )
         parser.add_argument(
-            "--no-input", action="store_true", dest="no_input",
+            "--no-input",
+            action="store_true",
+            dest="no_input",
             help=f"read the password from ${PASSWORD_ENV} instead of asking",
         )
 
     @transaction.atomic
-    def handle(self, *args, username, email, first_name, last_name, group, administrator,
-               no_input, **options):
+    def handle(
+        self,
+        *args,
+        username,
+        email,
+        first_name,
+        last_name,
+        group,
+        administrator,
+        no_input,
+        **options,
+    ):
         User = get_user_model()
         if User.objects.filter(username__iexact=username).exists():
             raise CommandError(f"A user named {username!r} already exists.")
         groups = set(group) | ({ADMINISTRATORS} if administrator else set())
         if not groups:
             raise CommandError("Give at least one --group, or --administrator.")
-        user = User(username=username, email=email, first_name=first_name,
-                    last_name=last_name, is_staff=True, is_superuser=administrator)
+        user = User(
+            username=username,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            is_staff=True,
+            is_superuser=administrator,
+        )
         password = self._password(no_input)
         try:
             validate_password(password, user)
@@ -59,10 +81,12 @@ class Command(BaseCommand):
         user.save()
         staff_groups_sync()
         user.groups.set(Group.objects.filter(name__in=groups))
-        self.stdout.write(self.style.SUCCESS(
-            f"Created {username} ({', '.join(sorted(groups))}). They set up their "
-            "authenticator app at their first sign-in at /admin/."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {username} ({', '.join(sorted(groups))}). They set up their "
+                "authenticator app at their first sign-in at /admin/."
+            )
+        )
 
     def _password(self, no_input: bool) -> str:
         if no_input:
