@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from alerts import kinds
 
@@ -29,14 +29,11 @@ def follow(request) -> dict:
     ]
     query = urlencode(pairs)[:MAX_QUERY_LENGTH]
     suffix = f"?{query}" if query else ""
-    try:
-        urls = {
-            "subscribe_url": reverse("alerts:subscribe", kwargs={"kind": kind.key}) + suffix,
-            "atom_url": reverse("alerts:atom", kwargs={"kind": kind.key}) + suffix,
-            "ical_url": (
-                reverse("alerts:ical", kwargs={"kind": kind.key}) + suffix if kind.calendar else ""
-            ),
-        }
-    except NoReverseMatch:  # the alerts URLs are not mounted
-        return {}
+    urls = {
+        "subscribe_url": reverse("alerts:subscribe", kwargs={"kind": kind.key}) + suffix,
+        "atom_url": reverse("alerts:atom", kwargs={"kind": kind.key}) + suffix,
+        "ical_url": (
+            reverse("alerts:ical", kwargs={"kind": kind.key}) + suffix if kind.has_calendar else ""
+        ),
+    }
     return {"follow": {"kind": kind, "query": query, "filtered": bool(query), **urls}}

@@ -10,7 +10,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from alerts import kinds
-from knowledge import ical
 
 FEED_SIZE = 30
 
@@ -76,10 +75,10 @@ class FilteredListFeed(Feed):
 def calendar_feed(request, kind):
     """``/<lang>/alerts/<kind>/calendar.ics?<filter>``: the matching events, for calendar apps."""
     found = kinds.get(kind)
-    if found is None or not found.calendar:
+    if found is None or not found.has_calendar:
         raise Http404
     filters = found.from_query(request.GET)
-    text = ical.calendar(found.calendar_events(filters), name=_title(found, filters))
+    text = found.calendar(filters, name=_title(found, filters))
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="icld-{found.key}.ics"'
     response["Cache-Control"] = "public, max-age=900"

@@ -50,7 +50,7 @@ def feed_urls(kind_key: str, query: str) -> dict[str, str]:
         return {}
     suffix = f"?{query}" if query else ""
     urls = {"atom": reverse("alerts:atom", kwargs={"kind": kind.key}) + suffix}
-    if kind.calendar:
+    if kind.has_calendar:
         urls["ical"] = reverse("alerts:ical", kwargs={"kind": kind.key}) + suffix
     return urls
 

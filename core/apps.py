@@ -7,9 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site and messages")
 
     def ready(self):
-        from core import services, signals
-        from core.outbox import register_collector
+        from core import registries, signals
 
-        signals.connect()
+        # Every app's contributions module (core's own included) declares its part in the
+        # shared features; the page cache then knows which models are private.
+        registries.autodiscover()
         signals.connect_page_cache()
-        register_collector(services.accessibility_report_emails)

@@ -7,8 +7,8 @@ inside the transaction that saves what the message confirms (``outbox_compose`` 
 after a mail server failure.
 
 A record can also be its own outbox entry: it is saved with a mark that its emails are not
-queued yet, and a *collector* (``register_collector``) that the worker runs before sending
-queues them and clears the mark in one transaction. A busy public form then costs a single
+queued yet, and a *collector* (``core.registries.outbox_collectors``) that the worker runs
+before sending queues them and clears the mark in one transaction. A busy public form then costs a single
 INSERT (core.services.accessibility_report_emails).
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -25,6 +24,7 @@ from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core import registries
 from core.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -32,20 +32,16 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 25
 MAX_BACKOFF = timedelta(hours=1)
 
-_collectors: list[Callable[..., int]] = []
-
-
-def register_collector(collect: Callable[..., int]) -> None:
-    """``collect(limit=...)`` queues the emails of records saved without them, marks those
-    records in the same transaction, and returns how many it handled."""
-    if collect not in _collectors:
-        _collectors.append(collect)
-
 
 def outbox_collect(*, limit: int = 100) -> int:
-    """Run every collector; one that breaks (a template error) does not stop the sending."""
+    """Run every collector (``core.registries.outbox_collectors``); one that breaks (a template
+    error) does not stop the sending.
+
+    A collector, ``collect(limit=...)``, queues the emails of records saved without them, marks
+    those records in the same transaction, and returns how many it handled.
+    """
     handled = 0
-    for collect in _collectors:
+    for collect in registries.outbox_collectors.values():
         try:
             handled += collect(limit=limit)
         except DatabaseError:

@@ -53,8 +53,8 @@ def accessibility_report_submit(
 def accessibility_report_emails(*, limit: int = 100) -> int:
     """Queue the receipt and the staff notice of reports saved since the last run, once each.
 
-    Run by the outbox worker before it sends (core.apps registers it). The reports are locked
-    (``SKIP LOCKED``) and marked in the transaction that queues their emails, so several
+    Run by the outbox worker before it sends (core/contributions.py registers it). The reports
+    are locked (``SKIP LOCKED``) and marked in the transaction that queues their emails, so several
     workers never queue the same report twice; a report erased first is never emailed.
     """
     with transaction.atomic():

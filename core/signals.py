@@ -1,58 +1,19 @@
-"""Keep the cached home page fresh: any change to what it shows drops the cached copy."""
+"""The public page cache (core.middleware.PublicPageCacheMiddleware) stays fresh: a save or
+delete in any of the portal's own apps can change what a public page shows (a new sign-up
+changes the seats left), so it starts a new version of every cached page, except rows that
+only staff ever see (``core.registries.private_models``): a flood of submissions must not
+empty the cache."""
+
+import sys
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from core.i18n import LANGUAGE_CODES
+from core import registries
 
-# The models whose rows the home page shows or counts.
-HOME_PAGE_MODELS = [
-    "partnerships.Partnership",
-    "partnerships.Story",
-    "partnerships.ApplicationRound",
-    "programmes.Programme",
-    "programmes.Intake",
-    "knowledge.Event",
-    "knowledge.ResearchCall",
-    "knowledge.Publication",
-]
-
-
-def forget_home_page(**kwargs) -> None:
-    cache.delete_many([f"home-page:{language}" for language in LANGUAGE_CODES])
-
-
-def connect() -> None:
-    for label in HOME_PAGE_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(forget_home_page, sender=model, dispatch_uid=f"home-{label}-save")
-        post_delete.connect(forget_home_page, sender=model, dispatch_uid=f"home-{label}-delete")
-        for field in model._meta.many_to_many:
-            m2m_changed.connect(
-                forget_home_page,
-                sender=field.remote_field.through,
-                dispatch_uid=f"home-{label}-{field.name}",
-            )
-
-
-# --- The public page cache (core.middleware.PublicPageCacheMiddleware) ---------------------
-# A save or delete in these apps can change what a public page shows (a new sign-up changes
-# the seats left), so it starts a new version of every cached page...
-PUBLIC_APPS = ("core", "reference", "partnerships", "programmes", "knowledge")
-# ...except rows that only staff ever see: a flood of submissions must not empty the cache.
-PRIVATE_MODELS = frozenset(
-    {
-        "core.OutboxMessage",
-        "core.AccessibilityReport",
-        "partnerships.InterestRegistration",
-        "partnerships.RegistrationEvent",
-        "partnerships.Match",
-        "programmes.HostingOffer",
-        "programmes.HostingPeriod",
-        "programmes.HistoryEntry",
-    }
-)
 VERSION_KEY = "public-pages-version"
 
 
@@ -71,10 +32,23 @@ def new_public_content_version(sender=None, **kwargs) -> None:
         cache.set(VERSION_KEY, 2, None)
 
 
+def portal_app_configs() -> list:
+    """The portal's own apps (those in this repository), not Django's or a library's (the
+    virtualenv may sit inside the checkout)."""
+    root = Path(settings.BASE_DIR).resolve()
+    environment = Path(sys.prefix).resolve()
+    own = []
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        if path.is_relative_to(root) and not path.is_relative_to(environment):
+            own.append(config)
+    return own
+
+
 def connect_page_cache() -> None:
-    for app_label in PUBLIC_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            if model._meta.label in PRIVATE_MODELS:
+    for app_config in portal_app_configs():
+        for model in app_config.get_models():
+            if model._meta.label in registries.private_models:
                 continue
             uid = f"pages-{model._meta.label}"
             post_save.connect(new_public_content_version, sender=model, dispatch_uid=f"{uid}-save")

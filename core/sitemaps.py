@@ -1,5 +1,4 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from core.models import AccessibilityStatement, Page
 
@@ -10,19 +9,6 @@ class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
-
-
-class SectionSitemap(BilingualSitemap):
-    """The home page and the three section start pages."""
-
-    priority = 0.8
-    changefreq = "daily"
-
-    def items(self):
-        return ["home", "partnerships:index", "programmes:index", "knowledge:index"]
-
-    def location(self, item):
-        return reverse(item)
 
 
 class PageSitemap(BilingualSitemap):

@@ -7,7 +7,6 @@ from core.models import Page
 app_name = "core"
 
 urlpatterns = [
-    path(_("search/"), views.SearchView.as_view(), name="search"),
     path(_("about/"), views.PageView.as_view(key=Page.Key.ABOUT), name="about"),
     path(_("contact/"), views.PageView.as_view(key=Page.Key.CONTACT), name="contact"),
     path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),

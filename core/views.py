@@ -17,15 +17,6 @@ from core.models import AccessibilityReport, AccessibilityStatement, Page
 from core.views_forms import PublicFormView
 
 
-class HomeView(TemplateView):
-    template_name = "core/home.html"
-
-    def get_context_data(self, **kwargs):
-        from core.selectors import home_page
-
-        return super().get_context_data(**home_page(), **kwargs)
-
-
 @never_cache
 def healthz(request):
     """For load balancers and monitoring: 200 when the database answers, 503 when not."""
@@ -152,18 +143,3 @@ def security_txt(request):
 def floor(request):
     """The benchmark's floor: the cheapest response the full middleware stack can give."""
     return HttpResponse("ok", content_type="text/plain")
-
-
-class SearchView(TemplateView):
-    """One search box for the whole portal; works without JavaScript."""
-
-    template_name = "core/search.html"
-
-    def get_context_data(self, **kwargs):
-        from core.search import clean_query, site_search
-
-        query = clean_query(self.request.GET.get("q", ""))
-        groups = site_search(query)
-        return super().get_context_data(
-            query=query, groups=groups, total=sum(group.total for group in groups), **kwargs
-        )

@@ -8,7 +8,8 @@ from django.views.decorators.cache import cache_page
 
 from core import views as core_views
 from core.media import serve_media
-from icld_portal.sitemaps import collect_sitemaps
+from portal import views as portal_views
+from portal.sitemaps import collect_sitemaps
 
 admin.site.site_header = _("ICLD portal administration")
 admin.site.site_title = _("ICLD admin")
@@ -31,12 +32,12 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.HomeView.as_view(), name="home"),
+    path("", portal_views.HomeView.as_view(), name="home"),
     path(_("municipal-partnerships/"), include("partnerships.urls")),
     path(_("training-programmes/"), include("programmes.urls")),
     path(_("knowledge-centre/"), include("knowledge.urls")),
     path(_("alerts/"), include("alerts.urls")),
-    path("", include("reference.urls")),
+    path("", include("portal.urls")),
     path("", include("core.urls")),
     prefix_default_language=True,
 )

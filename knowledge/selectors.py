@@ -15,7 +15,6 @@ The library search itself lives in ``knowledge.search``.
 from __future__ import annotations
 
 from datetime import timedelta
-from importlib import import_module
 
 from django.core import signing
 from django.db.models import (
@@ -33,6 +32,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.related import related_work
 from knowledge.models import Authorship, Event, Publication, Registration, ResearchCall
 from knowledge.services import CANCEL_SALT
 
@@ -175,42 +175,10 @@ def related_publications(publication: Publication, *, limit: int = 4) -> list[Pu
     )
 
 
-def _optional_selector(module: str, name: str):
-    try:
-        return getattr(import_module(module), name, None)
-    except ImportError:
-        return None
-
-
-def work_sharing_themes_and_countries(
-    publication: Publication, *, limit: int = 6
-) -> dict[str, list]:
-    """Partnerships and programmes on the publication's themes or in its countries.
-
-    Uses ``partnerships.selectors.partnerships_for_theme``/``_for_country`` and
-    ``programmes.selectors.programmes_for_theme``/``_for_country`` when those apps
-    provide them (an app that does not contributes nothing). Their querysets are
-    combined as subqueries, so each app costs one query however many themes and
-    countries the publication has.
-    """
-    themes = list(publication.themes.all())
-    countries = list(publication.countries.all())
-    result: dict[str, list] = {}
-    for app in ("partnerships", "programmes"):
-        by_theme = _optional_selector(f"{app}.selectors", f"{app}_for_theme")
-        by_country = _optional_selector(f"{app}.selectors", f"{app}_for_country")
-        querysets = [by_theme(theme) for theme in themes if by_theme] + [
-            by_country(country) for country in countries if by_country
-        ]
-        if not querysets:
-            result[app] = []
-            continue
-        condition = Q()
-        for queryset in querysets:
-            condition |= Q(pk__in=queryset.values("pk"))
-        model = querysets[0].model
-        result[app] = list(model._default_manager.filter(condition).order_by("-pk")[:limit])
-    return result
+def work_sharing_themes_and_countries(publication: Publication, *, limit: int = 6) -> list:
+    """What the other apps do on the publication's themes or in its countries (each app that
+    registers a ``core.related.RelatedSource`` gives one group)."""
+    return related_work(publication.themes.all(), publication.countries.all(), limit=limit)
 
 
 # --- Research calls ----------------------------------------------------------

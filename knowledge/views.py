@@ -70,14 +70,12 @@ class PublicationDetailView(TemplateView):
         if publication is None:
             raise Http404
         authors = [a.person for a in publication.authorships.all()]
-        work = selectors.work_sharing_themes_and_countries(publication)
         return super().get_context_data(
             publication=publication,
             authors=authors,
             citation=citations.text_citation(publication),
             related=selectors.related_publications(publication),
-            partnerships=work["partnerships"],
-            programmes=work["programmes"],
+            related_work=selectors.work_sharing_themes_and_countries(publication),
             absolute_url=settings.ICLD_SITE_URL + publication.get_absolute_url(),
             pdf_url=(
                 settings.ICLD_SITE_URL

@@ -60,7 +60,7 @@ def sweden_map() -> dict:
                 "active": row["active"],
                 "url": _list_url(organisation=row["organisation__slug"]),
                 "page_url": reverse(
-                    "partnerships:organisation", kwargs={"slug": row["organisation__slug"]}
+                    "portal:organisation", kwargs={"slug": row["organisation__slug"]}
                 ),
             }
         )
@@ -92,9 +92,7 @@ def world_map() -> dict:
                     "row": row,
                     "name": _localized(row, "country__name"),
                     "url": _list_url(country=row["country__slug"]),
-                    "page_url": reverse(
-                        "partnerships:country", kwargs={"slug": row["country__slug"]}
-                    ),
+                    "page_url": reverse("portal:country", kwargs={"slug": row["country__slug"]}),
                 }
             )
         else:

@@ -552,6 +552,15 @@ def country_summary(country: Country) -> dict[str, int]:
     )
 
 
+def theme_summary(theme: Theme) -> dict[str, int]:
+    ids = PartnershipTheme.objects.filter(theme=theme).values("partnership_id")
+    return (
+        Partnership.objects.published()
+        .filter(pk__in=ids)
+        .aggregate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
+    )
+
+
 def theme_list_with_counts() -> list[Theme]:
     published = Q(partnerships__publish_state="published")
     return list(

@@ -1,11 +1,9 @@
 """Partnership pages in sitemap.xml, once per language with hreflang alternates."""
 
-from django.db.models import Q
 from django.urls import reverse
 
 from core.sitemaps import BilingualSitemap
 from partnerships.models import Partnership, Story
-from reference.models import Country, Theme
 
 
 class PartnershipSitemap(BilingualSitemap):
@@ -38,8 +36,6 @@ class SectionPagesSitemap(BilingualSitemap):
     def items(self):
         return [
             "partnerships:list",
-            "partnerships:country_index",
-            "partnerships:theme_index",
             "partnerships:story_list",
             "partnerships:map_sweden",
             "partnerships:map_world",
@@ -49,33 +45,8 @@ class SectionPagesSitemap(BilingualSitemap):
         return reverse(item)
 
 
-class CountrySitemap(BilingualSitemap):
-    priority = 0.5
-    changefreq = "weekly"
-
-    def items(self):
-        published = Q(partnerships__publish_state="published")
-        return Country.objects.partners().filter(published).distinct().order_by("code")
-
-    def location(self, country: Country):
-        return reverse("partnerships:country", kwargs={"slug": country.slug})
-
-
-class ThemeSitemap(BilingualSitemap):
-    priority = 0.4
-    changefreq = "weekly"
-
-    def items(self):
-        return Theme.objects.order_by("ordering", "pk")
-
-    def location(self, theme: Theme):
-        return reverse("partnerships:theme", kwargs={"slug": theme.slug})
-
-
 SITEMAPS = {
     "partnerships": PartnershipSitemap,
     "stories": StorySitemap,
     "sections": SectionPagesSitemap,
-    "countries": CountrySitemap,
-    "themes": ThemeSitemap,
 }

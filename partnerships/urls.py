@@ -1,10 +1,16 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from partnerships import views
 from partnerships.feeds import StoryFeed
 
 app_name = "partnerships"
+
+
+def moved_to(pattern_name: str):
+    return RedirectView.as_view(pattern_name=pattern_name, permanent=True, query_string=True)
+
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -12,13 +18,13 @@ urlpatterns = [
     path(_("partnerships/data.csv"), views.export_csv, name="export_csv"),
     path(_("partnerships/data.json"), views.export_json, name="export_json"),
     path(_("partnerships/<slug:slug>/"), views.PartnershipDetailView.as_view(), name="detail"),
-    path(_("countries/"), views.CountryIndexView.as_view(), name="country_index"),
-    path(_("countries/<slug:slug>/"), views.CountryDetailView.as_view(), name="country"),
-    path(
-        _("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation"
-    ),
-    path(_("themes/"), views.ThemeIndexView.as_view(), name="theme_index"),
-    path(_("themes/<slug:slug>/"), views.ThemeDetailView.as_view(), name="theme"),
+    # Country, organisation and theme pages are the portal's (one page for all three apps);
+    # the addresses they had here keep working.
+    path(_("countries/"), moved_to("portal:country_index")),
+    path(_("countries/<slug:slug>/"), moved_to("portal:country")),
+    path(_("organisations/<slug:slug>/"), moved_to("portal:organisation")),
+    path(_("themes/"), moved_to("portal:theme_index")),
+    path(_("themes/<slug:slug>/"), moved_to("portal:theme")),
     path(_("stories/"), views.StoryListView.as_view(), name="story_list"),
     path(_("stories/feed/"), StoryFeed(), name="story_feed"),
     path(_("stories/<slug:slug>/"), views.StoryDetailView.as_view(), name="story"),

@@ -6,7 +6,6 @@ import csv
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from core.pagination import paginate as core_paginate
 from core.views_forms import PublicFormView
 from partnerships import maps, selectors, services
 from partnerships.forms import PartnershipFilterForm
@@ -26,10 +26,7 @@ PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
 
 
 def paginate(request, queryset, per_page: int = PER_PAGE):
-    """The requested page; a page number that is not a number, or too big, gives a real page."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    page.page_range = list(page.paginator.get_elided_page_range(page.number))
-    return page
+    return core_paginate(request, queryset, per_page)
 
 
 def can_preview(request) -> bool:
@@ -164,72 +161,6 @@ class PartnershipDetailView(TemplateView):
             response["X-Robots-Tag"] = "noindex"
             response["Cache-Control"] = "private, no-store"
         return response
-
-
-# --- Countries, organisations, themes -------------------------------------------------------
-
-
-class CountryIndexView(TemplateView):
-    template_name = "partnerships/country_index.html"
-
-    def get_context_data(self, **kwargs):
-        countries = selectors.country_list_with_counts()
-        return super().get_context_data(
-            countries=countries,
-            groups=selectors.active_partnerships_by_country(countries=countries),
-            **kwargs,
-        )
-
-
-class CountryDetailView(TemplateView):
-    template_name = "partnerships/country_detail.html"
-
-    def get_context_data(self, **kwargs):
-        country = selectors.country_get(kwargs["slug"])
-        if country is None:
-            raise Http404
-        return super().get_context_data(
-            country=country,
-            summary=selectors.country_summary(country),
-            page_obj=paginate(self.request, selectors.partnerships_for_country(country)),
-            **kwargs,
-        )
-
-
-class OrganisationDetailView(TemplateView):
-    template_name = "partnerships/organisation_detail.html"
-
-    def get_context_data(self, **kwargs):
-        organisation = selectors.organisation_get(kwargs["slug"])
-        if organisation is None:
-            raise Http404
-        return super().get_context_data(
-            organisation=organisation,
-            summary=selectors.organisation_summary(organisation),
-            page_obj=paginate(self.request, selectors.partnerships_for_organisation(organisation)),
-            **kwargs,
-        )
-
-
-class ThemeIndexView(TemplateView):
-    template_name = "partnerships/theme_index.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(themes=selectors.theme_list_with_counts(), **kwargs)
-
-
-class ThemeDetailView(TemplateView):
-    template_name = "partnerships/theme_detail.html"
-
-    def get_context_data(self, **kwargs):
-        theme = selectors.theme_get(kwargs["slug"])
-        if theme is None:
-            raise Http404
-        return super().get_context_data(
-            theme=theme,
-            page_obj=paginate(self.request, selectors.partnerships_for_theme(theme)),
-            **kwargs,
-        )
 
 
 # --- Stories --------------------------------------------------------------------------------

@@ -33,18 +33,6 @@ from programmes.models import (
     ScheduledVisit,
     WorkingLanguage,
 )
-from staff.waiting import register_waiting
-
-# The admin start page shows visits still waiting for the host's confirmation (new offers are
-# listed there by the staff app's defaults).
-register_waiting(
-    key="programmes.visits_to_confirm",
-    label=_("Study visits not yet confirmed"),
-    model="programmes.ScheduledVisit",
-    queryset=lambda: ScheduledVisit.objects.filter(status=ScheduledVisit.Status.PROPOSED),
-    filters={"status__exact": ScheduledVisit.Status.PROPOSED},
-    order=22,
-)
 
 
 def _application_status_label(intake: Intake) -> str:

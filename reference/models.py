@@ -63,7 +63,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reference:country", kwargs={"slug": self.slug})
+        return reverse("portal:country", kwargs={"slug": self.slug})
 
 
 class County(models.Model):
@@ -151,7 +151,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reference:organisation", kwargs={"slug": self.slug})
+        return reverse("portal:organisation", kwargs={"slug": self.slug})
 
     @property
     def is_swedish(self) -> bool:
@@ -175,4 +175,4 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reference:theme", kwargs={"slug": self.slug})
+        return reverse("portal:theme", kwargs={"slug": self.slug})

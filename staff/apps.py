@@ -20,7 +20,6 @@ class StaffConfig(AppConfig):
 
         from staff import checks  # noqa: F401  (registers the system check)
         from staff.forms import StaffAuthenticationForm
-        from staff.waiting_defaults import register_defaults
 
         # post_migrate is sent once per app at the end of `migrate`; listening to
         # this app's signal alone runs the sync once per run.
@@ -30,4 +29,3 @@ class StaffConfig(AppConfig):
         admin.site.index_template = "staff/admin_index.html"
         admin.site.login_template = "staff/login.html"
         admin.site.login_form = StaffAuthenticationForm
-        register_defaults()

@@ -3,8 +3,14 @@
 `staff.services.staff_groups_sync()` turns this into Group rows and permissions
 after every `migrate` and from `manage.py sync_staff_groups`. A grant names an
 app (every model of it, including models added later) or one model by label
-("core.Page"); a label whose model does not exist (yet) is skipped, so the
-mapping can name content the three apps are still building.
+("core.Page"); a label that names no model is an error.
+
+The groups and the foundation's grants are here; each feature app grants its own content to
+the groups in its contributions module (``core.registries.staff_grants``):
+
+    registries.staff_grants.register(
+        (PARTNERSHIPS_TEAM, "partnerships"), Grant("partnerships", ALL)
+    )
 
 Each group's permissions are SET from this mapping on every sync: a permission
 added to a managed group by hand in admin is removed at the next migrate.
@@ -14,6 +20,10 @@ Give a person extra rights through their user account, or change this file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+
+from core import registries
 
 VIEW = ("view",)
 EDIT = ("view", "change")
@@ -37,18 +47,14 @@ ADMINISTRATORS = "Administrators"
 _REFERENCE = Grant("reference", VIEW)
 
 GROUPS: dict[str, tuple[Grant, ...]] = {
-    PARTNERSHIPS_TEAM: (Grant("partnerships", ALL), _REFERENCE),
-    PROGRAMMES_TEAM: (Grant("programmes", ALL), _REFERENCE),
-    KNOWLEDGE_TEAM: (Grant("knowledge", ALL), _REFERENCE),
+    PARTNERSHIPS_TEAM: (_REFERENCE,),
+    PROGRAMMES_TEAM: (_REFERENCE,),
+    KNOWLEDGE_TEAM: (_REFERENCE,),
     COMMUNICATIONS: (
         Grant("core.Page", EDIT),
         Grant("core.AccessibilityStatement", EDIT),
         Grant("core.AccessibilityReport", EDIT),
         Grant("reference.Theme", ("view", "add", "change")),
-        # Published content the three apps own: communications polish and publish it.
-        Grant("partnerships.Story", EDIT),
-        Grant("knowledge.Publication", EDIT),
-        Grant("knowledge.Event", EDIT),
         _REFERENCE,
     ),
 }
@@ -57,3 +63,13 @@ GROUPS: dict[str, tuple[Grant, ...]] = {
 ALL_PERMISSIONS_GROUP = ADMINISTRATORS
 
 GROUP_NAMES: tuple[str, ...] = (*GROUPS, ADMINISTRATORS)
+
+
+def group_grants() -> dict[str, tuple[Grant, ...]]:
+    """Every managed group's grants: the ones above plus those the apps contribute."""
+    grants = {name: list(group) for name, group in GROUPS.items()}
+    for (group, _target), grant in registries.staff_grants.items():
+        if group not in grants:
+            raise ImproperlyConfigured(f"Staff grant {grant} names an unknown group {group!r}.")
+        grants[group].append(grant)
+    return {name: tuple(group) for name, group in grants.items()}

@@ -11,7 +11,7 @@ from django.contrib.admin.models import LogEntry
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
-from staff.waiting import registered_entries
+from core.waiting import registered_entries
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,7 @@ def waiting_items_for(request, *, site: admin.AdminSite = admin.site) -> list[Wa
     """The start-page entries this person may see, each with its count (one query each)."""
     items = []
     for entry in registered_entries():
-        try:
-            model = apps.get_model(entry.model)
-        except LookupError:
-            continue
+        model = apps.get_model(entry.model)
         model_admin = site._registry.get(model)
         opts = model._meta
         if model_admin is not None:

@@ -25,7 +25,7 @@ from staff.models import (
     new_code,
     normalise_code,
 )
-from staff.roles import ALL_PERMISSIONS_GROUP, GROUPS, Grant
+from staff.roles import ALL_PERMISSIONS_GROUP, Grant, group_grants
 
 logger = logging.getLogger("staff.security")
 
@@ -33,13 +33,10 @@ logger = logging.getLogger("staff.security")
 
 
 def _models_for(target: str) -> list[type[Model]]:
-    """The models a grant names; none when the app or model does not exist (yet)."""
-    try:
-        if "." in target:
-            return [apps.get_model(target)]
-        return list(apps.get_app_config(target).get_models())
-    except LookupError:
-        return []
+    """The models a grant names (a label that names none raises LookupError)."""
+    if "." in target:
+        return [apps.get_model(target)]
+    return list(apps.get_app_config(target).get_models())
 
 
 def _permissions_for(grant: Grant, index: dict[tuple[str, str], Permission]) -> set[Permission]:
@@ -67,7 +64,7 @@ def staff_groups_sync(*, using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
     index = {(perm.content_type.app_label, perm.codename): perm for perm in every}
 
     result = {}
-    for name, grants in GROUPS.items():
+    for name, grants in group_grants().items():
         wanted: set[Permission] = set()
         for grant in grants:
             wanted |= _permissions_for(grant, index)

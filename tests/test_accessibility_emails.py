@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from core import outbox
+from core import registries
 from core.models import AccessibilityReport, OutboxMessage
 from core.outbox import outbox_deliver_due, outbox_enqueue
 from core.services import accessibility_report_emails, accessibility_report_submit
@@ -58,7 +58,11 @@ def test_a_broken_collector_does_not_stop_the_mail(monkeypatch):
     def broken(*, limit):
         raise RuntimeError("a template error")
 
-    monkeypatch.setattr(outbox, "_collectors", [broken, accessibility_report_emails])
+    monkeypatch.setattr(
+        registries.outbox_collectors,
+        "_entries",
+        {"broken": broken, "accessibility reports": accessibility_report_emails},
+    )
     submit()
     outbox_enqueue(
         to=["kommun@example.se"],

@@ -67,16 +67,20 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    # Our apps: shared infrastructure and vocabulary first, then the three ways ICLD works.
+    # Our apps, in their layers (each imports only the layers above it in this list; see
+    # CONTRIBUTING.md). The foundation:
     "core",
+    # The shared vocabulary, and staff groups, the admin start page and sign-in security.
     "reference",
+    "staff",
+    # Alerts and feeds that follow a saved filter of any list.
+    "alerts",
+    # The three ways ICLD works.
     "partnerships",
     "programmes",
     "knowledge",
-    # Alerts and feeds that follow a saved filter of the lists above.
-    "alerts",
-    # Staff groups, the admin start page and admin sign-in security (second factor, lockout).
-    "staff",
+    # What gathers them: home, site search, country, organisation and theme pages, sitemaps.
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -69,24 +69,27 @@ def test_publications_and_events_for_a_country_theme_or_organisation():
     assert list(selectors.events_for_country(kenya)) == [event]
 
 
-def test_work_sharing_themes_and_countries_combines_other_apps_selectors(monkeypatch):
+def test_work_sharing_themes_and_countries_asks_every_registered_source():
+    from core import registries
+    from core.related import RelatedSource
+    from knowledge.models import Publication
+
     kenya = Country.objects.get(code="KE")
     theme = Theme.objects.get(slug="gender-equality")
     publication = make_publication(countries=[kenya], themes=[theme])
     on_theme = make_publication(themes=[theme])
     in_kenya = make_publication(countries=[kenya])
     make_publication()
-    from knowledge.models import Publication
-
-    fake = {
-        "partnerships_for_theme": lambda t: Publication.objects.filter(themes=t),
-        "partnerships_for_country": lambda c: Publication.objects.filter(countries=c),
-    }
-    monkeypatch.setattr(
-        selectors,
-        "_optional_selector",
-        lambda module, name: fake.get(name) if module.startswith("partnerships") else None,
+    source = RelatedSource(
+        key="test",
+        label="Test item",
+        for_theme=lambda t: Publication.objects.filter(themes=t),
+        for_country=lambda c: Publication.objects.filter(countries=c),
     )
-    result = selectors.work_sharing_themes_and_countries(publication)
-    assert set(result["partnerships"]) == {publication, on_theme, in_kenya}
-    assert result["programmes"] == []
+    with registries.related_work.registered("test", source):
+        groups = selectors.work_sharing_themes_and_countries(publication)
+    found = {group.source.key: set(group.items) for group in groups}
+    assert found["test"] == {publication, on_theme, in_kenya}
+    # The partnerships and programmes apps register theirs; they have nothing here.
+    assert {"partnerships", "programmes"} <= set(registries.related_work)
+    assert set(found) == {"test"}

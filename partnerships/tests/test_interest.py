@@ -577,9 +577,9 @@ def test_admin_export_and_erase_personal_data(staff_client):
 
 
 def test_staff_start_page_entry_counts_new_registrations():
-    from staff.waiting import _registry
+    from core import registries
 
-    entry = _registry["partnerships.new_interest_registrations"]
+    entry = registries.start_page["partnerships.new_interest_registrations"]
     f.registration()
     assert entry.queryset().count() == 1
     assert entry.model == "partnerships.InterestRegistration"

@@ -11,10 +11,14 @@ from django.utils import translation
 from partnerships.tests import factories
 from reference.models import Country, Organisation
 
+# The country, organisation and theme pages are the portal's, shared by the three apps.
+PORTAL_PAGES = {"country", "organisation", "theme", "country_index", "theme_index"}
+
 
 def url(name: str, language: str = "sv", **kwargs) -> str:
+    namespace = "portal" if name in PORTAL_PAGES else "partnerships"
     with translation.override(language):
-        return reverse(f"partnerships:{name}", kwargs=kwargs or None)
+        return reverse(f"{namespace}:{name}", kwargs=kwargs or None)
 
 
 @pytest.fixture
@@ -71,10 +75,8 @@ def test_every_page_renders_in_each_language(client, content, language):
 def test_swedish_and_english_urls_are_translated():
     assert url("list", "sv") == "/sv/kommunala-partnerskap/partnerskap/"
     assert url("list", "en") == "/en/municipal-partnerships/partnerships/"
-    assert url("country", "sv", slug="kenya") == "/sv/kommunala-partnerskap/lander/kenya/"
-    assert (
-        url("organisation", "sv", slug="vara") == "/sv/kommunala-partnerskap/organisationer/vara/"
-    )
+    assert url("country", "sv", slug="kenya") == "/sv/lander/kenya/"
+    assert url("organisation", "sv", slug="vara") == "/sv/organisationer/vara/"
     assert url("story_list", "sv") == "/sv/kommunala-partnerskap/berattelser/"
     assert url("map_sweden", "sv") == "/sv/kommunala-partnerskap/karta/sverige/"
 
@@ -90,6 +92,21 @@ def test_detail_shows_parties_story_and_contact_in_the_language(client, content,
     assert url("story", language, slug=content["story"].slug) in text
     assert "partnership@icld.se" in text
     assert url("organisation", language, slug="vara") in text
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("/sv/kommunala-partnerskap/lander/kenya/?page=2", "/sv/lander/kenya/?page=2"),
+        ("/en/municipal-partnerships/organisations/vara/", "/en/organisations/vara/"),
+        ("/sv/kommunala-partnerskap/teman/", "/sv/teman/"),
+    ],
+)
+def test_the_old_country_organisation_and_theme_addresses_lead_to_the_portal_pages(
+    client, old, new
+):
+    response = client.get(old)
+    assert response.status_code == 301 and response["Location"] == new
 
 
 def test_language_switcher_on_the_detail_page_leads_to_the_same_partnership(client, content):
@@ -290,7 +307,7 @@ def test_pages_run_the_same_number_of_queries_at_two_data_sizes(
 def test_organisation_page_for_a_partner_abroad(client, content):
     huangshan: Organisation = content["huangshan"]
     text = client.get(url("organisation", "en", slug=huangshan.slug)).text
-    assert "Partnerships of Huangshan Town Council" in text
+    assert "<h1>Huangshan Town Council</h1>" in text
     assert "Helping left-behind children" in text
 
 

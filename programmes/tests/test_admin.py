@@ -167,7 +167,7 @@ def test_offer_admin_uses_checkboxes_and_records_changes_in_the_history(staff):
 
 
 def test_start_page_lists_visits_waiting_for_confirmation():
-    from staff.waiting import registered_entries
+    from core.waiting import registered_entries
 
     make_visit(status=ScheduledVisit.Status.PROPOSED)
     entry = next(e for e in registered_entries() if e.key == "programmes.visits_to_confirm")

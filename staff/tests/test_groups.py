@@ -6,9 +6,11 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 
+from core import registries
 from staff import roles
 from staff.services import staff_groups_sync
 
@@ -101,10 +103,7 @@ def test_communications_edit_pages_themes_and_published_content_only():
         "reference.change_theme",
     } <= granted
     for label in ("partnerships.Story", "knowledge.Publication", "knowledge.Event"):
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
+        model = apps.get_model(label)
         assert f"{model._meta.app_label}.change_{model._meta.model_name}" in granted
         assert f"{model._meta.app_label}.delete_{model._meta.model_name}" not in granted
     assert "core.delete_page" not in granted
@@ -113,22 +112,29 @@ def test_communications_edit_pages_themes_and_published_content_only():
 
 
 @pytest.mark.django_db
-def test_missing_models_in_the_mapping_are_skipped(monkeypatch):
-    monkeypatch.setitem(
-        roles.GROUPS,
-        "Test group",
-        (
-            roles.Grant("nosuchapp", roles.ALL),
-            roles.Grant("core.NoSuchModel", roles.ALL),
-            roles.Grant("core.Page", roles.VIEW),
-        ),
-    )
-    import staff.services
+@pytest.mark.parametrize("target", ["nosuchapp", "core.NoSuchModel"])
+def test_a_grant_naming_no_model_is_an_error_not_a_silent_skip(target):
+    """A renamed app or model must fail loudly, not leave a team without its rights."""
+    with registries.staff_grants.registered(
+        (roles.COMMUNICATIONS, target), roles.Grant(target, roles.VIEW)
+    ):
+        with pytest.raises(LookupError):
+            staff_groups_sync()
 
-    monkeypatch.setattr(staff.services, "GROUPS", roles.GROUPS)
-    result = staff_groups_sync()
-    assert result["Test group"] == 1
-    assert perms_of("Test group") == {"core.view_page"}
+
+def test_a_grant_to_an_unknown_group_is_an_error():
+    with registries.staff_grants.registered(
+        ("No such team", "core.Page"), roles.Grant("core.Page", roles.VIEW)
+    ):
+        with pytest.raises(ImproperlyConfigured):
+            roles.group_grants()
+
+
+def test_feature_apps_grant_their_own_content_to_their_teams():
+    grants = roles.group_grants()
+    assert roles.Grant("partnerships", roles.ALL) in grants[roles.PARTNERSHIPS_TEAM]
+    assert roles.Grant("programmes", roles.ALL) in grants[roles.PROGRAMMES_TEAM]
+    assert roles.Grant("knowledge", roles.ALL) in grants[roles.KNOWLEDGE_TEAM]
 
 
 @pytest.mark.django_db

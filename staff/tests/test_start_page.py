@@ -8,10 +8,10 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from core import registries, waiting
 from core.models import AccessibilityReport
-from staff import roles, waiting
+from staff import roles
 from staff.selectors import waiting_items_for
-from staff.waiting_defaults import NEW_STATUS_ENTRIES
 
 REPORTS_KEY = "core.new_accessibility_reports"
 
@@ -50,19 +50,37 @@ def temporary_entry():
 
     yield register
     for key in keys:
-        waiting.unregister_waiting(key)
+        registries.start_page.unregister(key)
 
 
-def test_defaults_register_only_models_that_exist():
-    keys = {entry.key for entry in waiting.registered_entries()}
-    for key, _label, label, _status, _order in NEW_STATUS_ENTRIES:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            assert key not in keys
-        else:
-            has_new = "new" in {value for value, _ in model._meta.get_field("status").choices}
-            assert (key in keys) == has_new
+def test_each_app_declares_its_own_entries_once():
+    keys = [entry.key for entry in waiting.registered_entries()]
+    assert keys == [
+        "partnerships.new_interest_registrations",
+        "programmes.new_hosting_offers",
+        "programmes.visits_to_confirm",
+        "knowledge.recent_registrations",
+        "knowledge.waiting_list",
+        "core.new_accessibility_reports",
+    ]
+    for entry in waiting.registered_entries():
+        apps.get_model(entry.model)  # every entry names a real model
+
+
+def test_registering_a_key_twice_is_an_error():
+    entry = registries.start_page["core.new_accessibility_reports"]
+    with pytest.raises(registries.AlreadyRegistered):
+        waiting.register_waiting(
+            key=entry.key, label=entry.label, model=entry.model, queryset=entry.queryset
+        )
+
+
+def test_an_entry_naming_no_model_is_an_error():
+    with pytest.raises(LookupError):
+        waiting.register_waiting(
+            key="test.nothing", label="Nothing", model="core.NoSuchModel", queryset=lambda: None
+        )
+    assert "test.nothing" not in registries.start_page
 
 
 @pytest.mark.django_db

@@ -1,5 +1,5 @@
 """Reads that join the three apps into one portal: the home page and the pages of an
-organisation, a country and a theme."""
+organisation, a country and a theme (with their indexes)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from core.i18n import active_language
+from core.pagination import paginate
 from knowledge import selectors as knowledge
 from partnerships import selectors as partnerships
 from programmes import selectors as programmes
@@ -59,11 +60,27 @@ def _home_page() -> dict:
     }
 
 
-def organisation_involvement(organisation: Organisation) -> dict:
+PARTNERSHIPS_PER_PAGE = 20
+
+
+def _partnership_section(request, partnerships_queryset, summary: dict) -> dict:
+    """The partnerships on a country, organisation or theme page: a page of cards (``?page=``)
+    and the counts of active and all published partnerships."""
+    return {
+        "page_obj": paginate(request, partnerships_queryset, PARTNERSHIPS_PER_PAGE),
+        "summary": summary,
+    }
+
+
+def organisation_involvement(request, organisation: Organisation) -> dict:
     """An organisation's partnerships, hosted study visits (where it agreed to be listed),
     and the publications that name it."""
     return {
-        "partnerships": list(partnerships.partnerships_for_organisation(organisation)),
+        **_partnership_section(
+            request,
+            partnerships.partnerships_for_organisation(organisation),
+            partnerships.organisation_summary(organisation),
+        ),
         "hosted_visits": list(programmes.hosted_visits_for_organisation(organisation)),
         "publications": list(
             knowledge.publications_for_organisation(organisation, limit=SECTION_LIMIT)
@@ -71,21 +88,42 @@ def organisation_involvement(organisation: Organisation) -> dict:
     }
 
 
-def country_overview(country: Country) -> dict:
+def country_overview(request, country: Country) -> dict:
+    """Everything ICLD does with a partner country."""
     return {
-        "partnerships": list(partnerships.partnerships_for_country(country, limit=SECTION_LIMIT)),
-        "partnership_count": partnerships.partnerships_for_country(country).count(),
+        **_partnership_section(
+            request,
+            partnerships.partnerships_for_country(country),
+            partnerships.country_summary(country),
+        ),
         "programmes": _programme_cards(programmes.programmes_for_country(country)),
         "publications": list(knowledge.publications_for_country(country, limit=SECTION_LIMIT)),
         "events": list(knowledge.events_for_country(country, limit=SECTION_LIMIT)),
     }
 
 
-def theme_overview(theme: Theme) -> dict:
+def theme_overview(request, theme: Theme) -> dict:
+    """A theme across the portal."""
     return {
-        "partnerships": list(partnerships.partnerships_for_theme(theme, limit=SECTION_LIMIT)),
-        "partnership_count": partnerships.partnerships_for_theme(theme).count(),
+        **_partnership_section(
+            request,
+            partnerships.partnerships_for_theme(theme),
+            partnerships.theme_summary(theme),
+        ),
         "programmes": _programme_cards(programmes.programmes_for_theme(theme)),
         "publications": list(knowledge.publications_for_theme(theme, limit=SECTION_LIMIT)),
         "events": list(knowledge.events_for_theme(theme, limit=SECTION_LIMIT)),
     }
+
+
+def country_index() -> dict:
+    """Partner countries with published partnerships, each with its newest active ones."""
+    countries = partnerships.country_list_with_counts()
+    return {
+        "countries": countries,
+        "groups": partnerships.active_partnerships_by_country(countries=countries),
+    }
+
+
+def theme_index() -> dict:
+    return {"themes": partnerships.theme_list_with_counts()}

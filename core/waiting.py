@@ -1,8 +1,8 @@
 """What waits for staff action, shown on the admin start page.
 
-Any app registers its own entries, typically in its AppConfig.ready() or admin.py:
+An app declares its entries in its ``contributions.py``:
 
-    from staff.waiting import register_waiting
+    from core.waiting import register_waiting
 
     register_waiting(
         key="programmes.new_hosting_offers",
@@ -16,7 +16,7 @@ Any app registers its own entries, typically in its AppConfig.ready() or admin.p
 string of the model's admin list, so the link opens exactly the counted rows
 (use the lookups the list understands: `status__exact=new`, `created_at__gte=...`;
 a callable returning the dict is accepted for dates). An entry is shown only to
-people who may view the model in admin; registering the same key again replaces it.
+people who may view the model in admin; registering the same key twice is an error.
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.functional import Promise
+
+from core import registries
 
 Filters = Mapping[str, str] | Callable[[], Mapping[str, str]]
 
@@ -44,9 +47,6 @@ class WaitingEntry:
         return {name: str(value) for name, value in params.items()}
 
 
-_registry: dict[str, WaitingEntry] = {}
-
-
 def register_waiting(
     *,
     key: str,
@@ -56,16 +56,13 @@ def register_waiting(
     filters: Filters | None = None,
     order: int = 100,
 ) -> WaitingEntry:
+    """Declare an entry (from an app's contributions module); the model must exist."""
+    apps.get_model(model)
     entry = WaitingEntry(
         key=key, label=label, model=model, queryset=queryset, filters=filters or {}, order=order
     )
-    _registry[key] = entry
-    return entry
-
-
-def unregister_waiting(key: str) -> None:
-    _registry.pop(key, None)
+    return registries.start_page.register(key, entry)
 
 
 def registered_entries() -> list[WaitingEntry]:
-    return sorted(_registry.values(), key=lambda entry: (entry.order, entry.key))
+    return sorted(registries.start_page.values(), key=lambda entry: (entry.order, entry.key))

@@ -1,0 +1,89 @@
+"""The pages that gather the three apps: home, site search, and one page per country,
+organisation and theme (with the country and theme indexes)."""
+
+from django.http import Http404
+from django.views.generic import TemplateView
+
+from partnerships import selectors as partnerships
+from portal import search, selectors
+from reference.models import Organisation
+
+
+class HomeView(TemplateView):
+    template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**selectors.home_page(), **kwargs)
+
+
+class SearchView(TemplateView):
+    template_name = "portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = search.clean_query(self.request.GET.get("q", ""))
+        groups = search.site_search(query)
+        return super().get_context_data(
+            query=query, groups=groups, total=sum(g.total for g in groups), **kwargs
+        )
+
+
+class CountryIndexView(TemplateView):
+    template_name = "portal/country_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**selectors.country_index(), **kwargs)
+
+
+class CountryDetailView(TemplateView):
+    """Everything ICLD does with a partner country: partnerships, programmes, research, events."""
+
+    template_name = "portal/country_detail.html"
+
+    def get_context_data(self, **kwargs):
+        country = partnerships.country_get(kwargs["slug"])
+        if country is None:
+            raise Http404
+        return super().get_context_data(
+            country=country, **selectors.country_overview(self.request, country), **kwargs
+        )
+
+
+class OrganisationDetailView(TemplateView):
+    """An organisation's whole involvement with ICLD."""
+
+    template_name = "portal/organisation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        organisation = (
+            Organisation.objects.select_related("country", "county")
+            .filter(slug=kwargs["slug"])
+            .first()
+        )
+        if organisation is None:
+            raise Http404
+        return super().get_context_data(
+            organisation=organisation,
+            **selectors.organisation_involvement(self.request, organisation),
+            **kwargs,
+        )
+
+
+class ThemeIndexView(TemplateView):
+    template_name = "portal/theme_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**selectors.theme_index(), **kwargs)
+
+
+class ThemeDetailView(TemplateView):
+    """A theme across the portal: partnerships, programmes, research and events on it."""
+
+    template_name = "portal/theme_detail.html"
+
+    def get_context_data(self, **kwargs):
+        theme = partnerships.theme_get(kwargs["slug"])
+        if theme is None:
+            raise Http404
+        return super().get_context_data(
+            theme=theme, **selectors.theme_overview(self.request, theme), **kwargs
+        )
