@@ -8,8 +8,8 @@ after a mail server failure.
 
 A record can also be its own outbox entry: it is saved with a mark that its emails are not
 queued yet, and a *collector* (``core.registries.outbox_collectors``) that the worker runs
-before sending queues them and clears the mark in one transaction. A busy public form then costs a single
-INSERT (core.services.accessibility_report_emails).
+before sending queues them and clears the mark in one transaction. A busy public form then
+costs a single INSERT (core.services.accessibility_report_emails).
 """
 
 from __future__ import annotations
