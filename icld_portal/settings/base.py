@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "alerts",
     # Staff groups, the admin start page and admin sign-in security (second factor, lockout).
     "staff",
+    # Tools above the apps, which never import them: `manage.py seed_demo` and the benchmark's
+    # commands (`make bench`). Neither has models.
+    "demo",
 ]
 
 MIDDLEWARE = [
