@@ -149,11 +149,6 @@ def security_txt(request):
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
 
 
-def floor(request):
-    """The benchmark's floor: the cheapest response the full middleware stack can give."""
-    return HttpResponse("ok", content_type="text/plain")
-
-
 class SearchView(TemplateView):
     """One search box for the whole portal; works without JavaScript."""
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     # Tools above the apps, which never import them: `manage.py seed_demo` and the benchmark's
     # commands (`make bench`). Neither has models.
     "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [
