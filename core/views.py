@@ -138,8 +138,3 @@ def security_txt(request):
         site_url=settings.ICLD_SITE_URL,
     )
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
-
-
-def floor(request):
-    """The benchmark's floor: the cheapest response the full middleware stack can give."""
-    return HttpResponse("ok", content_type="text/plain")

@@ -43,7 +43,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.ICLD_BENCH:
-    urlpatterns += [path("bench/floor/", core_views.floor)]
+    urlpatterns += [path("bench/", include("bench.urls"))]
 
 # Uploads, served safely by every app server (core/media.py).
 urlpatterns += [path("media/<path:path>", serve_media, name="media")]

@@ -1,4 +1,4 @@
-"""The two maps: committed SVG geometry (see geodata.py) joined with live counts."""
+"""The two maps: committed SVG geometry (see scripts/build_map_geometry.py) and live counts."""
 
 from __future__ import annotations
 

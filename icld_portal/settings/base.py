@@ -67,8 +67,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    # Our apps, in their layers (each imports only the layers above it in this list; see
-    # CONTRIBUTING.md). The foundation:
+    # Our apps, in their layers, bottom first: each imports only the layers listed before its
+    # own (CONTRIBUTING.md; tests/test_layers.py). The foundation:
     "core",
     # The shared vocabulary, and staff groups, the admin start page and sign-in security.
     "reference",
@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "knowledge",
     # What gathers them: home, site search, country, organisation and theme pages, sitemaps.
     "portal",
+    # Tools above the apps, which never import them: `manage.py seed_demo` and the benchmark's
+    # commands (`make bench`). Neither has models.
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

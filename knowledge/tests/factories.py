@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from knowledge.demo import make_pdf
 from knowledge.models import Event, Person, Publication, Registration, ResearchCall
 from knowledge.services import publication_set_authors
+from knowledge.tests.files import PDF
 
 _counter = itertools.count(1)
 
@@ -46,7 +46,7 @@ def make_publication(
     if organisations:
         publication.organisations.set(organisations)
     if with_file:
-        publication.file.save("x.pdf", ContentFile(make_pdf(["Test"])), save=False)
+        publication.file.save("x.pdf", ContentFile(PDF), save=False)
         publication.save(update_fields=["file"])
     publication.refresh_from_db()
     return publication

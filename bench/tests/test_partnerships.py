@@ -1,14 +1,15 @@
 import io
 
-from partnerships import bench, selectors
+from bench.datasets import partnerships as dataset
+from partnerships import selectors
 from partnerships.models import Partnership
 
 
 def test_bench_data_tops_up_to_scale_and_is_searchable():
-    bench.generate(scale=0.005, stdout=io.StringIO())
-    assert bench.counts() == {"partnerships": 50, "stories": 5, "interest registrations": 100}
-    bench.generate(scale=0.01, stdout=io.StringIO())
-    assert bench.counts()["partnerships"] == 100
+    dataset.generate(scale=0.005, stdout=io.StringIO())
+    assert dataset.counts() == {"partnerships": 50, "stories": 5, "interest registrations": 100}
+    dataset.generate(scale=0.01, stdout=io.StringIO())
+    assert dataset.counts()["partnerships"] == 100
     published = Partnership.objects.published()
     assert 90 <= published.count() < 100
     every = published.first()

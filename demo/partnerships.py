@@ -1,19 +1,21 @@
 # ruff: noqa: E501 - rows of bilingual demo text read better unbroken
 """Demo content for the partnership database: realistic partnerships, networks and stories.
 
-Facts come from the ICLD domain brief (shared/domain/ICLD-domain.md): Vara and Huangshan's
+Facts come from the project's domain brief on ICLD: Vara and Huangshan's
 work with left-behind children, the Piteå–Chinsali and Norrköping–Bihać grants, the
 networks and their countries, Vara ending its cooperation with Huangshan in 2023. The other
 pairings are plausible examples in the countries and themes ICLD works with.
 
-Idempotent: rows are matched on slugs and only changed fields are saved.
+Idempotent: rows are matched on slugs and only changed fields are saved. Partnerships and
+stories go through the app's services; the interest part is in ``partnerships_interest``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from partnerships import demo_interest, services
+from demo.helpers import upsert
+from partnerships import services
 from partnerships.models import Network
 from reference.models import Country, County, Organisation, Theme
 
@@ -773,7 +775,7 @@ STORIES = [
 def _organisations(stdout) -> None:
     countries = {country.code: country for country in Country.objects.all()}
     for slug, kind, country, short, name_sv, name_en in FOREIGN_ORGANISATIONS:
-        _upsert(
+        upsert(
             Organisation,
             {"slug": slug},
             {
@@ -784,7 +786,7 @@ def _organisations(stdout) -> None:
                 "name_en": name_en,
             },
         )
-    _upsert(
+    upsert(
         Organisation,
         {"slug": "skaraborgs-kommunalforbund"},
         {
@@ -799,23 +801,11 @@ def _organisations(stdout) -> None:
     stdout.write(f"  {len(FOREIGN_ORGANISATIONS) + 1} organisations")
 
 
-def _upsert(model, lookup: dict, values: dict):
-    """get_or_create, then save only fields that differ: a second run changes nothing."""
-    obj, created = model.objects.get_or_create(**lookup, defaults=values)
-    if not created:
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        if changed:
-            for name in changed:
-                setattr(obj, name, values[name])
-            obj.save(update_fields=changed)
-    return obj
-
-
 def seed(stdout) -> None:
     stdout.write("Partnerships: demo content")
     _organisations(stdout)
     networks = {
-        slug: _upsert(
+        slug: upsert(
             Network,
             {"slug": slug},
             {
@@ -864,4 +854,3 @@ def seed(stdout) -> None:
             **fields,
         )
     stdout.write(f"  {len(STORIES)} stories")
-    demo_interest.seed(stdout)

@@ -1,27 +1,19 @@
 """Fill a benchmark database with a large, realistic, bilingual data set.
 
-Each app contributes in <app>/bench.py: ``generate(scale, stdout)`` tops its tables up to
+One module per area in ``bench/datasets/``: ``generate(scale, stdout)`` tops its tables up to
 ``scale`` times the full size (so it can be run at 10% and then at 100%), and ``counts()``
 reports what is there.
 """
 
 import json
-from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-BENCH_MODULES = ["core.bench", "partnerships.bench", "programmes.bench", "knowledge.bench"]
+from bench.datasets import core, knowledge, partnerships, programmes
 
-
-def bench_modules():
-    for name in BENCH_MODULES:
-        try:
-            yield import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
+DATASETS = [core, partnerships, programmes, knowledge]
 
 
 class Command(BaseCommand):
@@ -36,11 +28,11 @@ class Command(BaseCommand):
             raise CommandError("bench_data only writes to a database whose name ends in _bench.")
         if report:
             counts = {}
-            for module in bench_modules():
-                counts.update(module.counts())
+            for dataset in DATASETS:
+                counts.update(dataset.counts())
             self.stdout.write(json.dumps(counts))
             return
-        for module in bench_modules():
-            module.generate(scale=scale, stdout=self.stdout)
+        for dataset in DATASETS:
+            dataset.generate(scale=scale, stdout=self.stdout)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

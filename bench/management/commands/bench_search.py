@@ -5,6 +5,9 @@ import statistics
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
+
+from bench.datasets.knowledge import search
 
 QUERIES = {
     "en": ["local democracy", "gender equality", '"participatory budgeting"'],
@@ -16,14 +19,6 @@ class Command(BaseCommand):
     help = "Print, as JSON, the median time of library full-text searches."
 
     def handle(self, *args, **options):
-        from django.utils import translation
-
-        try:
-            from knowledge.bench import search
-        except ImportError:
-            self.stdout.write(json.dumps({"runs": 0, "queries": {}}))
-            return
-
         runs = 7
         timings = {}
         for language, queries in QUERIES.items():

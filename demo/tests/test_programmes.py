@@ -4,14 +4,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programmes import demo, selectors
+from demo import programmes as programmes_demo
+from programmes import selectors
 from programmes.models import Intake, Programme, ScheduledVisit
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_is_complete_and_a_second_run_writes_nothing(frozen_now):
-    demo.seed(stdout=io.StringIO())
+def test_demo_content_is_complete_and_a_second_run_writes_nothing(demo_today):
+    programmes_demo.seed(stdout=io.StringIO())
     assert Programme.objects.count() == 6
     statuses = {
         p.slug: p.current_intake().application_status()
@@ -30,7 +31,7 @@ def test_demo_content_is_complete_and_a_second_run_writes_nothing(frozen_now):
     assert ScheduledVisit.objects.filter(host_may_be_listed=False).exists()
 
     with CaptureQueriesContext(connection) as queries:
-        demo.seed(stdout=io.StringIO())
+        programmes_demo.seed(stdout=io.StringIO())
     writes = [
         q["sql"]
         for q in queries.captured_queries

@@ -13,6 +13,7 @@ import uuid
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from demo.helpers import set_related, upsert
 from partnerships.models import ApplicationRound, InterestRegistration, Match, PartnerSeeker
 from reference.models import Country, Organisation, Theme
 
@@ -188,26 +189,9 @@ REGISTRATIONS = [
 ]
 
 
-def _upsert(model, lookup: dict, values: dict):
-    """get_or_create, then save only fields that differ: a second run changes nothing."""
-    obj, created = model.objects.get_or_create(**lookup, defaults=values)
-    if not created:
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        if changed:
-            for name in changed:
-                setattr(obj, name, values[name])
-            obj.save(update_fields=changed)
-    return obj
-
-
-def _set_if_different(manager, objects) -> None:
-    if set(manager.all()) != set(objects):
-        manager.set(objects)
-
-
 def seed(stdout) -> None:
     for name_sv, name_en, opens, closes in ROUNDS:
-        _upsert(
+        upsert(
             ApplicationRound,
             {"opens_on": opens},
             {"name_sv": name_sv, "name_en": name_en, "closes_on": closes},
@@ -217,7 +201,7 @@ def seed(stdout) -> None:
     countries = {country.code: country for country in Country.objects.all()}
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     for slug, kind, country, short, name_sv, name_en in SEEKER_ORGANISATIONS:
-        _upsert(
+        upsert(
             Organisation,
             {"slug": slug},
             {
@@ -235,7 +219,7 @@ def seed(stdout) -> None:
         email,
     ), text_sv, text_en in SEEKERS:
         organisation = organisations[org]
-        seeker = _upsert(
+        seeker = upsert(
             PartnerSeeker,
             {"slug": slug},
             {
@@ -251,7 +235,7 @@ def seed(stdout) -> None:
                 "description_en": text_en,
             },
         )
-        _set_if_different(seeker.themes, [themes[t] for t in theme_slugs])
+        set_related(seeker.themes, [themes[t] for t in theme_slugs])
         seekers[slug] = seeker
     stdout.write(f"  {len(SEEKERS)} partner seekers")
 
@@ -269,7 +253,7 @@ def seed(stdout) -> None:
         closed,
         message,
     ) in REGISTRATIONS:
-        registration = _upsert(
+        registration = upsert(
             InterestRegistration,
             {"submission_token": uuid.uuid5(DEMO_NAMESPACE, key)},
             {
@@ -289,8 +273,8 @@ def seed(stdout) -> None:
             InterestRegistration.objects.filter(pk=registration.pk).update(
                 created_at=received_at, consented_at=received_at
             )
-        _set_if_different(registration.countries, [countries[c] for c in country_codes])
-        _set_if_different(registration.themes, [themes[t] for t in theme_slugs])
+        set_related(registration.countries, [countries[c] for c in country_codes])
+        set_related(registration.themes, [themes[t] for t in theme_slugs])
         if status == "matched":
             Match.objects.get_or_create(
                 registration=registration, seeker=seekers["huye-inclusive-schools"]

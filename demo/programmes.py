@@ -1,6 +1,6 @@
 """Demo content: six training programmes with intakes and phases, offers to host, and visits.
 
-Facts come from the domain brief (../shared/domain/ICLD-domain.md, section 2); dates are set
+Facts come from the project's domain brief on ICLD's training programmes; dates are set
 around the demo's "today" of late November 2026, so some calls are open, some open later and
 one is closed. Idempotent: every row is found by a stable key and only written when it differs.
 """
@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from demo.helpers import set_related, upsert
 from programmes.models import (
     HostingOffer,
     HostingPeriod,
@@ -749,24 +750,6 @@ VISITS = [
 ]
 
 
-def _upsert(model, lookup: dict, values: dict):
-    """Create, or update only the fields that differ: a second run writes nothing."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values), True
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-    return obj, bool(changed)
-
-
-def _set_m2m(manager, objects) -> None:
-    if set(manager.values_list("pk", flat=True)) != {o.pk for o in objects}:
-        manager.set(objects)
-
-
 def seed(stdout) -> None:
     countries = {c.code: c for c in Country.objects.all()}
     themes = {t.slug: t for t in Theme.objects.all()}
@@ -782,16 +765,16 @@ def seed(stdout) -> None:
         fields["contact_name"] = "ICLD"
         fields["meta_description_sv"] = data["summary_sv"][:300]
         fields["meta_description_en"] = data["summary_en"][:300]
-        programme, _ = _upsert(Programme, {"slug": data["slug"]}, fields)
-        _set_m2m(
+        programme = upsert(Programme, {"slug": data["slug"]}, fields)
+        set_related(
             programme.eligible_countries,
             [countries[c] for c in data["countries"] if c in countries],
         )
-        _set_m2m(programme.themes, [themes[t] for t in data["themes"] if t in themes])
+        set_related(programme.themes, [themes[t] for t in data["themes"] if t in themes])
         for intake_data in data["intakes"]:
             start, end = map(D, intake_data["dates"])
             opens, closes = map(D, intake_data["apply"])
-            intake, _ = _upsert(
+            intake = upsert(
                 Intake,
                 {"programme": programme, "starts_on": start},
                 {
@@ -805,7 +788,7 @@ def seed(stdout) -> None:
             )
             intakes_by_key[(programme.slug, start.isoformat())] = intake
             for kind, p_start, p_end, place_sv, place_en in intake_data["phases"]:
-                _upsert(
+                upsert(
                     Phase,
                     {"intake": intake, "starts_on": D(p_start)},
                     {
@@ -836,7 +819,7 @@ def seed(stdout) -> None:
         organisation = organisations.get(org_slug)
         if organisation is None:
             continue
-        offer, _ = _upsert(
+        offer = upsert(
             HostingOffer,
             {"submission_token": uuid.uuid5(TOKEN_NAMESPACE, key)},
             {
@@ -855,9 +838,9 @@ def seed(stdout) -> None:
                 "status": status,
             },
         )
-        _set_m2m(offer.themes, [themes[t] for t in offer_themes if t in themes])
+        set_related(offer.themes, [themes[t] for t in offer_themes if t in themes])
         for p_start, p_end in periods:
-            _upsert(HostingPeriod, {"offer": offer, "starts_on": D(p_start)}, {"ends_on": D(p_end)})
+            upsert(HostingPeriod, {"offer": offer, "starts_on": D(p_start)}, {"ends_on": D(p_end)})
         offers[key] = offer
 
     for (
@@ -876,7 +859,7 @@ def seed(stdout) -> None:
         intake = intakes_by_key.get((programme_slug, intake_start))
         if offer is None or intake is None:
             continue
-        _upsert(
+        upsert(
             ScheduledVisit,
             {"host": offer.organisation, "starts_on": D(first)},
             {

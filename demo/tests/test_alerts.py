@@ -2,16 +2,16 @@ import io
 
 import pytest
 
-from alerts import demo
 from alerts.models import Subscription
+from demo import alerts as alerts_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_alerts_are_seeded_once():
-    demo.seed(io.StringIO())
+    alerts_demo.seed(io.StringIO())
     first = list(Subscription.objects.values_list("pk", "kind", "query", "confirmed_at"))
-    demo.seed(io.StringIO())
+    alerts_demo.seed(io.StringIO())
     assert list(Subscription.objects.values_list("pk", "kind", "query", "confirmed_at")) == first
     assert len(first) == 3
     assert {kind for _pk, kind, _q, _c in first} == {"calls", "events", "partnerships"}

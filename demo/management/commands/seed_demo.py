@@ -1,11 +1,11 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each app adds its part of the demo content in <app>/demo.py, as seed(stdout).
-DEMO_MODULES = ["partnerships.demo", "programmes.demo", "knowledge.demo", "alerts.demo"]
+from demo import alerts, knowledge, partnerships, partnerships_interest, programmes
+
+# In this order: later parts use organisations the partnership part adds.
+PARTS = [partnerships, partnerships_interest, programmes, knowledge, alerts]
 
 
 class Command(BaseCommand):
@@ -23,13 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, allow_production: bool, **options):
         if not settings.DEBUG and not allow_production:
             raise CommandError("Refusing to load demo content with DEBUG off.")
-        for module_name in DEMO_MODULES:
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as error:
-                if error.name != module_name:
-                    raise
-                continue
+        for part in PARTS:
             with transaction.atomic():
-                module.seed(stdout=self.stdout)
+                part.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,11 +1,9 @@
-import io
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from knowledge.demo import seed
 from knowledge.models import Event, Publication, Registration, ResearchCall
 from knowledge.tests.factories import make_call, make_event
 
@@ -55,36 +53,6 @@ def test_a_cover_needs_a_text_alternative():
     assert "cover_alt_sv" in error.value.message_dict
 
 
-def test_demo_content_loads_and_a_second_run_changes_nothing():
-    seed(io.StringIO())
-    counts = (
-        Publication.objects.count(),
-        Event.objects.count(),
-        ResearchCall.objects.count(),
-        Registration.objects.count(),
-    )
-    stamps = list(
-        Publication.objects.order_by("pk").values_list("updated_at", "file", "author_names")
-    )
-    seed(io.StringIO())
-    assert counts == (
-        Publication.objects.count(),
-        Event.objects.count(),
-        ResearchCall.objects.count(),
-        Registration.objects.count(),
-    )
-    assert stamps == list(
-        Publication.objects.order_by("pk").values_list("updated_at", "file", "author_names")
-    )
-    assert counts[0] >= 10 and all(p.file for p in Publication.objects.all())
-    for publication in Publication.objects.all():
-        publication.full_clean()
-        with publication.file.open("rb") as handle:
-            assert handle.read(5) == b"%PDF-"
-    for event in Event.objects.all():
-        event.full_clean()
-
-
 def test_a_known_swedish_string_is_translated():
     with translation.override("sv"):
         assert translation.gettext("Research library") == "Forskningsbibliotek"
@@ -92,7 +60,7 @@ def test_a_known_swedish_string_is_translated():
 
 
 def test_words_shared_with_other_apps_keep_the_knowledge_centres_meaning():
-    from knowledge.models import Publication, Registration
+    from knowledge.models import Publication
 
     with translation.override("sv"):
         assert str(Publication._meta.verbose_name) == "publikation"
