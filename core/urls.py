@@ -9,7 +9,7 @@ app_name = "core"
 urlpatterns = [
     path(_("about/"), views.PageView.as_view(key=Page.Key.ABOUT), name="about"),
     path(_("contact/"), views.PageView.as_view(key=Page.Key.CONTACT), name="contact"),
-    path(_("privacy/"), views.PageView.as_view(key=Page.Key.PRIVACY), name="privacy"),
+    path(_("privacy/"), views.PrivacyNoticeView.as_view(), name="privacy"),
     path(_("accessibility/"), views.AccessibilityStatementView.as_view(), name="accessibility"),
     path(
         _("accessibility/report/"),

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from core import services
 from core.forms import AccessibilityReportForm
 from core.models import AccessibilityReport, AccessibilityStatement, Page
+from core.personal_data import privacy_notice_rows
 from core.views_forms import PublicFormView
 
 
@@ -55,6 +56,16 @@ class PageView(TemplateView):
     def get_context_data(self, **kwargs):
         page = get_object_or_404(Page, key=self.key)
         return super().get_context_data(page=page, body=page.localized_body(), **kwargs)
+
+
+class PrivacyNoticeView(PageView):
+    """The privacy notice staff write, and below it every kind of personal data the apps
+    declare with its retention period (core.personal_data), so the two never drift apart."""
+
+    key = Page.Key.PRIVACY
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kept=privacy_notice_rows(), **kwargs)
 
 
 class AccessibilityStatementView(TemplateView):

@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import registries
+from core.personal_data import PersonalData, Retention, declare
 from core.search import SearchSource, stored_vector, weighted_vector
 from core.waiting import register_waiting
 from knowledge.list_kinds import EventKind, PublicationKind, ResearchCallKind
 from knowledge.models import Event, Publication, Registration
+from knowledge.services import RETENTION
 from knowledge.sitemaps import SITEMAPS
 from staff.roles import ALL, COMMUNICATIONS, EDIT, KNOWLEDGE_TEAM, Grant
 
@@ -78,3 +80,17 @@ registries.staff_grants.register((KNOWLEDGE_TEAM, "knowledge"), Grant("knowledge
 # Communications polish and publish publications and events.
 for label in ("knowledge.Publication", "knowledge.Event"):
     registries.staff_grants.register((COMMUNICATIONS, label), Grant(label, EDIT))
+
+# Personal data: seminar sign-ups are deleted six months after the event (as the consent says).
+declare(
+    PersonalData(
+        model="knowledge.Registration",
+        kind=_("Seminar and workshop sign-ups"),
+        fields=("event", "name", "email", "organisation", "needs", "language", "status"),
+        retention=Retention(
+            period=_("Until the event; six months after it the sign-up is deleted."),
+            due=lambda now: Registration.objects.filter(event__ends_at__lt=now - RETENTION),
+        ),
+        ordering=30,
+    )
+)

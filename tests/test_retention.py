@@ -51,7 +51,8 @@ def test_reports_and_sent_emails_past_retention_are_deleted_and_nothing_else():
 
     output = StringIO()
     call_command("apply_retention", "--dry-run", stdout=output)
-    assert "would delete 2 accessibility reports, would delete 1 sent emails" in output.getvalue()
+    assert "core.AccessibilityReport: would erase 2" in output.getvalue()
+    assert "core.OutboxMessage: would erase 1" in output.getvalue()
     assert AccessibilityReport.objects.count() == 4
 
     call_command("apply_retention", stdout=StringIO())
