@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,17 @@ class TranslatedField:
             field.contribute_to_class(cls, f"{name}_{code}")
         setattr(cls, name, _TranslatedDescriptor(name, self.fallback))
         cls._translated_fields = {**getattr(cls, "_translated_fields", {}), name: self.fallback}
+
+
+def fallback_expression(field_name: str, language: str) -> Coalesce:
+    """SQL for ``<field>`` in ``language``, or in the other languages where it is empty: the
+    fallback rule above, for ordering, annotating and searching in the database."""
+    others = [code for code in LANGUAGE_CODES if code != language]
+    return Coalesce(
+        NullIf(models.F(f"{field_name}_{language}"), models.Value("")),
+        *(models.F(f"{field_name}_{code}") for code in others),
+        output_field=models.TextField(),
+    )
 
 
 def translated_names(field: str) -> list[str]:

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import F, QuerySet, TextField, Value
+from django.db.models import F, QuerySet
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce, NullIf
 from django.utils.functional import Promise
 
-from core.i18n import LANGUAGE_CODES
+from core.i18n import fallback_expression
 
 # PostgreSQL text-search configurations for the portal's languages.
 CONFIGS = {"sv": "swedish", "en": "english"}
@@ -30,23 +29,12 @@ def clean_query(value: str | None, *, max_length: int = MAX_QUERY_LENGTH) -> str
     return " ".join(text.split())[:max_length]
 
 
-def translated_text(field_name: str, language: str) -> Coalesce:
-    """SQL for ``<field>`` in ``language``, or the other language where it is empty: the same
-    fallback rule the pages follow (core.i18n)."""
-    others = [code for code in LANGUAGE_CODES if code != language]
-    return Coalesce(
-        NullIf(F(f"{field_name}_{language}"), Value("")),
-        *(F(f"{field_name}_{code}") for code in others),
-        output_field=TextField(),
-    )
-
-
 def weighted_vector(language: str, primary: str, *secondary: str) -> SearchVector:
     """A text-search vector of translated fields: the first weighs most (A), then B, C, D."""
     config = CONFIGS[language]
-    vector = SearchVector(translated_text(primary, language), config=config, weight="A")
+    vector = SearchVector(fallback_expression(primary, language), config=config, weight="A")
     for weight, name in zip("BCD", secondary, strict=False):
-        vector += SearchVector(translated_text(name, language), config=config, weight=weight)
+        vector += SearchVector(fallback_expression(name, language), config=config, weight=weight)
     return vector
 
 

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from core.i18n import available_languages
+from core.i18n import available_languages, fallback_expression
 from core.models import Page
 from reference.models import Theme
 
@@ -136,3 +136,25 @@ def test_a_table_inside_a_cell_keeps_both_tables_headings_apart():
     rendered = template.render(Context({"html": html}))
     assert '<td data-label="Y">y</td>' in rendered
     assert '<td data-label="B">b</td>' in rendered
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("sv", ["Bara svenska", "Svenska", "Svenska"]),
+        ("en", ["Bara svenska", "English", "Only English"]),
+    ],
+)
+def test_the_fallback_expression_follows_the_written_rule_in_sql(language, expected):
+    """core.i18n.fallback_expression: the language asked for, else the other one."""
+    Theme.objects.all().delete()
+    Theme.objects.create(slug="a", name_sv="Bara svenska", name_en="")
+    Theme.objects.create(slug="b", name_sv="Svenska", name_en="English")
+    Theme.objects.create(slug="c", name_sv="Svenska", name_en="Only English")
+    values = list(
+        Theme.objects.order_by("slug")
+        .annotate(shown=fallback_expression("name", language))
+        .values_list("shown", flat=True)
+    )
+    assert values == expected
