@@ -10,6 +10,7 @@ from core import views as core_views
 from core.media import serve_media
 from portal import views as portal_views
 from portal.sitemaps import collect_sitemaps
+from staff import views as staff_views
 
 admin.site.site_header = _("ICLD portal administration")
 admin.site.site_title = _("ICLD admin")
@@ -28,6 +29,12 @@ urlpatterns = [
     ),
     # The second factor for staff (staff app), before admin so admin does not catch it.
     path("admin/security/", include("staff.urls")),
+    # Behind the admin's sign-in and second factor, like every admin page.
+    path(
+        "admin/personal-data/",
+        admin.site.admin_view(staff_views.PersonalDataView.as_view()),
+        name="staff_personal_data",
+    ),
     path("admin/", admin.site.urls),
 ]
 

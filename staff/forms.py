@@ -79,3 +79,13 @@ class EnrolForm(CodeForm):
         self.fields["code"].label = _("Six-digit code shown in the app")
         self.fields["code"].widget.attrs["inputmode"] = "numeric"
         self.fields["code"].widget.attrs.pop("autofocus", None)
+
+
+class PersonalDataForm(forms.Form):
+    """The address whose personal data staff export or erase (a request from that person)."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("Every app and every email the portal has queued or sent are searched."),
+    )

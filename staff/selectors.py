@@ -11,6 +11,7 @@ from django.contrib.admin.models import LogEntry
 from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
+from core.personal_data import declarations
 from core.waiting import registered_entries
 
 
@@ -58,3 +59,14 @@ def waiting_items_for(request, *, site: admin.AdminSite = admin.site) -> list[Wa
 
 def log_entries_recent() -> QuerySet[LogEntry]:
     return LogEntry.objects.select_related("user", "content_type").order_by("-action_time")
+
+
+def may_handle_personal_data(user) -> bool:
+    """Only someone who may view and delete every kind of personal data (an administrator):
+    a team may not export or erase another team's records."""
+    perms = []
+    for declaration in declarations():
+        meta = declaration.model_class._meta
+        perms += [f"{meta.app_label}.view_{meta.model_name}"]
+        perms += [f"{meta.app_label}.delete_{meta.model_name}"]
+    return user.is_active and user.is_staff and user.has_perms(perms)

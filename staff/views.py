@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 import django_otp
 import segno
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -18,8 +20,10 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from staff.forms import EnrolForm, VerifyForm
+from core.personal_data import erase_for_email, export_for_email
+from staff.forms import EnrolForm, PersonalDataForm, VerifyForm
 from staff.models import RecoveryCodeDevice
+from staff.selectors import may_handle_personal_data
 from staff.services import (
     has_confirmed_totp,
     recovery_codes_regenerate,
@@ -200,3 +204,62 @@ class RecoveryCodesView(StaffOnlyView):
         return HttpResponseRedirect(
             _with_next(reverse("staff:recovery_codes"), _safe_next(request))
         )
+
+
+# --- Personal data: one export and one erase across every app ---------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class PersonalDataView(View):
+    """Export (JSON) or erase everything held about one email address, in every app."""
+
+    template_name = "staff/personal_data.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not _is_verified(request.user):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if not may_handle_personal_data(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self._render(request, PersonalDataForm())
+
+    def post(self, request):
+        form = PersonalDataForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form)
+        email = form.cleaned_data["email"]
+        action = request.POST.get("action")
+        if action == "export":
+            data = export_for_email(email)
+            response = HttpResponse(
+                json.dumps(data, ensure_ascii=False, indent=2),
+                content_type="application/json; charset=utf-8",
+            )
+            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+            return response
+        found = export_for_email(email)["kinds"]
+        if action == "erase" and request.POST.get("confirm") == "yes":
+            counts = erase_for_email(email)
+            total = sum(counts.values())
+            messages.success(
+                request,
+                ngettext(
+                    "Erased %(count)d record held about %(email)s.",
+                    "Erased %(count)d records held about %(email)s.",
+                    total,
+                )
+                % {"count": total, "email": email},
+            )
+            return HttpResponseRedirect(reverse("staff_personal_data"))
+        return self._render(request, form, found=found, confirming=action == "erase")
+
+    def _render(self, request, form, **extra):
+        context = {
+            **admin.site.each_context(request),
+            "title": _("Personal data"),
+            "form": form,
+            **extra,
+        }
+        return render(request, self.template_name, context)
