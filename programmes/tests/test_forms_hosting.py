@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from programmes.forms import HostingOfferForm, HostingPeriodForm
-from programmes.models import Theme
 from programmes.tests.conftest import municipality
+from reference.models import Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The programme filters and the public form for offering to host a study visit."""
+"""The public form for offering to host a study visit, and the periods when hosting is possible."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PublicFormMixin, public_form_layout_tail, strip_control_characters
 from programmes.models import HostingKind, HostingOffer, Programme, WorkingLanguage, today
-from reference.forms import CountryThemeFilterForm
 from reference.models import Organisation, Theme
 
 MAX_PERIODS = 10
@@ -27,30 +26,6 @@ _SWEDISH_ORDER = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}", "é": "e", "
 def swedish_sort_key(text: str) -> str:
     """Sort as a Swedish reader expects: … x, y, z, å, ä, ö."""
     return text.lower().translate(_SWEDISH_ORDER)
-
-
-# ---------------------------------------------------------------------------------------------
-# Programme list filters
-# ---------------------------------------------------------------------------------------------
-
-
-class ProgrammeFilterForm(CountryThemeFilterForm):
-    """GET filters. Unknown values are ignored (the list is shown unfiltered by them)."""
-
-    country = forms.ChoiceField(label=_("Participants from"), required=False)
-    open = forms.BooleanField(label=_("Only programmes open for applications"), required=False)
-
-    def filters(self) -> dict:
-        """The valid filters only: a bad value for one never hides the others' effect."""
-        filters = {"country": self.chosen("country"), "theme": self.chosen("theme")}
-        if self.is_bound and self.cleaned_data.get("open"):
-            filters["open_only"] = True
-        return {name: value for name, value in filters.items() if value}
-
-
-# ---------------------------------------------------------------------------------------------
-# Offer to host: periods
-# ---------------------------------------------------------------------------------------------
 
 
 class DateInput(forms.DateInput):
@@ -130,10 +105,6 @@ PeriodFormSet = forms.formset_factory(
 )
 PERIODS_PREFIX = "periods"
 
-
-# ---------------------------------------------------------------------------------------------
-# Offer to host: the form
-# ---------------------------------------------------------------------------------------------
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]+$")
 
