@@ -1,6 +1,7 @@
+"""Events and their sign-ups: seat counts, moves between the lists, participant lists."""
+
 import csv
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -10,114 +11,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from core.admin_utils import side_by_side, translated_search_fields
 from knowledge import selectors, services
-from knowledge.models import (
-    DOCUMENT_LANGUAGES,
-    Authorship,
-    CallDocument,
-    Event,
-    Person,
-    Publication,
-    Registration,
-    ResearchCall,
-)
-
-
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["family_name", "given_names", "affiliation", "orcid"]
-    search_fields = ["family_name", "given_names", "affiliation", "orcid"]
-
-
-class AuthorshipInline(admin.TabularInline):
-    model = Authorship
-    extra = 1
-    autocomplete_fields = ["person"]
-    fields = ["person", "position"]
-
-
-class PublicationAdminForm(forms.ModelForm):
-    document_languages = forms.TypedMultipleChoiceField(
-        label=_("languages of the document"),
-        choices=DOCUMENT_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("The language(s) the document itself is written in."),
-    )
-
-    class Meta:
-        model = Publication
-        fields = ["document_languages"]  # the admin adds the rest from its fieldsets
-
-
-@admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
-    form = PublicationAdminForm
-    list_display = ["title_sv", "title_en", "type", "year", "author_names", "is_published"]
-    list_filter = ["type", "year", "is_published", "themes"]
-    search_fields = [*translated_search_fields("title"), "author_names", "doi", "isbn", "slug"]
-    prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["organisations", "countries"]
-    filter_horizontal = ["themes"]
-    inlines = [AuthorshipInline]
-    readonly_fields = ["author_names", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["type", "slug", "year", "document_languages", "is_published"]}),
-        (_("Content (Swedish | English)"), {"fields": side_by_side("title", "abstract")}),
-        (_("File and identifiers"), {"fields": ["file", "doi", "isbn", "external_url"]}),
-        (_("Cover"), {"fields": ["cover_image", *side_by_side("cover_alt")]}),
-        (_("Themes and places"), {"fields": ["themes", "countries", "organisations"]}),
-        (
-            _("Advanced"),
-            {"fields": ["created_at", "author_names", "updated_at"], "classes": ["collapse"]},
-        ),
-    ]
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
-
-
-class CallDocumentInline(admin.TabularInline):
-    model = CallDocument
-    extra = 1
-    fields = ["title_sv", "title_en", "file", "position"]
-
-
-@admin.register(ResearchCall)
-class ResearchCallAdmin(admin.ModelAdmin):
-    list_display = ["title_sv", "title_en", "opens_at", "closes_at", "call_status", "is_published"]
-    list_filter = ["is_published", "themes"]
-    search_fields = translated_search_fields("title", "summary")
-    prepopulated_fields = {"slug": ["title_en"]}
-    filter_horizontal = ["themes"]
-    date_hierarchy = "closes_at"
-    inlines = [CallDocumentInline]
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "slug",
-                    "opens_at",
-                    "closes_at",
-                    "apply_url",
-                    "max_amount_sek",
-                    "is_published",
-                ]
-            },
-        ),
-        (
-            _("Content (Swedish | English)"),
-            {"fields": side_by_side("title", "summary", "description", "eligibility", "amount")},
-        ),
-        (_("Themes"), {"fields": ["themes"]}),
-        (_("Advanced"), {"fields": ["created_at"], "classes": ["collapse"]}),
-    ]
-
-    @admin.display(description=_("status"))
-    def call_status(self, obj):
-        return obj.status_label
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
+from knowledge.models import Event, Registration
 
 
 class RegistrationInline(admin.TabularInline):

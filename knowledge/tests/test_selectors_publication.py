@@ -1,53 +1,22 @@
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from knowledge import selectors
-from knowledge.tests.factories import make_call, make_event, make_publication
+from knowledge.tests.factories import make_event, make_past_event, make_publication
 from reference.models import Country, Organisation, Theme
 
 pytestmark = pytest.mark.django_db
 
 
-def past(**kwargs):
-    start = timezone.now() - timedelta(days=20)
-    return make_event(starts_at=start, ends_at=start + timedelta(hours=2), **kwargs)
-
-
 def test_figures_count_upcoming_events_and_published_publications(django_assert_num_queries):
     make_event()
-    past()
+    make_past_event()
     make_publication()
     make_publication(is_published=False)
     with translation.override("sv"), django_assert_num_queries(2):
         figures = selectors.figures()
         assert [f["value"] for f in figures] == [1, 1]
         assert str(figures[0]["label"]) == "Kommande seminarier och workshoppar"
-
-
-def test_upcoming_events_are_soonest_first_and_limited():
-    later = make_event(
-        starts_at=timezone.now() + timedelta(days=20),
-        ends_at=timezone.now() + timedelta(days=20, hours=1),
-    )
-    sooner = make_event()
-    make_event(is_published=False)
-    past()
-    assert list(selectors.upcoming_events(limit=3)) == [sooner, later]
-    assert list(selectors.upcoming_events(limit=1)) == [sooner]
-
-
-def test_open_research_calls_only():
-    open_call = make_call()
-    make_call(
-        opens_at=timezone.now() + timedelta(days=3), closes_at=timezone.now() + timedelta(days=9)
-    )
-    make_call(
-        opens_at=timezone.now() - timedelta(days=9), closes_at=timezone.now() - timedelta(days=3)
-    )
-    assert list(selectors.open_research_calls()) == [open_call]
-    assert open_call.status == "open"
 
 
 def test_publications_and_events_for_a_country_theme_or_organisation():
@@ -63,7 +32,7 @@ def test_publications_and_events_for_a_country_theme_or_organisation():
     event = make_event()
     event.themes.add(theme)
     event.countries.add(kenya)
-    old = past()
+    old = make_past_event()
     old.themes.add(theme)
     assert list(selectors.events_for_theme(theme)) == [event]
     assert list(selectors.events_for_country(kenya)) == [event]

@@ -1,4 +1,4 @@
-"""Writes for the knowledge centre: seminar sign-ups, cancellations and publication authors.
+"""Seminar sign-ups, cancellations, staff moves between the lists, and their retention.
 
 Seat rules live here and nowhere else. Every change to an event's seats locks
 the event row first (``SELECT … FOR UPDATE``), so concurrent sign-ups and
@@ -10,7 +10,6 @@ the same transaction, so they are sent only for changes that were committed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.outbox import outbox_enqueue
-from knowledge.models import Authorship, Event, Person, Publication, Registration
+from knowledge.models import Event, Registration
 
 CANCEL_SALT = "knowledge.registration.cancel"
 EMAIL_TEMPLATES = "knowledge/emails/"
@@ -211,21 +210,3 @@ def registrations_purge_expired(*, now: datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - RETENTION
     deleted, _by_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
     return deleted
-
-
-@transaction.atomic
-def publication_set_authors(*, publication: Publication, people: Sequence[Person]) -> None:
-    """Make ``people`` the publication's authors, in this order."""
-    wanted = {person.pk: position for position, person in enumerate(people)}
-    current = {a.person_id: a for a in publication.authorships.all()}
-    for person_id, authorship in current.items():
-        if person_id not in wanted:
-            authorship.delete()
-        elif authorship.position != wanted[person_id]:
-            authorship.position = wanted[person_id]
-            authorship.save(update_fields=["position"])
-    for person_id, position in wanted.items():
-        if person_id not in current:
-            Authorship.objects.create(
-                publication=publication, person_id=person_id, position=position
-            )
