@@ -12,7 +12,7 @@ from core.search import SearchSource, stored_vector, weighted_vector
 from core.waiting import register_waiting
 from knowledge.list_kinds import EventKind, PublicationKind, ResearchCallKind
 from knowledge.models import Event, Publication, Registration
-from knowledge.services import RETENTION
+from knowledge.services.event import RETENTION
 from knowledge.sitemaps import SITEMAPS
 from staff.roles import ALL, COMMUNICATIONS, EDIT, KNOWLEDGE_TEAM, Grant
 

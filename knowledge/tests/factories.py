@@ -70,6 +70,12 @@ def make_event(**kwargs) -> Event:
     return Event.objects.create(**values)
 
 
+def make_past_event(**kwargs) -> Event:
+    """An event that ended well before today."""
+    start = timezone.now() - timedelta(days=20)
+    return make_event(starts_at=start, ends_at=start + timedelta(hours=2), **kwargs)
+
+
 def make_call(**kwargs) -> ResearchCall:
     n = next(_counter)
     now = timezone.now()

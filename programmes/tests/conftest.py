@@ -1,4 +1,4 @@
-"""Factories for the programme tests: plain functions with sensible defaults."""
+"""Factories and helpers for the programme tests: plain functions with sensible defaults."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import uuid
 from datetime import date, datetime
 
 import pytest
-from django.utils import timezone
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from programmes.models import (
     HostingOffer,
@@ -121,6 +123,21 @@ def make_visit(intake=None, host=None, *, first="2027-09-08", last="2027-09-08",
         ends_on=date.fromisoformat(last),
         **fields,
     )
+
+
+def url(name, lang="en", **kwargs):
+    with translation.override(lang):
+        return reverse(f"programmes:{name}", kwargs=kwargs or None)
+
+
+def in_thread(target, results, *args):
+    """Run ``target`` in a test thread: its result or its exception goes into ``results``."""
+    try:
+        results.append(target(*args))
+    except Exception as error:  # the outcome is what the test checks
+        results.append(error)
+    finally:
+        connection.close()
 
 
 def at_stockholm(text: str) -> datetime:

@@ -1,0 +1,174 @@
+"""Events and their sign-ups: seat counts, moves between the lists, participant lists."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
+
+from core.admin_utils import side_by_side, translated_search_fields
+from knowledge import selectors, services
+from knowledge.models import Event, Registration
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    fields = ["name", "email", "organisation", "needs", "status", "created_at"]
+    readonly_fields = ["name", "email", "organisation", "needs", "status", "created_at"]
+    can_delete = False
+    show_change_link = True
+    ordering = ["status", "created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _participants_csv(registrations, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("event"),
+            _("name"),
+            _("email"),
+            _("organisation"),
+            _("dietary or accessibility needs"),
+            _("status"),
+            _("signed up"),
+        ]
+    )
+    for r in registrations:
+        cells = [
+            r.event.title,
+            r.name,
+            r.email,
+            r.organisation,
+            r.needs,
+            r.get_status_display(),
+            timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]
+        writer.writerow(["'" + c if str(c)[:1] in "=+-@" else c for c in map(str, cells)])
+    return response
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = [
+        "title_sv",
+        "kind",
+        "starts_at",
+        "capacity",
+        "confirmed",
+        "waiting",
+        "is_published",
+    ]
+    list_filter = ["kind", "language", "is_published", "themes"]
+    search_fields = [*translated_search_fields("title"), "city"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["speakers", "countries"]
+    filter_horizontal = ["themes"]
+    date_hierarchy = "starts_at"
+    inlines = [RegistrationInline]
+    actions = ["export_participants"]
+    fieldsets = [
+        (None, {"fields": ["kind", "slug", "starts_at", "ends_at", "language", "is_published"]}),
+        (
+            _("Content (Swedish | English)"),
+            {"fields": side_by_side("title", "summary", "description", "venue")},
+        ),
+        (_("Place"), {"fields": ["city", "online_url"]}),
+        (_("Sign-up"), {"fields": ["registration_enabled", "capacity", "registration_deadline"]}),
+        (_("Speakers, themes and countries"), {"fields": ["speakers", "themes", "countries"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed_total=Count("registrations", filter=Q(registrations__status="confirmed")),
+                waiting_total=Count("registrations", filter=Q(registrations__status="waiting")),
+            )
+        )
+
+    @admin.display(description=pgettext_lazy("seats", "confirmed"), ordering="confirmed_total")
+    def confirmed(self, obj):
+        return obj.confirmed_total
+
+    @admin.display(description=pgettext_lazy("seats", "waiting"), ordering="waiting_total")
+    def waiting(self, obj):
+        return obj.waiting_total
+
+    @admin.action(description=_("Export participants as CSV"))
+    def export_participants(self, request, queryset):
+        registrations = selectors.registrations_for_export(
+            list(queryset.values_list("pk", flat=True))
+        )
+        return _participants_csv(registrations, "participants.csv")
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "organisation", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["name", "email", "organisation"]
+    list_select_related = ["event"]
+    readonly_fields = [
+        "event",
+        "name",
+        "email",
+        "organisation",
+        "needs",
+        "consent",
+        "language",
+        "status",
+        "created_at",
+        "status_changed_at",
+    ]
+    actions = ["confirm_selected", "move_to_waiting_list", "export_csv"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Give a confirmed seat (emails the person)"))
+    def confirm_selected(self, request, queryset):
+        moved = sum(services.registration_confirm(registration=r) for r in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person moved to confirmed.",
+                "%(count)d people moved to confirmed.",
+                moved,
+            )
+            % {"count": moved},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Move to the waiting list"))
+    def move_to_waiting_list(self, request, queryset):
+        moved = sum(services.registration_move_to_waiting(registration=r) for r in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person moved to the waiting list.",
+                "%(count)d people moved to the waiting list.",
+                moved,
+            )
+            % {"count": moved},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Export selected as CSV"))
+    def export_csv(self, request, queryset):
+        return _participants_csv(
+            queryset.select_related("event").order_by("event", "created_at"), "registrations.csv"
+        )

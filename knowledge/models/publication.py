@@ -1,0 +1,247 @@
+"""The research library: publications, the people who wrote them, and their order as authors."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.i18n import TranslatedField
+from knowledge import validators
+
+DOCUMENT_LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+    ("ru", _("Russian")),
+]
+
+
+def upload_publication_pdf(instance, filename: str) -> str:
+    # A random name: the stored name never reveals or depends on what was uploaded.
+    return f"knowledge/publications/{uuid.uuid4().hex}.pdf"
+
+
+def upload_cover(instance, filename: str) -> str:
+    return f"knowledge/covers/{uuid.uuid4().hex}"
+
+
+class Person(models.Model):
+    """An author of publications or a speaker at events."""
+
+    given_names = models.CharField(_("given names"), max_length=120)
+    family_name = models.CharField(_("family name"), max_length=120)
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=200,
+        blank=True,
+        help_text=_("University or organisation, e.g. “University of Gothenburg”."),
+    )
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=19,
+        blank=True,
+        validators=[validators.validate_orcid],
+        help_text=_("Optional, e.g. 0000-0002-1825-0097."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["family_name", "given_names"]
+        indexes = [models.Index(Lower("family_name"), name="knowledge_person_family_lower")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_names} {self.family_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        parts = self.given_names.replace("-", " ").split()
+        return " ".join(f"{part[0]}." for part in parts if part)
+
+    @property
+    def orcid_url(self) -> str:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+    def clean(self) -> None:
+        self.orcid = validators.normalise_orcid(self.orcid)
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Publication(models.Model):
+    class Type(models.TextChoices):
+        RESEARCH_REPORT = "research_report", _("Research report")
+        WORKING_PAPER = "working_paper", _("Working paper")
+        POLICY_BRIEF = "policy_brief", _("Policy brief")
+        ANTHOLOGY = "anthology", _("Anthology")
+        CONFERENCE_REPORT = "conference_report", _("Conference report")
+        OTHER = "other", pgettext_lazy("publication type", "Other")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    title = TranslatedField(models.CharField, _("title"), max_length=300)
+    abstract = TranslatedField(models.TextField, _("abstract"), required=(), blank=True)
+    document_languages = ArrayField(
+        models.CharField(max_length=2, choices=DOCUMENT_LANGUAGES),
+        verbose_name=_("languages of the document"),
+        default=list,
+        help_text=_("The language(s) the document itself is written in."),
+    )
+    authors = models.ManyToManyField(
+        Person, through="Authorship", related_name="publications", verbose_name=_("authors")
+    )
+    # Kept up to date by a database trigger on the authorship and person tables, so
+    # the search vector (a generated column) can include the authors' names.
+    author_names = models.TextField(_("author names"), blank=True, default="", editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1900)])
+    themes = models.ManyToManyField(
+        "reference.Theme", blank=True, related_name="publications", verbose_name=_("themes")
+    )
+    countries = models.ManyToManyField(
+        "reference.Country", blank=True, related_name="publications", verbose_name=_("countries")
+    )
+    organisations = models.ManyToManyField(
+        "reference.Organisation",
+        blank=True,
+        related_name="publications",
+        verbose_name=_("organisations"),
+        help_text=_("Municipalities, regions or partner governments the publication is about."),
+    )
+    file = models.FileField(
+        _("PDF file"),
+        upload_to=upload_publication_pdf,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validators.validate_pdf],
+    )
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, validators=[validators.validate_doi]
+    )
+    isbn = models.CharField(
+        _("ISBN"), max_length=17, blank=True, validators=[validators.validate_isbn]
+    )
+    external_url = models.URLField(_("external link"), blank=True)
+    cover_image = models.FileField(
+        _("cover image"),
+        upload_to=upload_cover,
+        blank=True,
+        validators=[validators.validate_image],
+        help_text=_("PNG, JPEG or WebP, at most 5 MB."),
+    )
+    cover_alt = TranslatedField(
+        models.CharField, _("cover image text alternative"), max_length=250, required=(), blank=True
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title_sv", config="swedish", weight="A")
+            + SearchVector("title_en", config="english", weight="A")
+            + SearchVector("author_names", config="simple", weight="B")
+            + SearchVector("abstract_sv", config="swedish", weight="C")
+            + SearchVector("abstract_en", config="english", weight="C")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("research library", "publication")
+        verbose_name_plural = pgettext_lazy("research library", "publications")
+        ordering = ["-year", "-created_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="knowledge_pub_search"),
+            GinIndex(fields=["document_languages"], name="knowledge_pub_languages"),
+            models.Index(fields=["-year", "-created_at"], name="knowledge_pub_newest"),
+            models.Index(fields=["type"], name="knowledge_pub_type"),
+            # Counts and facets read only this small index (index-only scans), never the
+            # wide rows with abstracts and search vectors.
+            models.Index(
+                fields=["type", "year"],
+                include=["id", "document_languages"],
+                condition=models.Q(is_published=True),
+                name="knowledge_pub_facets",
+            ),
+            # Sorting by title in each language walks an index instead of sorting every row.
+            models.Index(
+                Lower(
+                    Coalesce(NullIf(models.F("title_sv"), models.Value("")), models.F("title_en"))
+                ),
+                models.F("id"),
+                name="knowledge_pub_title_sv",
+            ),
+            models.Index(
+                Lower(
+                    Coalesce(NullIf(models.F("title_en"), models.Value("")), models.F("title_sv"))
+                ),
+                models.F("id"),
+                name="knowledge_pub_title_en",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:publication", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        self.doi = validators.normalise_doi(self.doi)
+        self.isbn = self.isbn.strip()
+        errors = {}
+        if self.cover_image and not self.cover_alt_sv:
+            errors["cover_alt_sv"] = _("Describe the cover image for people who cannot see it.")
+        if not self.document_languages:
+            errors["document_languages"] = _("Choose at least one language.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def download_filename(self) -> str:
+        return f"icld-{self.year}-{self.slug}"[:120] + ".pdf"
+
+
+class Authorship(models.Model):
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="authorships"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="authorships", verbose_name=_("person")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "person"], name="knowledge_authorship_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)

@@ -1,0 +1,36 @@
+"""Reads of research calls."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from knowledge.models import ResearchCall
+
+
+def open_research_calls() -> QuerySet[ResearchCall]:
+    """Calls open for applications now, closing soonest first."""
+    return ResearchCall.objects.open().order_by("closes_at", "pk")
+
+
+def research_calls_for_list() -> dict[str, list[ResearchCall]]:
+    now = timezone.now()
+    calls = list(ResearchCall.objects.published().order_by("closes_at", "pk"))
+    return {
+        "open": [c for c in calls if c.status_at(now) == ResearchCall.Status.OPEN],
+        "upcoming": [c for c in calls if c.status_at(now) == ResearchCall.Status.UPCOMING],
+        "closed": sorted(
+            (c for c in calls if c.status_at(now) == ResearchCall.Status.CLOSED),
+            key=lambda c: c.closes_at,
+            reverse=True,
+        ),
+    }
+
+
+def research_call_get_for_detail(slug: str) -> ResearchCall | None:
+    return (
+        ResearchCall.objects.published()
+        .filter(slug=slug)
+        .prefetch_related("documents", "themes")
+        .first()
+    )

@@ -1,0 +1,91 @@
+"""Reads of seminars and their sign-ups: lists, detail pages, seats, calendars, cancel links."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core import signing
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from knowledge.models import Event, Registration
+from knowledge.services import CANCEL_SALT
+
+
+def upcoming_events(*, limit: int = 3) -> QuerySet[Event]:
+    """The next events that have not ended, soonest first."""
+    return Event.objects.upcoming()[:limit]
+
+
+def events_for_theme(theme, *, limit: int = 6) -> QuerySet[Event]:
+    """Upcoming events on a theme, soonest first."""
+    return Event.objects.upcoming().filter(themes=theme)[:limit]
+
+
+def events_for_country(country, *, limit: int = 6) -> QuerySet[Event]:
+    """Upcoming events about a country, soonest first."""
+    return Event.objects.upcoming().filter(countries=country)[:limit]
+
+
+def _with_seats(qs: QuerySet[Event]) -> QuerySet[Event]:
+    return qs.annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
+    )
+
+
+def events_upcoming_for_list() -> QuerySet[Event]:
+    return _with_seats(Event.objects.upcoming())
+
+
+def events_past_for_list() -> QuerySet[Event]:
+    return Event.objects.past()
+
+
+def event_get_for_detail(slug: str) -> Event | None:
+    return (
+        _with_seats(Event.objects.published().filter(slug=slug))
+        .annotate(waiting_count=Count("registrations", filter=Q(registrations__status="waiting")))
+        .prefetch_related("speakers", "themes", "countries")
+        .first()
+    )
+
+
+def event_get(slug: str) -> Event | None:
+    return Event.objects.published().filter(slug=slug).first()
+
+
+def seats_left(event: Event) -> int | None:
+    """Free seats (None: no limit); uses ``confirmed_count`` when the selector annotated it."""
+    if event.capacity is None:
+        return None
+    confirmed = getattr(event, "confirmed_count", None)
+    if confirmed is None:
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    return max(0, event.capacity - confirmed)
+
+
+def events_for_calendar_feed() -> QuerySet[Event]:
+    """Upcoming events and those of the last six months, for subscribed calendars."""
+    since = timezone.now() - timedelta(days=183)
+    return Event.objects.published().filter(ends_at__gte=since).order_by("starts_at", "pk")
+
+
+def registration_from_cancel_token(token: str) -> Registration | None:
+    """The registration a signed cancel link names, or None for a forged or broken link."""
+    try:
+        data = signing.loads(token, salt=CANCEL_SALT)
+        pk, token_part = int(data["r"]), str(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    registration = Registration.objects.select_related("event").filter(pk=pk).first()
+    if registration is None or registration.submission_token.hex[:12] != token_part:
+        return None
+    return registration
+
+
+def registrations_for_export(event_ids: list[int]) -> QuerySet[Registration]:
+    return (
+        Registration.objects.filter(event_id__in=event_ids)
+        .select_related("event")
+        .order_by("event__starts_at", "event_id", F("status").desc(), "created_at", "pk")
+    )

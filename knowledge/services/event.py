@@ -1,0 +1,212 @@
+"""Seminar sign-ups, cancellations, staff moves between the lists, and their retention.
+
+Seat rules live here and nowhere else. Every change to an event's seats locks
+the event row first (``SELECT … FOR UPDATE``), so concurrent sign-ups and
+cancellations for one event run one after the other and the number of
+confirmed seats never exceeds the capacity. Emails are queued in the outbox in
+the same transaction, so they are sent only for changes that were committed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.outbox import outbox_enqueue
+from knowledge.models import Event, Registration
+
+CANCEL_SALT = "knowledge.registration.cancel"
+EMAIL_TEMPLATES = "knowledge/emails/"
+
+
+class RegistrationClosed(Exception):
+    """Sign-up for this event has closed (deadline passed, event started, or no sign-up)."""
+
+
+def registration_cancel_token(registration: Registration) -> str:
+    """A signed, unguessable token naming one registration; it is the key in the cancel link."""
+    return signing.dumps(
+        {"r": registration.pk, "t": registration.submission_token.hex[:12]},
+        salt=CANCEL_SALT,
+        compress=True,
+    )
+
+
+def _absolute(view_name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return settings.ICLD_SITE_URL + reverse(view_name, kwargs=kwargs)
+
+
+def _email_context(registration: Registration) -> dict:
+    language = registration.language
+    event = registration.event
+    return {
+        "registration": registration,
+        "event": event,
+        "event_url": _absolute("knowledge:event", language, slug=event.slug),
+        "ics_url": _absolute("knowledge:event_ics", language, slug=event.slug),
+        "cancel_url": _absolute(
+            "knowledge:registration_cancel", language, token=registration_cancel_token(registration)
+        ),
+    }
+
+
+def _enqueue(registration: Registration, template: str) -> None:
+    outbox_enqueue(
+        to=[registration.email],
+        template=EMAIL_TEMPLATES + template,
+        context=_email_context(registration),
+        language=registration.language,
+    )
+
+
+def _confirmed_count(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+def registration_create(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    organisation: str = "",
+    needs: str = "",
+    consent: bool,
+    language: str,
+    submission_token: uuid.UUID,
+) -> Registration:
+    """Sign someone up: a confirmed seat while seats remain, else a place on the waiting list.
+
+    Saves at most one registration per ``submission_token`` (a resent form returns the
+    first result). Someone already signed up with the same email address gets their
+    confirmation again instead of a second seat. Raises ``RegistrationClosed``.
+    """
+    existing = Registration.objects.filter(submission_token=submission_token).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            locked = Event.objects.select_for_update().get(pk=event.pk)
+            if not locked.registration_is_open():
+                raise RegistrationClosed
+            already = (
+                locked.registrations.exclude(status=Registration.Status.CANCELLED)
+                .annotate(email_lower=Lower("email"))
+                .filter(email_lower=email.lower())
+                .first()
+            )
+            if already:
+                _enqueue(already, "registration_reminder")
+                return already
+            has_seat = locked.capacity is None or _confirmed_count(locked) < locked.capacity
+            registration = Registration.objects.create(
+                event=locked,
+                name=name,
+                email=email,
+                organisation=organisation,
+                needs=needs,
+                consent=consent,
+                language=language if language in ("sv", "en") else "sv",
+                status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
+                submission_token=submission_token,
+            )
+            _enqueue(
+                registration,
+                "registration_confirmed" if has_seat else "registration_waiting",
+            )
+            return registration
+    except IntegrityError:
+        # The same token was saved by a concurrent request for another event row.
+        existing = Registration.objects.filter(submission_token=submission_token).first()
+        if existing:
+            return existing
+        raise
+
+
+def _promote_waiting(event: Event) -> list[Registration]:
+    """Fill free seats from the head of the waiting list; the event row must be locked."""
+    promoted = []
+    while event.capacity is None or _confirmed_count(event) < event.capacity:
+        first = (
+            event.registrations.filter(status=Registration.Status.WAITING)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if first is None:
+            break
+        first.status = Registration.Status.CONFIRMED
+        first.status_changed_at = timezone.now()
+        first.save(update_fields=["status", "status_changed_at"])
+        _enqueue(first, "registration_promoted")
+        promoted.append(first)
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> list[Registration]:
+    """Cancel a sign-up; a freed seat goes to the first on the waiting list (who is emailed).
+
+    Cancelling twice is harmless. Returns the registrations promoted from the waiting list.
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return []
+    registration.status = Registration.Status.CANCELLED
+    registration.status_changed_at = timezone.now()
+    registration.save(update_fields=["status", "status_changed_at"])
+    _enqueue(registration, "registration_cancelled")
+    if event.is_past():
+        return []
+    return _promote_waiting(event)
+
+
+@transaction.atomic
+def registration_confirm(*, registration: Registration) -> bool:
+    """Staff move someone from the waiting list to a confirmed seat (even beyond capacity).
+
+    The person is emailed. Returns False when the registration was not waiting.
+    """
+    Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_related("event").get(pk=registration.pk)
+    if registration.status != Registration.Status.WAITING:
+        return False
+    registration.status = Registration.Status.CONFIRMED
+    registration.status_changed_at = timezone.now()
+    registration.save(update_fields=["status", "status_changed_at"])
+    _enqueue(registration, "registration_promoted")
+    return True
+
+
+@transaction.atomic
+def registration_move_to_waiting(*, registration: Registration) -> bool:
+    """Staff move a confirmed person to the waiting list (no email: staff tell them why)."""
+    Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status != Registration.Status.CONFIRMED:
+        return False
+    registration.status = Registration.Status.WAITING
+    registration.status_changed_at = timezone.now()
+    registration.save(update_fields=["status", "status_changed_at"])
+    return True
+
+
+RETENTION = timedelta(days=180)
+
+
+@transaction.atomic
+def registrations_purge_expired(*, now: datetime | None = None) -> int:
+    """Delete sign-ups for events that ended more than six months ago (as the consent says).
+
+    Returns how many were deleted. Run daily: ``manage.py purge_event_registrations``.
+    """
+    cutoff = (now or timezone.now()) - RETENTION
+    deleted, _by_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
+    return deleted

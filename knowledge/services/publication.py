@@ -1,0 +1,27 @@
+"""Writes for the research library."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from knowledge.models import Authorship, Person, Publication
+
+
+@transaction.atomic
+def publication_set_authors(*, publication: Publication, people: Sequence[Person]) -> None:
+    """Make ``people`` the publication's authors, in this order."""
+    wanted = {person.pk: position for position, person in enumerate(people)}
+    current = {a.person_id: a for a in publication.authorships.all()}
+    for person_id, authorship in current.items():
+        if person_id not in wanted:
+            authorship.delete()
+        elif authorship.position != wanted[person_id]:
+            authorship.position = wanted[person_id]
+            authorship.save(update_fields=["position"])
+    for person_id, position in wanted.items():
+        if person_id not in current:
+            Authorship.objects.create(
+                publication=publication, person_id=person_id, position=position
+            )

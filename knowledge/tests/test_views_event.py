@@ -1,0 +1,182 @@
+"""Event pages, calendars, the sign-up form and the cancel link."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.models import OutboxMessage
+from knowledge import services
+from knowledge.models import Registration
+from knowledge.tests.conftest import url
+from knowledge.tests.factories import make_event, make_person, make_registration
+
+pytestmark = pytest.mark.django_db
+
+
+def test_event_detail_query_count_is_fixed(client, django_assert_num_queries):
+    event = make_event()
+    event.speakers.add(make_person())
+    with django_assert_num_queries(4):
+        client.get(url("event", slug=event.slug))
+    event.speakers.add(*[make_person() for _ in range(5)])
+    for _ in range(5):
+        make_registration(event)
+    with django_assert_num_queries(4):
+        client.get(url("event", slug=event.slug))
+
+
+def test_event_ics_and_calendar_feed(client):
+    event = make_event(title_en="Seminar; with, commas")
+    response = client.get(url("event_ics", slug=event.slug))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and "SUMMARY:Seminar\\; with\\, commas" in text
+    feed = client.get(url("calendar_feed")).content.decode()
+    assert feed.count("BEGIN:VEVENT") == 1 and "X-WR-CALNAME:ICLD seminars and workshops" in feed
+
+
+# --- Registration form ---------------------------------------------------------
+
+
+def form_data(client, event, **changes):
+    page = client.get(url("event_register", slug=event.slug))
+    token = page.context["form"].initial["submission_token"]
+    data = {
+        "name": "Ada Lovelace",
+        "email": "ada@example.org",
+        "organisation": "Vara kommun",
+        "needs": "",
+        "consent": "on",
+        "website": "",
+        "submission_token": str(token),
+    }
+    data.update(changes)
+    return data
+
+
+def test_signing_up_saves_once_queues_email_and_thanks_the_person(client):
+    event = make_event(capacity=1)
+    data = form_data(client, event)
+    response = client.post(url("event_register", slug=event.slug), data)
+    assert response.status_code == 302
+    assert response["Location"].endswith("?status=confirmed")
+    client.post(url("event_register", slug=event.slug), data)  # double click
+    assert Registration.objects.count() == 1
+    assert OutboxMessage.objects.count() == 1
+    thanks = client.get(response["Location"])
+    assert "You have a seat" in thanks.text
+
+
+def test_errors_are_clear_in_swedish_and_the_input_is_kept(client):
+    event = make_event()
+    with translation.override("sv"):
+        path = reverse("knowledge:event_register", kwargs={"slug": event.slug})
+    data = form_data(client, event, email="not-an-email", consent="")
+    response = client.post(path, data)
+    assert response.status_code == 200
+    assert "Skriv en e-postadress som namn@example.org." in response.text
+    assert "Du behöver godkänna detta" in response.text
+    assert 'value="Ada Lovelace"' in response.text and 'value="not-an-email"' in response.text
+    assert Registration.objects.count() == 0
+
+
+def test_the_honeypot_saves_nothing_but_looks_like_success(client):
+    event = make_event()
+    response = client.post(
+        url("event_register", slug=event.slug), form_data(client, event, website="http://spam")
+    )
+    assert response.status_code == 302
+    assert Registration.objects.count() == 0
+
+
+def test_too_many_sign_ups_get_a_429_that_keeps_the_input(client, settings):
+    settings.ICLD_FORM_RATE_LIMIT = 2
+    event = make_event(capacity=None)
+    for number in range(2):
+        client.post(
+            url("event_register", slug=event.slug),
+            form_data(client, event, email=f"p{number}@example.org"),
+        )
+    response = client.post(
+        url("event_register", slug=event.slug), form_data(client, event, email="late@example.org")
+    )
+    assert response.status_code == 429
+    assert 'value="late@example.org"' in response.text
+
+
+def test_a_closed_event_shows_no_form_and_refuses_posts(client):
+    event = make_event(registration_deadline=timezone.now() - timedelta(hours=1))
+    page = client.get(url("event_register", slug=event.slug))
+    assert (
+        "Sign-up for this event has closed." in page.text
+        and "<form" not in page.text.split("<main")[1]
+    )
+    response = client.post(url("event_register", slug=event.slug), form_data(client, event))
+    assert response.status_code == 200
+    assert Registration.objects.count() == 0
+
+
+def test_the_cancel_link_asks_first_then_cancels_and_promotes(client):
+    event = make_event(capacity=1)
+    seated = services.registration_create(
+        event=event,
+        name="A",
+        email="a@example.org",
+        consent=True,
+        language="en",
+        submission_token=uuid.uuid4(),
+    )
+    waiting = services.registration_create(
+        event=event,
+        name="B",
+        email="b@example.org",
+        consent=True,
+        language="en",
+        submission_token=uuid.uuid4(),
+    )
+    link = url("registration_cancel", token=services.registration_cancel_token(seated))
+    page = client.get(link)
+    assert page.status_code == 200 and "Yes, cancel my registration" in page.text
+    seated.refresh_from_db()
+    assert seated.status == "confirmed"  # a GET (mail scanners) changes nothing
+    response = client.post(link)
+    assert response.status_code == 302
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seated.status, waiting.status) == ("cancelled", "confirmed")
+    assert "Your registration is cancelled" in client.get(link).text
+
+
+def test_a_broken_cancel_link_gives_a_friendly_404(client):
+    response = client.get(url("registration_cancel", token="bad:token"))
+    assert response.status_code == 404
+    assert "This link does not work" in response.text
+    assert client.post(url("registration_cancel", token="bad:token")).status_code == 404
+
+
+def test_full_events_are_marked_in_the_list_and_offer_the_waiting_list(client):
+    event = make_event(capacity=1, title_en="Popular seminar")
+    make_registration(event)
+    listing = client.get(url("events")).text
+    card = listing.split("Popular seminar")[0].rsplit("<li", 1)[1]
+    assert "Fully booked" in card
+    assert "Join the waiting list" in client.get(url("event", slug=event.slug)).text
+
+
+def test_the_online_link_is_public_only_when_there_is_no_sign_up(client):
+    link = "https://meet.example.org/room"
+    with_sign_up = make_event(online_url=link)
+    without = make_event(online_url=link, registration_enabled=False)
+    assert link not in client.get(url("event", slug=with_sign_up.slug)).text
+    assert link not in client.get(url("event_ics", slug=with_sign_up.slug)).content.decode()
+    assert (
+        link
+        not in client.get(url("calendar_feed"))
+        .content.decode()
+        .replace("\r\n ", "")
+        .split(f"UID:event-{without.pk}@")[0]
+    )
+    assert f'href="{link}"' in client.get(url("event", slug=without.slug)).text

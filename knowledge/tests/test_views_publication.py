@@ -1,0 +1,152 @@
+"""The research library's pages and downloads: queries, citations, files, exports."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.files.base import ContentFile
+
+from knowledge.tests.conftest import url
+from knowledge.tests.factories import make_person, make_publication
+from knowledge.tests.files import PNG
+from reference.models import Country, Organisation, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def many_publications(count):
+    kenya = Country.objects.get(code="KE")
+    theme = Theme.objects.get(slug="gender-equality")
+    people = [make_person(), make_person()]
+    return [
+        make_publication(authors=people, countries=[kenya], themes=[theme], with_file=i == 0)
+        for i in range(count)
+    ]
+
+
+def test_library_query_count_is_the_same_for_few_and_many_publications(
+    client, django_assert_num_queries
+):
+    many_publications(2)
+    # Themes, countries, the shared facet count, the theme facet (it has a selection), the page.
+    with django_assert_num_queries(5) as few:
+        client.get(url("publications") + "?q=publication&theme=gender-equality")
+    many_publications(25)
+    with django_assert_num_queries(5):
+        response = client.get(url("publications") + "?q=publication&theme=gender-equality")
+    assert response.context["page_obj"].paginator.count == 27
+    assert few
+
+
+def test_publication_detail_query_count_is_fixed(client, django_assert_num_queries):
+    first = many_publications(3)[0]
+    with django_assert_num_queries(8):
+        client.get(url("publication", slug=first.slug))
+    many_publications(20)
+    first.themes.add(Theme.objects.get(slug="human-rights"))
+    first.countries.add(Country.objects.get(code="UG"))
+    with django_assert_num_queries(8):
+        response = client.get(url("publication", slug=first.slug))
+    assert len(response.context["related"]) == 4
+
+
+def test_publication_page_has_citation_meta_tags_and_schema_org_data(client):
+    author = make_person(
+        given_names="María José", family_name="Zapata", orcid="0000-0002-1825-0097"
+    )
+    publication = make_publication(
+        authors=[author],
+        with_file=True,
+        doi="10.5281/zenodo.1",
+        title_en="Inclusive leadership",
+        year=2017,
+    )
+    text = client.get(url("publication", slug=publication.slug)).text
+    assert '<meta name="citation_title" content="Inclusive leadership">' in text
+    assert '<meta name="citation_author" content="Zapata, María José">' in text
+    assert '<meta name="citation_publication_date" content="2017">' in text
+    assert '<meta name="citation_doi" content="10.5281/zenodo.1">' in text
+    assert 'name="citation_pdf_url" content="https://portal.example/en/knowledge-centre/' in text
+    assert '<meta property="og:type" content="article">' in text
+    data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["@type"] == "Report" and data["author"][0]["sameAs"].endswith("0000-0002-1825-0097")
+    assert "Zapata, M. J. (2017). Inclusive leadership (Research report)." in text
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    publication = make_publication(title_en="</script><script>alert(1)</script>")
+    text = client.get(url("publication", slug=publication.slug)).text
+    block = text.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "\\u003c/script\\u003e" in block
+    assert "<script>alert(1)" not in text
+
+
+def test_pdf_is_served_as_pdf_with_its_own_name_never_sniffed(client):
+    publication = make_publication(with_file=True, year=2019, slug="country-brief")
+    response = client.get(url("publication_pdf", slug=publication.slug))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"] == 'inline; filename="icld-2019-country-brief.pdf"'
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    download = client.get(url("publication_pdf", slug=publication.slug) + "?download=1")
+    assert download["Content-Disposition"].startswith("attachment;")
+
+
+def test_missing_files_give_404_not_500(client):
+    publication = make_publication()
+    assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
+    assert client.get(url("publication_cover", slug=publication.slug)).status_code == 404
+    publication.file.name = "knowledge/publications/gone.pdf"
+    publication.save(update_fields=["file"])
+    assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
+    assert client.get(url("publication", slug=publication.slug)).status_code == 200
+
+
+def test_cover_is_served_with_the_type_found_in_its_bytes(client):
+    publication = make_publication(cover_alt_sv="Omslag", cover_alt_en="Cover of the report")
+    publication.cover_image.save("c", ContentFile(PNG), save=False)
+    publication.save(update_fields=["cover_image"])
+    response = client.get(url("publication_cover", slug=publication.slug))
+    assert response["Content-Type"] == "image/png"
+    assert 'alt="Cover of the report"' in client.get(url("publication", slug=publication.slug)).text
+
+
+def test_citation_downloads(client):
+    author = make_person(given_names="Anna", family_name="Öberg")
+    publication = make_publication(authors=[author], title_en="Budgets & {braces}", year=2021)
+    bib = client.get(url("publication_bibtex", slug=publication.slug))
+    assert bib["Content-Type"].startswith("application/x-bibtex")
+    assert bib["Content-Disposition"].startswith('attachment; filename="')
+    text = bib.content.decode()
+    assert text.startswith("@techreport{")
+    assert "author = {Öberg, Anna}" in text and r"Budgets \& \{braces\}" in text
+    ris = client.get(url("publication_ris", slug=publication.slug))
+    assert ris["Content-Type"].startswith("application/x-research-info-systems")
+    lines = ris.content.decode().split("\r\n")
+    assert lines[0] == "TY  - RPRT" and "AU  - Öberg, Anna" in lines and "ER  - " in lines
+
+
+def test_library_exports_follow_the_filters(client):
+    kenya = Country.objects.get(code="KE")
+    make_publication(title_en="In Kenya", countries=[kenya])
+    make_publication(title_en="=HYPERLINK(evil)")
+    response = client.get(url("library_csv") + "?country=kenya")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [r["title_en"] for r in rows] == ["In Kenya"] and rows[0]["countries"] == "KE"
+    everything = b"".join(client.get(url("library_csv")).streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(evil)" in everything
+    data = json.loads(
+        b"".join(client.get(url("library_json") + "?country=kenya").streaming_content)
+    )
+    assert [d["title_en"] for d in data] == ["In Kenya"]
+    assert data[0]["url"].startswith("https://portal.example/en/knowledge-centre/publications/")
+
+
+def test_organisation_selector_and_related_pages(client):
+    vara = Organisation.objects.get(slug="vara")
+    publication = make_publication(organisations=[vara])
+    text = client.get(url("publication", slug=publication.slug)).text
+    assert vara.name_en in text

@@ -1,0 +1,30 @@
+"""Writes for programmes and hosting: every rule-bearing change goes through these functions.
+
+One module per aggregate: ``hosting`` (offers from the public form), ``visit`` (booking hosts
+for intakes) and ``history`` (what changed on an offer or a visit). Import from this package.
+"""
+
+from programmes.services.history import history_record
+from programmes.services.hosting import hosting_offer_set_status, hosting_offer_submit
+from programmes.services.visit import (
+    VisitOverlapError,
+    is_overlap_violation,
+    lock_host_calendar,
+    visit_confirm,
+    visit_create,
+    visit_schedule,
+    visit_update,
+)
+
+__all__ = [
+    "VisitOverlapError",
+    "history_record",
+    "hosting_offer_set_status",
+    "hosting_offer_submit",
+    "is_overlap_violation",
+    "lock_host_calendar",
+    "visit_confirm",
+    "visit_create",
+    "visit_schedule",
+    "visit_update",
+]

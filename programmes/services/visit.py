@@ -1,0 +1,188 @@
+"""Booking hosts for intakes: scheduling, changes, confirmation emails, no double bookings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.outbox import outbox_enqueue
+from programmes.models import VISIT_OVERLAP_CONSTRAINT, HostingOffer, Intake, ScheduledVisit
+from programmes.services.history import history_record
+from programmes.services.hosting import hosting_offer_set_status
+from reference.models import Organisation
+
+# First key of the advisory lock on a host's calendar (a fixed number: every process agrees).
+HOST_LOCK_NAMESPACE = 51_402
+
+
+class VisitOverlapError(ValidationError):
+    """The host already has a visit on some of the requested dates."""
+
+
+def _overlap_message(host: Organisation) -> str:
+    return _(
+        "%(host)s already has a visit on some of these dates. Choose other dates, or cancel "
+        "the other visit first."
+    ) % {"host": host}
+
+
+def is_overlap_violation(error: IntegrityError) -> bool:
+    cause = error.__cause__
+    constraint = getattr(getattr(cause, "diag", None), "constraint_name", None)
+    return constraint == VISIT_OVERLAP_CONSTRAINT or VISIT_OVERLAP_CONSTRAINT in str(error)
+
+
+def lock_host_calendar(host_id: int) -> None:
+    """Serialise bookings of one host until the current transaction ends.
+
+    The exclusion constraint is the guarantee; this lock only lets a form check for overlaps
+    and see every committed booking, so staff get a form error rather than a failed save.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [HOST_LOCK_NAMESPACE, int(host_id)])
+
+
+DEADLOCK_DETECTED = "40P01"
+
+
+def _save_visit(visit: ScheduledVisit) -> None:
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                visit.save()
+            return
+        except IntegrityError as error:
+            if is_overlap_violation(error):
+                raise VisitOverlapError(_overlap_message(visit.host), code="overlap") from error
+            raise
+        except OperationalError as error:
+            # Two bookings racing for the same days can deadlock on the exclusion constraint
+            # (each waits for the other's row). PostgreSQL aborts one; it tries once more and
+            # then meets the winner's committed row as an ordinary overlap.
+            if attempt == 0 and getattr(error.__cause__, "sqlstate", "") == DEADLOCK_DETECTED:
+                continue
+            raise
+
+
+@transaction.atomic
+def visit_schedule(
+    *,
+    intake: Intake,
+    host: Organisation,
+    kind: str,
+    starts_on: date,
+    ends_on: date,
+    participants: int | None = None,
+    offer: HostingOffer | None = None,
+    status: str = ScheduledVisit.Status.PROPOSED,
+    by=None,
+    **extra,
+) -> ScheduledVisit:
+    """Book ``host`` for ``intake`` on the given days.
+
+    Raises ``VisitOverlapError`` when the host already has a visit on one of those days;
+    the database's exclusion constraint decides, so concurrent bookings cannot both win.
+    """
+    if ends_on < starts_on:
+        raise ValidationError(_("The last day cannot be before the first day."), code="dates")
+    if offer is not None:
+        extra.setdefault("contact_name", offer.contact_name)
+        extra.setdefault("contact_email", offer.email)
+        extra.setdefault("contact_language", offer.language)
+        extra.setdefault("host_may_be_listed", offer.may_be_listed)
+    visit = ScheduledVisit(
+        intake=intake,
+        host=host,
+        kind=kind,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        participants=participants or intake.participants,
+        offer=offer,
+        status=status,
+        **extra,
+    )
+    return visit_create(visit=visit, by=by)
+
+
+@transaction.atomic
+def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
+    """Save a new visit (built by ``visit_schedule`` or by the admin form) with its side effects:
+    history, the offer marked as scheduled, and the host's confirmation email if confirmed.
+
+    Contact details left empty are taken from the offer the visit comes from."""
+    offer = visit.offer
+    if offer is not None:
+        visit.contact_name = visit.contact_name or offer.contact_name
+        visit.contact_email = visit.contact_email or offer.email
+    _save_visit(visit)
+    history_record(subject=visit, by=by, summary=_("Visit scheduled."))
+    if offer is not None and offer.status in (
+        HostingOffer.Status.NEW,
+        HostingOffer.Status.IN_REVIEW,
+        HostingOffer.Status.ACCEPTED,
+    ):
+        hosting_offer_set_status(offer=offer, status=HostingOffer.Status.SCHEDULED, by=by)
+    if visit.status == ScheduledVisit.Status.CONFIRMED:
+        _queue_confirmation(visit)
+        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+    return visit
+
+
+@transaction.atomic
+def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledVisit:
+    """Apply ``changes`` (field -> new value) to a visit, keep a history, email on confirmation.
+
+    ``visit`` may already carry the new values (as after an admin form): pass the old values
+    through ``changes`` as (old, new) pairs in that case.
+    """
+    before = {}
+    for field, value in changes.items():
+        if isinstance(value, tuple) and len(value) == 2:
+            before[field], new = value
+        else:
+            before[field], new = getattr(visit, field), value
+        setattr(visit, field, new)
+    was_confirmed = before.get("status", visit.status) == ScheduledVisit.Status.CONFIRMED
+    _save_visit(visit)
+    diff = {
+        field: (before[field], getattr(visit, field))
+        for field in changes
+        if before[field] != getattr(visit, field)
+    }
+    if diff:
+        history_record(subject=visit, by=by, summary=_("Visit changed."), changes=diff)
+    if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
+        _queue_confirmation(visit)
+        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+    return visit
+
+
+def visit_confirm(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
+    if visit.status == ScheduledVisit.Status.CONFIRMED:
+        return visit
+    if visit.status == ScheduledVisit.Status.CANCELLED:
+        raise ValidationError(_("A cancelled visit cannot be confirmed."), code="cancelled")
+    return visit_update(visit=visit, changes={"status": ScheduledVisit.Status.CONFIRMED}, by=by)
+
+
+def _queue_confirmation(visit: ScheduledVisit) -> None:
+    """Email the host that the visit is confirmed (queued in the current transaction)."""
+    recipient = visit.contact_email or (visit.offer.email if visit.offer else "")
+    if not recipient:
+        return
+    intake = Intake.objects.select_related("programme").get(pk=visit.intake_id)
+    outbox_enqueue(
+        to=[recipient],
+        template="programmes/emails/visit_confirmed",
+        context={"visit": visit, "intake": intake, "programme": intake.programme},
+        language=visit.contact_language or settings.LANGUAGE_CODE,
+        reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+    )
+    ScheduledVisit.objects.filter(pk=visit.pk).update(confirmation_sent_at=timezone.now())
