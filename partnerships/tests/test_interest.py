@@ -115,7 +115,7 @@ def test_no_rounds_gives_none():
 def test_index_shows_next_round(client, lang):
     _demo_rounds()
     with mock.patch(
-        "partnerships.selectors_interest.stockholm_today", return_value=date(2026, 11, 27)
+        "partnerships.selectors.interest.stockholm_today", return_value=date(2026, 11, 27)
     ):
         response = client.get(url("index", lang))
     assert response.status_code == 200
@@ -232,7 +232,7 @@ def test_valid_registration_is_saved_with_emails_and_redirects(client, lang):
 def test_confirmation_email_tells_where_it_stands_against_next_round(client):
     _demo_rounds()
     with mock.patch(
-        "partnerships.selectors_interest.stockholm_today", return_value=date(2026, 11, 27)
+        "partnerships.selectors.interest.stockholm_today", return_value=date(2026, 11, 27)
     ):
         client.post(url("register", "en"), form_data(client, "en", language="en"))
         thanks = client.get(url("register_thanks", "en")).content.decode()
