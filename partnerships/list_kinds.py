@@ -14,11 +14,13 @@ from alerts.kinds import (
     summary_text,
 )
 from core.i18n import active_language
-from partnerships.forms import PartnershipFilterForm
-from partnerships.forms_interest import SeekerFilterForm
+from partnerships.forms import PartnershipFilterForm, SeekerFilterForm
 from partnerships.models import Partnership
-from partnerships.selectors import partnership_list_public
-from partnerships.selectors_interest import seeker_filter_options, seeker_list_public
+from partnerships.selectors import (
+    partnership_list_public,
+    seeker_filter_options,
+    seeker_list_public,
+)
 
 
 class PartnershipKind(ListKind):

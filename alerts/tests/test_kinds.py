@@ -131,7 +131,7 @@ def test_knowledge_kinds_use_their_filters():
 
 
 def test_a_partner_seeker_alert_names_the_organisation_only_if_it_agreed():
-    from partnerships.tests.interest_factories import seeker
+    from partnerships.tests.factories import seeker
 
     named = seeker(country="KE", show_name=True)
     anonymous = seeker(country="KE", show_name=False)

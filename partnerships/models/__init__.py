@@ -1,18 +1,25 @@
 """Models of the municipal partnership programme, one module per aggregate.
 
-Issue 4 (interest registrations, partner seekers, application rounds) adds its
-own modules here; import everything public from this package.
+``partnership`` (partnerships, their images, ICLD networks), ``story``, ``interest``
+(application rounds, interest registrations, their history and matches) and ``seeker``
+(partner seekers abroad); ``publishing`` holds the draft/published state both partnerships
+and stories have. Import everything public from this package.
 """
 
 from partnerships.models.interest import (
     PERSONAL_FIELDS,
+    ApplicationRound,
     InterestRegistration,
     Match,
     RegistrationEvent,
+    stockholm_today,
 )
-from partnerships.models.network import Network
-from partnerships.models.partnership import Partnership, PartnershipImage, PartnershipQuerySet
-from partnerships.models.rounds import ApplicationRound, stockholm_today
+from partnerships.models.partnership import (
+    Network,
+    Partnership,
+    PartnershipImage,
+    PartnershipQuerySet,
+)
 from partnerships.models.seeker import PartnerSeeker
 from partnerships.models.story import Story, StoryQuerySet
 

@@ -1,4 +1,5 @@
-"""A municipal partnership: Swedish organisations and organisations in one partner country."""
+"""A municipal partnership: Swedish organisations and organisations in one partner country,
+its images, and the ICLD networks partnerships can belong to."""
 
 from __future__ import annotations
 
@@ -11,13 +12,30 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
-from partnerships.models.network import Network
 from partnerships.models.publishing import PublishState
 from reference.models import Country, Organisation, Theme
 
 FIRST_YEAR = 1995
 LAST_YEAR = 2100
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+
+
+class Network(models.Model):
+    """An ICLD thematic network: partnerships on one theme that start and run together."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = TranslatedField(models.CharField, _("name"), max_length=200)
+    description = TranslatedField(models.TextField, _("description"), blank=True, required=())
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ICLD network")
+        verbose_name_plural = _("ICLD networks")
+        ordering = ["name_sv"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class PartnershipQuerySet(models.QuerySet):

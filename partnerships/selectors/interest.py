@@ -1,27 +1,21 @@
-"""Reads for interest registrations, partner seekers and application rounds (issue 4).
+"""Reads for application rounds, interest registrations and their matching with seekers.
 
-Re-exported by ``partnerships.selectors``; other apps use
-``current_or_next_round()`` (the home page) and ``round_status()``.
+Other apps use ``current_or_next_round()`` (the home page) and ``round_status()``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 
-from core.i18n import active_language
 from partnerships.models import (
     ApplicationRound,
     InterestRegistration,
     PartnerSeeker,
     stockholm_today,
 )
-from reference.models import Country, Theme
-
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,140}")
 
 # --- Application rounds -------------------------------------------------------------------
 
@@ -70,59 +64,6 @@ def round_status(*, today: date | None = None) -> RoundStatus:
 def application_rounds_coming(*, today: date | None = None, limit: int = 4):
     today = today or stockholm_today()
     return ApplicationRound.objects.filter(closes_on__gte=today).order_by("opens_on")[:limit]
-
-
-# --- Partner seekers ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SeekerFilters:
-    country: Country | None = None
-    theme: Theme | None = None
-
-
-def seeker_list_public(filters: SeekerFilters | None = None) -> QuerySet[PartnerSeeker]:
-    """Open seekers that agreed to be listed, longest waiting first; 1 + 1 queries."""
-    filters = filters or SeekerFilters()
-    queryset = PartnerSeeker.objects.public().select_related("organisation", "country")
-    if filters.country is not None:
-        queryset = queryset.filter(country=filters.country)
-    if filters.theme is not None:
-        queryset = queryset.filter(themes=filters.theme)
-    return queryset.prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("ordering", f"name_{active_language()}"))
-    ).order_by("seeking_since", "pk")
-
-
-def seeker_filter_options() -> tuple[list[Country], list[Theme]]:
-    """Countries and themes that public seekers have: one query each."""
-    public = PartnerSeeker.objects.public()
-    countries = list(Country.objects.filter(partner_seekers__in=public).distinct().order_by_name())
-    themes = list(Theme.objects.filter(partner_seekers__in=public).distinct())
-    return countries, themes
-
-
-def seeker_get_public(slug: str) -> PartnerSeeker | None:
-    # Only a well-formed slug reaches the database (a NUL byte would be a database error).
-    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
-        return None
-    return (
-        PartnerSeeker.objects.public()
-        .select_related("organisation", "country")
-        .prefetch_related("themes")
-        .filter(slug=slug)
-        .first()
-    )
-
-
-def seekers_for_form() -> list[PartnerSeeker]:
-    """Public seekers that agreed to be contacted: the choices of the registration form."""
-    return list(
-        PartnerSeeker.objects.public()
-        .filter(consent_contact=True)
-        .select_related("organisation", "country")
-        .order_by("seeking_since", "pk")
-    )
 
 
 # --- Matching -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Reads for the partnership database: what every public page and other apps ask for.
+"""Reads for partnerships: what every public page and other apps ask for.
 
 Every selector returns published content only, with its related rows fetched
 up front, so a page runs the same number of SQL queries whatever the number of
@@ -8,8 +8,7 @@ the home page) call the public API at the top of this module:
 * ``figures()``: live figures for the home page;
 * ``partnerships_for_organisation(organisation, *, limit=None)``;
 * ``partnerships_for_country(country, *, limit=None)``;
-* ``partnerships_for_theme(theme, *, limit=None)``;
-* ``latest_stories(*, limit=3)``.
+* ``partnerships_for_theme(theme, *, limit=None)``.
 """
 
 from __future__ import annotations
@@ -84,11 +83,6 @@ def partnerships_for_theme(theme: Theme, *, limit: int | None = None) -> QuerySe
     """Published partnerships that work on ``theme``, newest first."""
     ids = PartnershipTheme.objects.filter(theme=theme).values("partnership_id")
     return _limited(_for_cards(Partnership.objects.published().filter(pk__in=ids)), limit)
-
-
-def latest_stories(*, limit: int = 3) -> QuerySet[Story]:
-    """The newest published stories, with their published partnerships."""
-    return story_list_public()[:limit]
 
 
 # --- Helpers ------------------------------------------------------------------------------
@@ -575,38 +569,6 @@ def theme_get(slug: str) -> Theme | None:
     return Theme.objects.filter(slug=slug).first()
 
 
-# --- Stories ------------------------------------------------------------------------------
-
-
-def story_list_public() -> QuerySet[Story]:
-    return (
-        Story.objects.published()
-        .prefetch_related(
-            Prefetch(
-                "partnerships",
-                queryset=Partnership.objects.published()
-                .select_related("country")
-                .order_by("title_sv"),
-            )
-        )
-        .order_by("-date", "-pk")
-    )
-
-
-def story_get_public(slug: str, *, include_drafts: bool = False) -> Story | None:
-    queryset = Story.objects.all() if include_drafts else Story.objects.published()
-    return (
-        queryset.prefetch_related(
-            Prefetch(
-                "partnerships",
-                queryset=_for_cards(Partnership.objects.published().order_by("title_sv")),
-            )
-        )
-        .filter(slug=slug)
-        .first()
-    )
-
-
 # --- Maps -----------------------------------------------------------------------------------
 
 
@@ -640,20 +602,3 @@ def country_counts() -> dict[str, dict]:
         .annotate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
     )
     return {row["country__code"]: row for row in rows}
-
-
-# Issue 4: application rounds, partner seekers and matching (see selectors_interest).
-from partnerships.selectors_interest import (  # noqa: E402, F401
-    RoundStatus,
-    SeekerFilters,
-    application_rounds_coming,
-    current_or_next_round,
-    personal_data_for_email,
-    registrations_fitting_seeker,
-    round_status,
-    seeker_filter_options,
-    seeker_get_public,
-    seeker_list_public,
-    seekers_for_form,
-    seekers_ranked_for_registration,
-)

@@ -1,3 +1,5 @@
+"""Writes for partnerships: valid parties, idempotent upserts, search names, publishing."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -77,13 +79,3 @@ def test_publish_records_the_first_publication_and_unpublish_makes_a_draft():
     services.partnership_unpublish(partnership=partnership)
     services.partnership_publish(partnership=partnership)
     assert Partnership.objects.get(pk=partnership.pk).published_at == first
-
-
-def test_a_story_image_needs_alt_text_in_both_languages():
-    story = factories.story(partnerships=[factories.partnership()])
-    story.image = "partnerships/stories/photo.jpg"
-    story.image_alt_sv = "Barn i en skola"
-    with pytest.raises(ValidationError):
-        story.full_clean()
-    story.image_alt_en = "Children at a school"
-    story.full_clean()

@@ -1,4 +1,4 @@
-"""Writes for the partnership database: every rule-bearing change goes through here.
+"""Writes for partnerships: every rule-bearing change goes through here.
 
 Admin, the demo loader and tests all call these functions, so a partnership can
 never be saved with parties from the wrong country or be published without
@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerships.models import Network, Partnership, Story
+from partnerships.models import Network, Partnership
 from partnerships.models.publishing import PublishState
 from reference.models import Country, Organisation, Theme
 
@@ -149,48 +149,3 @@ def partnership_unpublish(*, partnership: Partnership) -> Partnership:
     partnership.publish_state = PublishState.DRAFT
     partnership.save(update_fields=["publish_state", "updated_at"])
     return partnership
-
-
-@transaction.atomic
-def story_upsert(
-    *, slug: str, partnerships: Iterable[Partnership], publish: bool = False, **fields: Any
-) -> Story:
-    """Create the story with this slug, or bring it up to date; saves only what changed."""
-    story = Story.objects.filter(slug=slug).first()
-    if story is None:
-        story = Story(slug=slug, **fields)
-        story.full_clean()
-        story.save()
-    else:
-        changed = [name for name, value in fields.items() if getattr(story, name) != value]
-        if changed:
-            for name in changed:
-                setattr(story, name, fields[name])
-            story.full_clean()
-            story.save()
-    story.partnerships.set(list(partnerships))
-    if publish and not story.is_published:
-        story_publish(story=story)
-    return story
-
-
-def story_publish(*, story: Story) -> Story:
-    story.publish_state = PublishState.PUBLISHED
-    story.save(update_fields=["publish_state", "updated_at"])
-    return story
-
-
-def story_unpublish(*, story: Story) -> Story:
-    story.publish_state = PublishState.DRAFT
-    story.save(update_fields=["publish_state", "updated_at"])
-    return story
-
-
-# Issue 4: interest registrations, partner seekers, matches and privacy.
-from partnerships.services_interest import (  # noqa: E402, F401
-    match_record,
-    personal_data_erase,
-    registration_submit,
-    registration_update,
-    registrations_anonymise_closed,
-)

@@ -59,17 +59,6 @@ def test_selectors_for_other_apps_prefetch_what_cards_show(django_assert_num_que
             ]
 
 
-def test_latest_stories_are_published_newest_first():
-    partnership = factories.partnership()
-    from datetime import date
-
-    old = factories.story(partnerships=[partnership], date=date(2020, 1, 1))
-    new = factories.story(partnerships=[partnership], date=date(2024, 1, 1))
-    factories.story(partnerships=[partnership], date=date(2025, 1, 1), publish=False)
-    assert list(selectors.latest_stories(limit=3)) == [new, old]
-    assert list(selectors.latest_stories(limit=1)) == [new]
-
-
 @pytest.mark.parametrize("query", ["Vara", "vara", "Huangshan", "Kina", "China"])
 def test_search_finds_names_even_swedish_stop_words(query):
     huangshan = factories.foreign_organisation("CN", name="Huangshan")

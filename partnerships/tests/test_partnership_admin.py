@@ -1,20 +1,19 @@
+"""Partnerships and networks in admin: the rules of the services hold there too."""
+
 from django.urls import reverse
 
-from partnerships.models import Partnership, Story
+from partnerships.models import Partnership
 from partnerships.tests import factories
 from reference.models import Organisation
 
 
 def test_admin_pages_load(staff_client):
     partnership = factories.partnership()
-    story = factories.story(partnerships=[partnership])
     for path in (
         reverse("admin:partnerships_partnership_changelist"),
         reverse("admin:partnerships_partnership_changelist") + "?q=Vara&status__exact=active",
         reverse("admin:partnerships_partnership_add"),
         reverse("admin:partnerships_partnership_change", args=[partnership.pk]),
-        reverse("admin:partnerships_story_changelist"),
-        reverse("admin:partnerships_story_change", args=[story.pk]),
         reverse("admin:partnerships_network_changelist"),
         reverse("admin:partnerships_network_add"),
     ):
@@ -29,7 +28,6 @@ def test_admin_pages_load(staff_client):
 
 def test_publish_and_unpublish_actions(staff_client):
     partnership = factories.partnership(publish=False)
-    story = factories.story(partnerships=[partnership], publish=False)
     changelist = reverse("admin:partnerships_partnership_changelist")
     staff_client.post(changelist, {"action": "publish", "_selected_action": [partnership.pk]})
     partnership.refresh_from_db()
@@ -37,11 +35,6 @@ def test_publish_and_unpublish_actions(staff_client):
     staff_client.post(changelist, {"action": "unpublish", "_selected_action": [partnership.pk]})
     partnership.refresh_from_db()
     assert not partnership.is_published
-    staff_client.post(
-        reverse("admin:partnerships_story_changelist"),
-        {"action": "publish", "_selected_action": [story.pk]},
-    )
-    assert Story.objects.get(pk=story.pk).is_published
 
 
 def _form_data(**overrides):

@@ -1,7 +1,5 @@
-"""Writes for interest registrations, partner seekers and matches (issue 4).
-
-Re-exported by ``partnerships.services``.
-"""
+"""Writes for interest registrations: submission, follow-up, matches with partner seekers,
+and the privacy duties (anonymisation after the retention period, erasure on request)."""
 
 from __future__ import annotations
 
@@ -22,7 +20,7 @@ from partnerships.models import (
     PartnerSeeker,
     RegistrationEvent,
 )
-from partnerships.selectors_interest import _address_spellings, round_status
+from partnerships.selectors.interest import _address_spellings, round_status
 from reference.models import Country, Organisation, Theme
 
 ERASED = "–"

@@ -1,4 +1,4 @@
-"""Admin for issue 4: application rounds, partner seekers, interest registrations and matches.
+"""Admin for application rounds, interest registrations, their history and matches.
 
 Registrations arrive from the public form and keep what was submitted; staff follow them up
 (status, assignee, notes, matches), and every change is written to the registration's history
@@ -34,8 +34,7 @@ from partnerships.models import (
     PartnerSeeker,
     RegistrationEvent,
 )
-from partnerships.services_interest import TRACKED_FIELDS
-from reference.models import Organisation
+from partnerships.services.interest import TRACKED_FIELDS
 
 EVENT_LABELS = {
     "received": _("Received from the website"),
@@ -60,112 +59,6 @@ class ApplicationRoundAdmin(admin.ModelAdmin):
     @admin.display(description=_("now"))
     def state_now(self, obj: ApplicationRound) -> str:
         return ApplicationRound.State(obj.state_on()).label
-
-
-class PartnerSeekerAdminForm(forms.ModelForm):
-    class Meta:
-        model = PartnerSeeker
-        fields = [
-            "organisation",
-            "country",
-            "themes",
-            "seeking_since",
-            "status",
-            "description_sv",
-            "description_en",
-            "consent_listing",
-            "consent_show_name",
-            "consent_contact",
-            "contact_name",
-            "contact_email",
-            "internal_notes",
-            "slug",
-        ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "organisation" in self.fields:
-            self.fields["organisation"].queryset = Organisation.objects.foreign()
-
-    def clean(self):
-        cleaned = super().clean()
-        organisation, country = cleaned.get("organisation"), cleaned.get("country")
-        if organisation and country and organisation.country_id != country.pk:
-            self.add_error(
-                "country",
-                _("The organisation is in %(country)s.") % {"country": organisation.country},
-            )
-        return cleaned
-
-
-@admin.register(PartnerSeeker)
-class PartnerSeekerAdmin(admin.ModelAdmin):
-    form = PartnerSeekerAdminForm
-    list_display = [
-        "organisation",
-        "country",
-        "status",
-        "seeking_since",
-        "consent_listing",
-        "consent_contact",
-    ]
-    list_filter = ["status", "consent_listing", "consent_contact", "country", "themes"]
-    search_fields = [
-        "slug",
-        "organisation__short_name",
-        *translated_search_fields("description"),
-        "contact_name",
-        "contact_email",
-    ]
-    list_select_related = ["organisation", "country"]
-    autocomplete_fields = ["organisation"]
-    filter_horizontal = ["themes"]
-    readonly_fields = ["fitting_registrations", "created_at", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["organisation", "country", "themes", "seeking_since", "status"]}),
-        (
-            _("What they want to work on (Swedish | English)"),
-            {"fields": side_by_side("description")},
-        ),
-        (_("Consent"), {"fields": ["consent_listing", "consent_show_name", "consent_contact"]}),
-        (
-            _("Contact (never shown publicly)"),
-            {"fields": ["contact_name", "contact_email", "internal_notes"]},
-        ),
-        (_("Fitting interest registrations"), {"fields": ["fitting_registrations"]}),
-        (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
-    ]
-
-    @admin.display(description=_("best fit first"))
-    def fitting_registrations(self, obj: PartnerSeeker | None):
-        if obj is None or not obj.pk:
-            return "–"
-        registrations = list(selectors.registrations_fitting_seeker(obj)[:20])
-        if not registrations:
-            return gettext("No open registration shares this seeker's country or themes.")
-        rows = format_html_join(
-            "",
-            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
-            (
-                (
-                    reverse("admin:partnerships_interestregistration_change", args=[r.pk]),
-                    r.organisation,
-                    r.get_status_display(),
-                    r.fit,
-                    r.created_at.date(),
-                )
-                for r in registrations
-            ),
-        )
-        return format_html(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
-            "<tbody>{}</tbody></table>",
-            gettext("Organisation"),
-            gettext("Status"),
-            gettext("Fit"),
-            gettext("Received"),
-            rows,
-        )
 
 
 class RegistrationAdminForm(forms.ModelForm):

@@ -1,4 +1,4 @@
-"""The public interest registration form and the partner seeker list's filters (issue 4)."""
+"""The public interest registration form."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PublicFormMixin, public_form_layout_tail, strip_control_characters
 from core.i18n import LANGUAGE_LABELS, active_language
-from partnerships.selectors_interest import SeekerFilters, seekers_for_form
-from reference.forms import CountryThemeFilterForm
+from partnerships.selectors import seeker_get_public, seekers_for_form
 from reference.models import Country, Organisation, Theme
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/\-]+$")
@@ -230,8 +229,6 @@ class InterestRegistrationForm(PublicFormMixin, forms.Form):
     @classmethod
     def initial_for_seeker(cls, slug: str) -> dict:
         """Pre-select a seeker (from its "we are interested" link), its country and themes."""
-        from partnerships.selectors_interest import seeker_get_public
-
         seeker = seeker_get_public(slug)
         if seeker is None or not seeker.consent_contact:
             return {}
@@ -240,10 +237,3 @@ class InterestRegistrationForm(PublicFormMixin, forms.Form):
             "countries": [seeker.country.code],
             "themes": [theme.slug for theme in seeker.themes.all()],
         }
-
-
-class SeekerFilterForm(CountryThemeFilterForm):
-    """GET filters of the public seeker list; unusable values are ignored, never an error."""
-
-    def filters(self) -> SeekerFilters:
-        return SeekerFilters(country=self.chosen("country"), theme=self.chosen("theme"))

@@ -1,4 +1,5 @@
-"""Public pages of the partnership database. Views only ask selectors and render."""
+"""Public pages of partnerships: the landing page, the list with its open data, detail pages
+and the maps. Views only ask selectors and render."""
 
 from __future__ import annotations
 
@@ -14,23 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from core.pagination import paginate as core_paginate
-from core.views_forms import PublicFormView
-from partnerships import maps, selectors, services
+from partnerships import maps, selectors
 from partnerships.forms import PartnershipFilterForm
-from partnerships.forms_interest import InterestRegistrationForm, SeekerFilterForm
 from partnerships.models import Partnership
+from partnerships.views.helpers import can_preview, paginate
 
-PER_PAGE = 20
 PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
-
-
-def paginate(request, queryset, per_page: int = PER_PAGE):
-    return core_paginate(request, queryset, per_page)
-
-
-def can_preview(request) -> bool:
-    return request.user.is_authenticated and request.user.is_staff
 
 
 class IndexView(TemplateView):
@@ -158,35 +148,6 @@ class PartnershipDetailView(TemplateView):
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if not context["partnership"].is_published:
-            response["X-Robots-Tag"] = "noindex"
-            response["Cache-Control"] = "private, no-store"
-        return response
-
-
-# --- Stories --------------------------------------------------------------------------------
-
-
-class StoryListView(TemplateView):
-    template_name = "partnerships/story_list.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_obj=paginate(self.request, selectors.story_list_public(), per_page=12), **kwargs
-        )
-
-
-class StoryDetailView(TemplateView):
-    template_name = "partnerships/story_detail.html"
-
-    def get_context_data(self, **kwargs):
-        story = selectors.story_get_public(kwargs["slug"], include_drafts=can_preview(self.request))
-        if story is None:
-            raise Http404
-        return super().get_context_data(story=story, **kwargs)
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if not context["story"].is_published:
             response["X-Robots-Tag"] = "noindex"
             response["Cache-Control"] = "private, no-store"
         return response
@@ -337,55 +298,3 @@ def export_json(request):
     )
     response["Content-Disposition"] = 'inline; filename="icld-partnerships.json"'
     return response
-
-
-# --- Issue 4: partner seekers, interest registration, application rounds ------------------
-
-
-class SeekerListView(TemplateView):
-    """Open partner seekers that agreed to be listed, filterable by country and theme."""
-
-    template_name = "partnerships/seeker_list.html"
-
-    def get_context_data(self, **kwargs):
-        countries, themes = selectors.seeker_filter_options()
-        form = SeekerFilterForm(self.request.GET or None, countries=countries, themes=themes)
-        filters = form.filters()
-        page = paginate(self.request, selectors.seeker_list_public(filters))
-        return super().get_context_data(
-            form=form, filters=filters, page_obj=page, rounds=selectors.round_status(), **kwargs
-        )
-
-
-class RegistrationView(PublicFormView):
-    """Register a Swedish organisation's interest in a partnership."""
-
-    template_name = "partnerships/registration_form.html"
-    form_class = InterestRegistrationForm
-    rate_limit_scope = "partnership-interest"
-
-    def get_initial(self):
-        initial = super().get_initial()
-        slug = self.request.GET.get("seeker", "")
-        if isinstance(slug, str) and slug:
-            initial.update(InterestRegistrationForm.initial_for_seeker(slug[:140]))
-        return initial
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(rounds=selectors.round_status(), **kwargs)
-
-    def submit(self, form):
-        return services.registration_submit(**form.service_kwargs())
-
-    def get_success_url_for(self, result) -> str:
-        return reverse("partnerships:register_thanks")
-
-    def honeypot_success_url(self) -> str:
-        return reverse("partnerships:register_thanks")
-
-
-class RegistrationThanksView(TemplateView):
-    template_name = "partnerships/registration_thanks.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(rounds=selectors.round_status(), **kwargs)

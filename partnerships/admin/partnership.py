@@ -1,18 +1,18 @@
-"""Staff manage partnerships, stories and networks here (organisations and themes live in
+"""Staff manage partnerships and ICLD networks here (organisations and themes live in
 reference's admin). Publishing goes through the services; drafts can be previewed."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from core.admin_utils import side_by_side, translated_search_fields
 from core.i18n import translated_names
 from partnerships import services
-from partnerships.models import Network, Partnership, PartnershipImage, Story
+from partnerships.admin.publishing import PublishActionsMixin
+from partnerships.models import Network, Partnership, PartnershipImage
 from reference.models import Country
 
 
@@ -63,47 +63,6 @@ class PartnershipImageInline(admin.StackedInline):
     model = PartnershipImage
     extra = 0
     fields = ["image", *side_by_side("alt_text", "caption"), "position"]
-
-
-class PublishActionsMixin:
-    publish_service = None
-    unpublish_service = None
-
-    @admin.action(description=_("Publish the selected items"))
-    def publish(self, request, queryset):
-        for obj in queryset:
-            type(self).publish_service(obj)
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", queryset.count())
-            % {"count": queryset.count()},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected items (back to draft)"))
-    def unpublish(self, request, queryset):
-        for obj in queryset:
-            type(self).unpublish_service(obj)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d item unpublished.", "%(count)d items unpublished.", queryset.count()
-            )
-            % {"count": queryset.count()},
-            messages.SUCCESS,
-        )
-
-    @admin.display(description=_("public page"))
-    def public_link(self, obj):
-        if not obj.pk:
-            return "–"
-        label = _("View the public page") if obj.is_published else _("Preview the draft")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label
-        )
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url()
 
 
 @admin.register(Partnership)
@@ -166,27 +125,6 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
             services.partnership_publish(partnership=partnership)
 
 
-@admin.register(Story)
-class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
-    list_display = ["title_sv", "title_en", "date", "publish_state"]
-    list_filter = ["publish_state", "partnerships__country"]
-    search_fields = ["slug", *translated_search_fields("title", "lead")]
-    date_hierarchy = "date"
-    autocomplete_fields = ["partnerships"]
-    prepopulated_fields = {"slug": ["title_sv"]}
-    readonly_fields = ["public_link", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
-    publish_service = staticmethod(lambda obj: services.story_publish(story=obj))
-    unpublish_service = staticmethod(lambda obj: services.story_unpublish(story=obj))
-    fieldsets = [
-        (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
-        (_("Image"), {"fields": ["image", *side_by_side("image_alt")]}),
-        (None, {"fields": ["date", "partnerships"]}),
-        (_("Publication"), {"fields": ["publish_state", "public_link"]}),
-        (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
-    ]
-
-
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
     list_display = ["name_sv", "name_en", "start_year", "end_year", "partnership_count"]
@@ -203,7 +141,3 @@ class NetworkAdmin(admin.ModelAdmin):
     def partnership_count(self, obj):
         url = reverse("admin:partnerships_partnership_changelist") + f"?network__id__exact={obj.pk}"
         return format_html('<a href="{}">{}</a>', url, obj.n)
-
-
-# Issue 4: application rounds, partner seekers, interest registrations (own module).
-import partnerships.admin_interest  # noqa: E402, F401

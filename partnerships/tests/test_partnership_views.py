@@ -1,48 +1,13 @@
+"""Public pages of partnerships: landing page, list, detail, open data and maps."""
+
 import csv
 import io
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
-from django.utils import translation
 
 from partnerships.tests import factories
-from reference.models import Country, Organisation
-
-# The country, organisation and theme pages are the portal's, shared by the three apps.
-PORTAL_PAGES = {"country", "organisation", "theme", "country_index", "theme_index"}
-
-
-def url(name: str, language: str = "sv", **kwargs) -> str:
-    namespace = "portal" if name in PORTAL_PAGES else "partnerships"
-    with translation.override(language):
-        return reverse(f"{namespace}:{name}", kwargs=kwargs or None)
-
-
-@pytest.fixture
-def content():
-    huangshan = factories.foreign_organisation("CN", name="Huangshan")
-    partnership = factories.partnership(
-        slug="vara-huangshan",
-        country="CN",
-        partners=[huangshan],
-        themes=("children-and-youth",),
-        title_sv="Stöd till övergivna barn",
-        title_en="Helping left-behind children",
-        goals_sv="<p>Mål</p><script>alert(1)</script>",
-        goals_en="<p onclick='x()'>Goals</p>",
-        status="completed",
-        start_year=2014,
-        end_year=2016,
-    )
-    story = factories.story(
-        partnerships=[partnership],
-        title_sv="De hjälper övergivna barn",
-        title_en="Helping left-behind children (story)",
-    )
-    return {"partnership": partnership, "story": story, "huangshan": huangshan}
+from partnerships.tests.helpers import count_queries, url
 
 
 def page_urls(content, language):
@@ -50,14 +15,6 @@ def page_urls(content, language):
         url("index", language),
         url("list", language),
         url("detail", language, slug=content["partnership"].slug),
-        url("country_index", language),
-        url("country", language, slug="china"),
-        url("organisation", language, slug="vara"),
-        url("organisation", language, slug=content["huangshan"].slug),
-        url("theme_index", language),
-        url("theme", language, slug="children-and-youth"),
-        url("story_list", language),
-        url("story", language, slug=content["story"].slug),
         url("map_sweden", language),
         url("map_world", language),
     ]
@@ -75,9 +32,6 @@ def test_every_page_renders_in_each_language(client, content, language):
 def test_swedish_and_english_urls_are_translated():
     assert url("list", "sv") == "/sv/kommunala-partnerskap/partnerskap/"
     assert url("list", "en") == "/en/municipal-partnerships/partnerships/"
-    assert url("country", "sv", slug="kenya") == "/sv/lander/kenya/"
-    assert url("organisation", "sv", slug="vara") == "/sv/organisationer/vara/"
-    assert url("story_list", "sv") == "/sv/kommunala-partnerskap/berattelser/"
     assert url("map_sweden", "sv") == "/sv/kommunala-partnerskap/karta/sverige/"
 
 
@@ -129,15 +83,10 @@ def test_drafts_are_hidden_from_the_public_and_previewed_for_staff(client, staff
     assert response.status_code == 200
     assert "Förhandsgranskning:" in response.text
     assert response["X-Robots-Tag"] == "noindex"
-    story = factories.story(partnerships=[draft], publish=False)
-    assert client.get(url("story", slug=story.slug)).status_code == 404
-    assert staff_client.get(url("story", slug=story.slug)).status_code == 200
 
 
 def test_unknown_slugs_give_404(client):
-    for name in ("detail", "country", "organisation", "theme", "story"):
-        assert client.get(url(name, slug="no-such-thing")).status_code == 404
-    assert client.get(url("country", slug="sweden")).status_code == 404
+    assert client.get(url("detail", slug="no-such-thing")).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -220,18 +169,6 @@ def test_open_data_csv_and_json_have_stable_columns_in_both_languages(client, co
     assert client.get(f"{url('export_json')}?country=kenya").json()["count"] == 0
 
 
-def test_story_feed_is_atom_in_each_language(client, content):
-    for language, title in (
-        ("sv", "De hjälper övergivna barn"),
-        ("en", "Helping left-behind children (story)"),
-    ):
-        response = client.get(url("story_feed", language))
-        assert response["Content-Type"].startswith("application/atom+xml")
-        assert f'xml:lang="{language}"' in response.text
-        assert title in response.text
-        assert url("story", language, slug=content["story"].slug) in response.text
-
-
 def test_maps_link_into_the_filtered_list_and_have_a_text_alternative(client, content):
     sweden = client.get(url("map_sweden")).text
     assert f"{url('list')}?organisation=vara" in sweden
@@ -251,26 +188,6 @@ def test_index_shows_live_figures_and_latest_stories(client, content):
 # --- A fixed number of queries whatever the number of rows --------------------------------
 
 
-def _grow(extra: int):
-    kenya = Country.objects.get(code="KE")
-    for number in range(extra):
-        partner = factories.foreign_organisation("KE")
-        partnership = factories.partnership(
-            swedish_slugs=("vara", "ale"),
-            partners=[partner, factories.foreign_organisation("KE")],
-            themes=("education", "gender-equality", "children-and-youth"),
-            start_year=2010 + number % 10,
-        )
-        factories.story(partnerships=[partnership])
-    return kenya
-
-
-def _queries(client, path) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(path).status_code == 200
-    return len(context)
-
-
 def query_count_urls(content):
     slug = content["partnership"].slug
     return [
@@ -279,13 +196,6 @@ def query_count_urls(content):
         f"{url('list')}?q=barn&country=kenya&theme=education&year=2015",
         f"{url('list')}?organisation=vara&county=14&sort=title&page=2",
         url("detail", slug=slug),
-        url("country_index"),
-        url("country", slug="kenya"),
-        url("organisation", slug="vara"),
-        url("theme_index"),
-        url("theme", slug="education"),
-        url("story_list"),
-        url("story", slug=content["story"].slug),
         url("map_sweden"),
         url("map_world"),
     ]
@@ -294,29 +204,14 @@ def query_count_urls(content):
 def test_pages_run_the_same_number_of_queries_at_two_data_sizes(
     client, content, django_assert_num_queries
 ):
-    _grow(3)
-    before = {path: _queries(client, path) for path in query_count_urls(content)}
-    _grow(25)
+    factories.more_partnerships_in_kenya(3)
+    before = {path: count_queries(client, path) for path in query_count_urls(content)}
+    factories.more_partnerships_in_kenya(25)
     for path, count in before.items():
         with django_assert_num_queries(count, info=path):
             client.get(path)
     assert before[url("detail", slug=content["partnership"].slug)] <= 12
     assert before[url("list")] <= 14
-
-
-def test_organisation_page_for_a_partner_abroad(client, content):
-    huangshan: Organisation = content["huangshan"]
-    text = client.get(url("organisation", "en", slug=huangshan.slug)).text
-    assert "<h1>Huangshan Town Council</h1>" in text
-    assert "Helping left-behind children" in text
-
-
-def test_country_index_links_to_all_active_partnerships_of_a_busy_country(client):
-    for year in range(2015, 2022):
-        factories.partnership(country="KE", start_year=year)
-    text = client.get(url("country_index")).text
-    assert "Alla 7 pågående partnerskap i Kenya" in text
-    assert f"{url('list')}?country=kenya&amp;status=active" in text
 
 
 def test_images_show_with_alt_text_in_the_visitors_language(client, content):

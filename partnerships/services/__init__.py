@@ -1,0 +1,35 @@
+"""Writes for the partnership database, one module per aggregate; import them from here."""
+
+from partnerships.services.interest import (
+    match_record,
+    personal_data_erase,
+    registration_submit,
+    registration_update,
+    registrations_anonymise_closed,
+)
+from partnerships.services.partnership import (
+    partnership_publish,
+    partnership_refresh_search_names,
+    partnership_search_names,
+    partnership_unpublish,
+    partnership_upsert,
+    partnership_validate_parties,
+)
+from partnerships.services.story import story_publish, story_unpublish, story_upsert
+
+__all__ = [
+    "match_record",
+    "partnership_publish",
+    "partnership_refresh_search_names",
+    "partnership_search_names",
+    "partnership_unpublish",
+    "partnership_upsert",
+    "partnership_validate_parties",
+    "personal_data_erase",
+    "registration_submit",
+    "registration_update",
+    "registrations_anonymise_closed",
+    "story_publish",
+    "story_unpublish",
+    "story_upsert",
+]

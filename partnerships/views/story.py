@@ -1,0 +1,33 @@
+"""Public pages of stories: the list and one story (drafts previewed by staff)."""
+
+from django.http import Http404
+from django.views.generic import TemplateView
+
+from partnerships import selectors
+from partnerships.views.helpers import can_preview, paginate
+
+
+class StoryListView(TemplateView):
+    template_name = "partnerships/story_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_obj=paginate(self.request, selectors.story_list_public(), per_page=12), **kwargs
+        )
+
+
+class StoryDetailView(TemplateView):
+    template_name = "partnerships/story_detail.html"
+
+    def get_context_data(self, **kwargs):
+        story = selectors.story_get_public(kwargs["slug"], include_drafts=can_preview(self.request))
+        if story is None:
+            raise Http404
+        return super().get_context_data(story=story, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not context["story"].is_published:
+            response["X-Robots-Tag"] = "noindex"
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,0 +1,71 @@
+"""The country, organisation and theme pages and their indexes, in both languages."""
+
+import pytest
+
+from partnerships.tests import factories
+from partnerships.tests.helpers import count_queries, url
+from reference.models import Organisation
+
+
+def page_urls(content, language):
+    return [
+        url("country_index", language),
+        url("country", language, slug="china"),
+        url("organisation", language, slug="vara"),
+        url("organisation", language, slug=content["huangshan"].slug),
+        url("theme_index", language),
+        url("theme", language, slug="children-and-youth"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_page_renders_in_each_language(client, content, language):
+    for path in page_urls(content, language):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert f'<html lang="{language}">' in response.text, path
+        assert 'aria-current="page"' in response.text, path
+
+
+def test_swedish_and_english_urls_are_translated():
+    assert url("country", "sv", slug="kenya") == "/sv/lander/kenya/"
+    assert url("organisation", "sv", slug="vara") == "/sv/organisationer/vara/"
+
+
+def test_unknown_slugs_give_404(client):
+    for name in ("country", "organisation", "theme"):
+        assert client.get(url(name, slug="no-such-thing")).status_code == 404
+    assert client.get(url("country", slug="sweden")).status_code == 404
+
+
+def test_pages_run_the_same_number_of_queries_at_two_data_sizes(
+    client, content, django_assert_num_queries
+):
+    paths = [
+        url("country_index"),
+        url("country", slug="kenya"),
+        url("organisation", slug="vara"),
+        url("theme_index"),
+        url("theme", slug="education"),
+    ]
+    factories.more_partnerships_in_kenya(3)
+    before = {path: count_queries(client, path) for path in paths}
+    factories.more_partnerships_in_kenya(25)
+    for path, count in before.items():
+        with django_assert_num_queries(count, info=path):
+            client.get(path)
+
+
+def test_organisation_page_for_a_partner_abroad(client, content):
+    huangshan: Organisation = content["huangshan"]
+    text = client.get(url("organisation", "en", slug=huangshan.slug)).text
+    assert "<h1>Huangshan Town Council</h1>" in text
+    assert "Helping left-behind children" in text
+
+
+def test_country_index_links_to_all_active_partnerships_of_a_busy_country(client):
+    for year in range(2015, 2022):
+        factories.partnership(country="KE", start_year=year)
+    text = client.get(url("country_index")).text
+    assert "Alla 7 pågående partnerskap i Kenya" in text
+    assert f"{url('list')}?country=kenya&amp;status=active" in text
