@@ -27,9 +27,7 @@ PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
 
 def paginate(request, queryset, per_page: int = PER_PAGE):
     """The requested page; a page number that is not a number, or too big, gives a real page."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    page.page_range = list(page.paginator.get_elided_page_range(page.number))
-    return page
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def can_preview(request) -> bool:

@@ -109,6 +109,20 @@ def test_library_query_count_is_the_same_for_few_and_many_publications(
     assert few
 
 
+def test_library_and_past_events_use_the_shared_pagination(client):
+    many_publications(25)
+    html = client.get(url("publications", "sv") + "?q=publication&page=2").text
+    assert '<nav class="pagination" aria-label="Sidor">' in html
+    assert '<span aria-current="page"><span class="visually-hidden">Sida </span>2</span>' in html
+    assert 'href="?page=1&amp;q=publication" rel="prev">Föregående</a>' in html
+    for days in range(11):
+        ended = timezone.now() - timedelta(days=days + 2)
+        make_event(starts_at=ended - timedelta(hours=2), ends_at=ended)
+    events = client.get(url("events")).text
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>1</span>' in events
+    assert 'href="?page=2" rel="next">Next</a>' in events
+
+
 def test_publication_detail_query_count_is_fixed(client, django_assert_num_queries):
     first = many_publications(3)[0]
     with django_assert_num_queries(8):

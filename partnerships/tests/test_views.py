@@ -274,6 +274,17 @@ def query_count_urls(content):
     ]
 
 
+def test_long_lists_use_the_shared_pagination_and_keep_their_filters(client):
+    _grow(25)  # 25 partnerships in Kenya with Vara: two pages of 20
+    listing = client.get(f"{url('list')}?country=kenya&sort=title&page=2").text
+    assert '<nav class="pagination" aria-label="Sidor">' in listing
+    assert '<span aria-current="page"><span class="visually-hidden">Sida </span>2</span>' in listing
+    assert 'href="?country=kenya&amp;page=1&amp;sort=title" rel="prev">Föregående</a>' in listing
+    for name, slug in (("country", "kenya"), ("organisation", "vara"), ("theme", "education")):
+        page = client.get(url(name, slug=slug)).text
+        assert 'href="?page=2" rel="next">Nästa</a>' in page, name
+
+
 def test_pages_run_the_same_number_of_queries_at_two_data_sizes(
     client, content, django_assert_num_queries
 ):
