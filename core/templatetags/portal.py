@@ -120,6 +120,16 @@ def query_with(context, **changes) -> str:
 
 
 @register.filter
+def page_numbers(page) -> list:
+    """The page numbers to link around the current page, with Paginator.ELLIPSIS for the gaps.
+
+    Paginator.get_elided_page_range() centres on page 1 unless it is given the current number,
+    which a template cannot pass, hence this filter for templates/includes/_pagination.html.
+    """
+    return list(page.paginator.get_elided_page_range(page.number))
+
+
+@register.filter
 def label_for_summary(label) -> str:
     """A field label as the start of "Label: error" (without its own ? or :)."""
     return str(label or "").rstrip(" ?:")

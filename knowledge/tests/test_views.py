@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from knowledge.tests.conftest import url
 from knowledge.tests.factories import make_call, make_event, make_publication, make_registration
+from knowledge.tests.test_views_publication import many_publications
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,17 @@ def test_sitemap_lists_publications_events_and_calls_in_both_languages(client):
     assert "/sv/kunskapscentrum/publikationer/in-sitemap/" in text
     assert "/sv/kunskapscentrum/evenemang/event-in-sitemap/" in text
     assert "/en/knowledge-centre/research-calls/call-in-sitemap/" in text
+
+
+def test_library_and_past_events_use_the_shared_pagination(client):
+    many_publications(25)
+    html = client.get(url("publications", "sv") + "?q=publication&page=2").text
+    assert '<nav class="pagination" aria-label="Sidor">' in html
+    assert '<span aria-current="page"><span class="visually-hidden">Sida </span>2</span>' in html
+    assert 'href="?page=1&amp;q=publication" rel="prev">Föregående</a>' in html
+    for days in range(11):
+        ended = timezone.now() - timedelta(days=days + 2)
+        make_event(starts_at=ended - timedelta(hours=2), ends_at=ended)
+    events = client.get(url("events")).text
+    assert 'aria-current="page"><span class="visually-hidden">Page </span>1</span>' in events
+    assert 'href="?page=2" rel="next">Next</a>' in events

@@ -5,6 +5,8 @@ import io
 import json
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from partnerships.tests import factories
 from partnerships.tests.helpers import count_queries, url
@@ -199,6 +201,20 @@ def query_count_urls(content):
         url("map_sweden"),
         url("map_world"),
     ]
+
+
+def test_long_lists_use_the_shared_pagination_and_keep_their_filters(client):
+    factories.more_partnerships_in_kenya(25)  # in Kenya with Vara: two pages of 20
+    listing = client.get(f"{url('list')}?country=kenya&sort=title&page=2").text
+    assert '<nav class="pagination" aria-label="Sidor">' in listing
+    assert '<span aria-current="page"><span class="visually-hidden">Sida </span>2</span>' in listing
+    assert 'href="?country=kenya&amp;page=1&amp;sort=title" rel="prev">Föregående</a>' in listing
+    # The portal's country, organisation and theme pages list the partnerships the same way.
+    for name, slug in (("country", "kenya"), ("organisation", "vara"), ("theme", "education")):
+        with translation.override("sv"):
+            path = reverse(f"portal:{name}", kwargs={"slug": slug})
+        page = client.get(path).text
+        assert 'href="?page=2" rel="next">Nästa</a>' in page, name
 
 
 def test_pages_run_the_same_number_of_queries_at_two_data_sizes(

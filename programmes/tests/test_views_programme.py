@@ -59,7 +59,11 @@ def test_long_lists_are_paginated_and_bad_pages_fall_back(client, frozen_now):
     first = client.get(url("index")).text
     assert first.count('class="card programme-card') == 12
     assert "14 programmes" in first and 'rel="next"' in first
-    second = client.get(url("index"), {"page": "2"}).text
+    second = client.get(url("index"), {"page": "2", "theme": ""}).text
     assert second.count('class="card programme-card') == 2
+    # The shared pagination: the current page marked, the filters kept in the links.
+    assert '<nav class="pagination" aria-label="Pages">' in second
+    assert '<span aria-current="page"><span class="visually-hidden">Page </span>2</span>' in second
+    assert 'href="?page=1&amp;theme=" rel="prev">Previous</a>' in second
     for bad in ("abc", "0", "-1", "99999", "1" * 400):
         assert client.get(url("index"), {"page": bad}).status_code == 200
