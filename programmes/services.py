@@ -121,7 +121,7 @@ def hosting_offer_submit(
     HostingPeriod.objects.bulk_create(
         HostingPeriod(offer=offer, starts_on=start, ends_on=end) for start, end in sorted(periods)
     )
-    HistoryEntry.objects.create(offer=offer, summary=_("Offer received through the website."))
+    HistoryEntry.objects.create(offer=offer, event=HistoryEntry.Event.OFFER_RECEIVED)
 
     context = {
         "offer": offer,
@@ -148,21 +148,30 @@ def hosting_offer_submit(
     return offer
 
 
-def _value_for_history(value) -> str:
+def _value_for_history(value):
+    """A value as stored in the history: a choice's key, not its label, so that it can be
+    shown in any language; yes/no and empty stay what they are."""
+    if value is None or isinstance(value, bool):
+        return value
     if isinstance(value, Model):
         return str(value)
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(item) for item in value)
-    return "" if value is None else str(value)
+        return [_value_for_history(item) for item in value]
+    return str(value)
 
 
 def history_record(
-    *, subject: HostingOffer | ScheduledVisit, summary: str, changes: dict | None = None, by=None
+    *,
+    subject: HostingOffer | ScheduledVisit,
+    event: HistoryEntry.Event,
+    changes: dict | None = None,
+    by=None,
 ) -> HistoryEntry:
-    """Add a history entry to an offer or a visit."""
+    """Add a history entry to an offer or a visit; ``changes`` maps field names to
+    (old, new)."""
     target = {"offer": subject} if isinstance(subject, HostingOffer) else {"visit": subject}
     return HistoryEntry.objects.create(
-        summary=summary[:300],
+        event=event,
         by=by if getattr(by, "pk", None) else None,
         changes={
             field: [_value_for_history(old), _value_for_history(new)]
@@ -176,16 +185,16 @@ def history_record(
 def hosting_offer_set_status(*, offer: HostingOffer, status: str, by=None) -> HostingOffer:
     if status not in HostingOffer.Status.values:
         raise ValidationError(_("Unknown status."))
-    old = offer.get_status_display()
-    if offer.status == status:
+    old = offer.status
+    if old == status:
         return offer
     offer.status = status
     offer.save(update_fields=["status", "updated_at"])
     history_record(
         subject=offer,
         by=by,
-        summary=_("Status changed."),
-        changes={"status": (old, offer.get_status_display())},
+        event=HistoryEntry.Event.STATUS_CHANGED,
+        changes={"status": (old, offer.status)},
     )
     return offer
 
@@ -268,7 +277,7 @@ def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
         visit.contact_name = visit.contact_name or offer.contact_name
         visit.contact_email = visit.contact_email or offer.email
     _save_visit(visit)
-    history_record(subject=visit, by=by, summary=_("Visit scheduled."))
+    history_record(subject=visit, by=by, event=HistoryEntry.Event.VISIT_SCHEDULED)
     if offer is not None and offer.status in (
         HostingOffer.Status.NEW,
         HostingOffer.Status.IN_REVIEW,
@@ -277,7 +286,7 @@ def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
         hosting_offer_set_status(offer=offer, status=HostingOffer.Status.SCHEDULED, by=by)
     if visit.status == ScheduledVisit.Status.CONFIRMED:
         _queue_confirmation(visit)
-        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+        history_record(subject=visit, by=by, event=HistoryEntry.Event.CONFIRMATION_SENT)
     return visit
 
 
@@ -303,10 +312,10 @@ def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledV
         if before[field] != getattr(visit, field)
     }
     if diff:
-        history_record(subject=visit, by=by, summary=_("Visit changed."), changes=diff)
+        history_record(subject=visit, by=by, event=HistoryEntry.Event.VISIT_CHANGED, changes=diff)
     if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
         _queue_confirmation(visit)
-        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+        history_record(subject=visit, by=by, event=HistoryEntry.Event.CONFIRMATION_SENT)
     return visit
 
 

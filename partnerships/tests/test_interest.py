@@ -526,6 +526,21 @@ def test_admin_change_records_history_and_match(staff_client):
     assert seeker_page.status_code == 200
 
 
+def test_registration_history_reads_in_the_language_of_whoever_opens_it(staff_client):
+    registration = f.registration()
+    with translation.override("sv"):  # changed by someone using the Swedish admin
+        services.registration_update(registration=registration, status="contacted")
+    change = reverse("admin:partnerships_interestregistration_change", args=[registration.pk])
+    events = reverse("admin:partnerships_registrationevent_changelist")
+    english = staff_client.get(change, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>Changed</td>" in english and "status: New → Contacted" in english
+    assert "Ändrad" not in english and "Kontaktad" not in english
+    swedish = staff_client.get(change, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "<td>Ändrad</td>" in swedish and "status: Ny → Kontaktad" in swedish
+    assert "Received from the website" in staff_client.get(events, HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Mottagen från webbplatsen" in staff_client.get(events, HTTP_ACCEPT_LANGUAGE="sv").text
+
+
 def test_admin_csv_export_respects_filters(staff_client):
     new = f.registration(org="vara", email="new@vara.example")
     contacted = f.registration(org="lulea", email="contacted@lulea.example")

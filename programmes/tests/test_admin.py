@@ -1,9 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 
 from core.models import OutboxMessage
-from programmes.models import HistoryEntry, ScheduledVisit
+from programmes import services
+from programmes.models import HistoryEntry, HostingOffer, ScheduledVisit
 from programmes.tests.conftest import make_intake, make_offer, make_visit, municipality
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +187,39 @@ def test_booking_from_a_suggestion_carries_the_offers_contact_and_listing_consen
     assert 'name="host_may_be_listed" id="id_host_may_be_listed" checked' in form or (
         'id="id_host_may_be_listed" checked' in form
     )
+
+
+def test_history_reads_in_the_language_of_whoever_opens_it(staff):
+    offer = make_offer()
+    with translation.override("sv"):  # declined by someone using the Swedish admin
+        services.hosting_offer_set_status(offer=offer, status=HostingOffer.Status.DECLINED)
+    change = reverse("admin:programmes_hostingoffer_change", args=[offer.pk])
+    history = reverse("admin:programmes_historyentry_changelist")
+    english = staff.get(change, HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Status changed." in english and "<strong>status</strong>: New → Declined" in english
+    assert "Status ändrad." not in english and "Avböjd" not in english
+    swedish = staff.get(change, HTTP_ACCEPT_LANGUAGE="sv").text
+    assert "Status ändrad." in swedish and "<strong>status</strong>: Ny → Avböjd" in swedish
+    assert "Status changed." not in swedish
+    assert "Status changed." in staff.get(history, HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Status ändrad." in staff.get(history, HTTP_ACCEPT_LANGUAGE="sv").text
+
+
+def test_history_keeps_yes_no_and_choices_as_values_and_words_them_when_shown():
+    offer = make_offer(may_be_listed=False)
+    services.history_record(
+        subject=offer,
+        event=HistoryEntry.Event.CHANGED_IN_ADMIN,
+        changes={"may_be_listed": (False, True), "hosting_kinds": ([], ["placement"])},
+    )
+    entry = offer.history.get(event=HistoryEntry.Event.CHANGED_IN_ADMIN)
+    assert entry.changes == {"may_be_listed": [False, True], "hosting_kinds": [[], ["placement"]]}
+    with translation.override("en"):
+        assert sorted(entry.change_rows()) == [
+            ("kinds of hosting", "–", "Two-day placement"),
+            ("may be listed as a host", "no", "yes"),
+        ]
+    with translation.override("sv"):
+        rows = {label: values for label, *values in entry.change_rows()}
+    assert rows["typer av värdskap"] == ["–", "Tvådagarspraktik"]
+    assert ["nej", "ja"] in rows.values()
