@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -139,20 +140,16 @@ class RegistrationEvent(models.Model):
         """(field, old value, new value) for each change, in the active language."""
         rows = []
         for name, (old, new) in self.changes.items():
-            if name == "match":
-                label, values = _("match"), {}
-            else:
+            try:
                 field = InterestRegistration._meta.get_field(name)
-                label, values = field.verbose_name, dict(field.flatchoices)
-            rows.append(
-                (
-                    str(label),
-                    *(
-                        str(values.get(value, value)) if value not in (None, "") else "–"
-                        for value in (old, new)
-                    ),
-                )
+                label, labels = field.verbose_name, dict(field.flatchoices)
+            except FieldDoesNotExist:  # "match": the seeker's slug
+                label, labels = (_("match") if name == "match" else name), {}
+            old, new = (
+                str(labels.get(value, value)) if value not in (None, "") else "–"
+                for value in (old, new)
             )
+            rows.append((str(label), old, new))
         return rows
 
 
