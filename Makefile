@@ -73,12 +73,10 @@ var/secret_key: | install
 worker: install
 	$(MANAGE) send_outbox --loop
 
-# Regenerate the Swedish catalogue after changing UI strings; then translate and commit it.
+# Regenerate the one Swedish catalogue (locale/) after changing UI strings; then translate
+# and commit it. locale_django/ is kept by hand and left alone here.
 translations: install
-	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=var --ignore=tests \
-	  $(foreach app,$(patsubst %/locale/,%,$(wildcard */locale/)),--ignore=$(app))
-	@for app in $(patsubst %/locale/,%,$(wildcard */locale/)); do \
-	  (cd $$app && ../$(PY) ../manage.py makemessages -l sv --no-location); done
+	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=var --ignore=tests
 
 stop-db: install
 	$(PY) -m icld_portal.database stop

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alerts.models import Delivery, Digest, ManageLinkRequest, Subscription
 
@@ -9,7 +10,10 @@ class ConfirmedFilter(admin.SimpleListFilter):
     parameter_name = "confirmed"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Confirmed")), ("no", _("Waiting for confirmation"))]
+        return [
+            ("yes", pgettext_lazy("alert subscriptions", "Confirmed")),
+            ("no", _("Waiting for confirmation")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":

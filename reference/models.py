@@ -36,6 +36,14 @@ class Country(models.Model):
         ASIA = "asia", _("Asia")
         LATIN_AMERICA = "latin_america", _("Latin America")
 
+    class Cluster(models.TextChoices):
+        # ICLD's own names for its regions, stored as they come in the reference data.
+        ASIA = "Asia", _("Asia")
+        EAST_AFRICA = "East Africa", _("East Africa")
+        EUROPE = "Europe", _("Europe")
+        LATIN_AMERICA = "Latin America", _("Latin America")
+        SOUTHERN_AFRICA = "Southern Africa", _("Southern Africa")
+
     code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
     slug = models.SlugField(_("slug"), unique=True)
     name = TranslatedField(models.CharField, _("name"), max_length=100, required=("sv", "en"))
@@ -44,6 +52,7 @@ class Country(models.Model):
         _("ICLD cluster"),
         max_length=40,
         blank=True,
+        choices=Cluster.choices,
         help_text=_("The region ICLD groups the country in today, if any."),
     )
     is_current_partner = models.BooleanField(

@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import display_for_value
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission, User
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from staff.models import RecoveryCode, RecoveryCodeDevice
+from staff.models import AuthenticatorApp, RecoveryCode, RecoveryCodeDevice
 
 
 @admin.register(LogEntry)
@@ -89,15 +93,49 @@ class RecoveryCodeInline(admin.TabularInline):
         return False
 
 
-@admin.register(RecoveryCodeDevice)
-class RecoveryCodeDeviceAdmin(admin.ModelAdmin):
-    """Recovery codes are only ever shown to their owner; here they can only be revoked."""
+class SecondFactorAdmin(admin.ModelAdmin):
+    """A person's second factor, for administrators: deleting it resets it, and the person
+    sets it up again at the next sign-in. Nothing here shows or changes a secret.
 
-    list_display = ["user", "name", "remaining_codes", "created_at", "last_used_at"]
+    django-otp's fields carry English labels, so each column is named here.
+    """
+
+    list_display = ["owner", "set_up", "last_used", "failed_attempts"]
     list_select_related = ["user"]
     search_fields = ["user__username", "user__email"]
-    fields = ["user", "name", "created_at", "last_used_at", "throttling_failure_count"]
+    search_help_text = _("Search the person's username or email address.")
+    fields = ["owner", "set_up", "last_used", "failed_attempts"]
     readonly_fields = fields
+    ordering = ["user__username"]
+
+    @admin.display(description=_("person"), ordering="user__username")
+    def owner(self, device):
+        return device.user
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def set_up(self, device):
+        return display_for_value(device.created_at, self.get_empty_value_display())
+
+    @admin.display(description=_("last used"), ordering="last_used_at")
+    def last_used(self, device):
+        return display_for_value(device.last_used_at, self.get_empty_value_display())
+
+    @admin.display(description=_("wrong codes in a row"), ordering="throttling_failure_count")
+    def failed_attempts(self, device):
+        return device.throttling_failure_count
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RecoveryCodeDevice)
+class RecoveryCodeDeviceAdmin(SecondFactorAdmin):
+    """Recovery codes are only ever shown to their owner; here they can only be revoked."""
+
+    list_display = ["owner", "remaining_codes", "set_up", "last_used", "failed_attempts"]
     inlines = [RecoveryCodeInline]
 
     def get_queryset(self, request):
@@ -111,8 +149,60 @@ class RecoveryCodeDeviceAdmin(admin.ModelAdmin):
     def remaining_codes(self, device):
         return device.unused
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+# In place of django-otp's own admin for the same rows, whose labels are English only.
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(AuthenticatorApp)
+class AuthenticatorAppAdmin(SecondFactorAdmin):
+    list_display = ["owner", "confirmed_app", "set_up", "last_used", "failed_attempts"]
+    fields = ["owner", "confirmed_app", "set_up", "last_used", "failed_attempts"]
+    readonly_fields = fields
+
+    @admin.display(description=_("ready for use"), boolean=True, ordering="confirmed")
+    def confirmed_app(self, device):
+        return device.confirmed
+
+
+# --- Groups and users: permission names in the reader's language ----------------------------
+
+# Django stores each permission's name in English when `migrate` creates it; these say the
+# same in the active language, from the action and the model's translated name.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    model = permission.content_type.model_class()
+    action, _sep, model_name = permission.codename.partition("_")
+    if model is None or action not in PERMISSION_ACTIONS or model_name != model._meta.model_name:
+        return str(permission)
+    what = PERMISSION_ACTIONS[action] % {"model": model._meta.verbose_name}
+    return f"{permission.content_type} | {what}"
+
+
+class TranslatedPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.related_model is Permission:
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+admin.site.unregister(User)
+
+
+@admin.register(Group)
+class StaffGroupAdmin(TranslatedPermissionsMixin, GroupAdmin):
+    pass
+
+
+@admin.register(User)
+class StaffUserAdmin(TranslatedPermissionsMixin, UserAdmin):
+    pass

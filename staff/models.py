@@ -15,8 +15,10 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 # Lower-case letters and digits without look-alikes (0/o, 1/l/i).
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -76,6 +78,22 @@ class RecoveryCodeDevice(TimestampMixin, ThrottlingMixin, Device):
     @property
     def remaining(self) -> int:
         return self.codes.filter(used_at__isnull=True).count()
+
+    def __str__(self) -> str:
+        # Not the stored device name: that is English, whatever the reader's language.
+        return gettext("Recovery codes of %(user)s") % {"user": self.user}
+
+
+class AuthenticatorApp(TOTPDevice):
+    """django-otp's TOTP device as admin shows it, with names in the reader's language."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def __str__(self) -> str:
+        return gettext("Authenticator app of %(user)s") % {"user": self.user}
 
 
 class RecoveryCode(models.Model):

@@ -8,7 +8,7 @@ import pytest
 BASE_DIR = Path(__file__).resolve().parents[1]
 CATALOGUES = sorted(
     path
-    for path in BASE_DIR.glob("**/locale/sv/LC_MESSAGES/django.po")
+    for path in BASE_DIR.glob("**/locale*/sv/LC_MESSAGES/*.po")
     if ".venv" not in path.parts and "var" not in path.parts
 )
 

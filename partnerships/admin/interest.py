@@ -36,18 +36,6 @@ from partnerships.models import (
 )
 from partnerships.services.interest import TRACKED_FIELDS
 
-EVENT_LABELS = {
-    "received": _("Received from the website"),
-    "changed": _("Changed"),
-    "matched": _("Match recorded"),
-}
-FIELD_LABELS = {
-    "status": _("status"),
-    "assignee": _("assigned to"),
-    "internal_notes": _("internal notes"),
-    "match": _("match"),
-}
-
 
 @admin.register(ApplicationRound)
 class ApplicationRoundAdmin(admin.ModelAdmin):
@@ -250,24 +238,12 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             return "–"
         rows = []
         for event in obj.events.select_related("user"):
-            changes = format_html_join(
-                mark_safe("<br>"),
-                "{}: {} → {}",
-                (
-                    (
-                        FIELD_LABELS.get(name, name),
-                        old if old not in (None, "") else "–",
-                        new if new not in (None, "") else "–",
-                    )
-                    for name, (old, new) in event.changes.items()
-                ),
-            )
             rows.append(
                 (
                     timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M"),
                     event.user or "–",
-                    EVENT_LABELS.get(event.action, event.action),
-                    changes,
+                    event.get_action_display(),
+                    _event_changes(event),
                 )
             )
         return format_html(
@@ -459,13 +435,22 @@ class MatchAdmin(admin.ModelAdmin):
         return False  # recorded from a registration
 
 
+def _event_changes(event: RegistrationEvent):
+    return format_html_join(mark_safe("<br>"), "{}: {} → {}", event.change_rows())
+
+
 @admin.register(RegistrationEvent)
 class RegistrationEventAdmin(admin.ModelAdmin):
     list_display = ["at", "registration", "user", "action"]
     list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["registration__organisation", "user"]
     search_fields = ["registration__organisation__short_name"]
-    readonly_fields = ["registration", "user", "at", "action", "changes"]
+    fields = ["registration", "user", "at", "action", "changes_display"]
+    readonly_fields = fields
+
+    @admin.display(description=_("changes"))
+    def changes_display(self, event: RegistrationEvent):
+        return _event_changes(event)
 
     def has_add_permission(self, request):
         return False

@@ -7,6 +7,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -175,7 +176,16 @@ class InterestRegistration(models.Model):
 
 
 class RegistrationEvent(models.Model):
-    """One change to a registration: who, when, and each field's old and new value."""
+    """One change to a registration: who, when, and each field's old and new value.
+
+    Stored as an action key, field names and raw values, and put into words when shown, so
+    it reads in the language of whoever opens it.
+    """
+
+    class Action(models.TextChoices):
+        RECEIVED = "received", _("Received from the website")
+        CHANGED = "changed", _("Changed")
+        MATCHED = "matched", _("Match recorded")
 
     registration = models.ForeignKey(
         InterestRegistration,
@@ -192,7 +202,7 @@ class RegistrationEvent(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    action = models.CharField(_("what"), max_length=200)
+    action = models.CharField(_("what"), max_length=200, choices=Action.choices)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
     class Meta:
@@ -201,7 +211,23 @@ class RegistrationEvent(models.Model):
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return self.action
+        return str(self.get_action_display())
+
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """(field, old value, new value) for each change, in the active language."""
+        rows = []
+        for name, (old, new) in self.changes.items():
+            try:
+                field = InterestRegistration._meta.get_field(name)
+                label, labels = field.verbose_name, dict(field.flatchoices)
+            except FieldDoesNotExist:  # "match": the seeker's slug
+                label, labels = (_("match") if name == "match" else name), {}
+            old, new = (
+                str(labels.get(value, value)) if value not in (None, "") else "–"
+                for value in (old, new)
+            )
+            rows.append((str(label), old, new))
+        return rows
 
 
 class Match(models.Model):

@@ -68,7 +68,7 @@ def registration_submit(
             registration.countries.set(list(countries))
             registration.themes.set(list(themes))
             RegistrationEvent.objects.create(
-                registration=registration, action="received", changes={}
+                registration=registration, action=RegistrationEvent.Action.RECEIVED, changes={}
             )
             context = {"registration": registration, "rounds": round_status()}
             outbox_enqueue_all(
@@ -121,7 +121,10 @@ def registration_update(
         registration.closed_at = timezone.now() if closed else None
     registration.save()
     RegistrationEvent.objects.create(
-        registration=registration, user=user, action="changed", changes=changes
+        registration=registration,
+        user=user,
+        action=RegistrationEvent.Action.CHANGED,
+        changes=changes,
     )
     return registration
 
@@ -141,7 +144,7 @@ def match_record(*, registration: InterestRegistration, seeker: PartnerSeeker, u
     RegistrationEvent.objects.create(
         registration=registration,
         user=user,
-        action="matched",
+        action=RegistrationEvent.Action.MATCHED,
         changes={"match": [None, seeker.slug]},
     )
     if seeker.status == PartnerSeeker.Status.OPEN:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.urls import reverse
+from django.utils import translation
 
 from core.models import OutboxMessage
 from partnerships import services
@@ -88,3 +89,18 @@ def test_admin_export_and_erase_personal_data(staff_client):
     assert not OutboxMessage.objects.filter(to__overlap=["Erik@Vara.example"]).exists()
     other.refresh_from_db()
     assert other.contact_name == "Olle Other"
+
+
+def test_registration_history_reads_in_the_language_of_whoever_opens_it(staff_client):
+    registration = factories.registration()
+    with translation.override("sv"):  # changed by someone using the Swedish admin
+        services.registration_update(registration=registration, status="contacted")
+    change = reverse("admin:partnerships_interestregistration_change", args=[registration.pk])
+    events = reverse("admin:partnerships_registrationevent_changelist")
+    english = staff_client.get(change, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>Changed</td>" in english and "status: New → Contacted" in english
+    assert "Ändrad" not in english and "Kontaktad" not in english
+    swedish = staff_client.get(change, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "<td>Ändrad</td>" in swedish and "status: Ny → Kontaktad" in swedish
+    assert "Received from the website" in staff_client.get(events, HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Mottagen från webbplatsen" in staff_client.get(events, HTTP_ACCEPT_LANGUAGE="sv").text

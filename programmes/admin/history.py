@@ -9,33 +9,32 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import HistoryEntry
 
 
-class HistoryInline(admin.TabularInline):
+class HistoryChangesMixin:
+    @admin.display(description=_("changes"))
+    def changes_display(self, entry: HistoryEntry):
+        return format_html_join("", "<div><strong>{}</strong>: {} → {}</div>", entry.change_rows())
+
+
+class HistoryInline(HistoryChangesMixin, admin.TabularInline):
     model = HistoryEntry
     extra = 0
     can_delete = False
-    fields = ["at", "by", "summary", "changes_display"]
+    fields = ["at", "by", "event", "changes_display"]
     readonly_fields = fields
     verbose_name_plural = _("history of changes")
 
     def has_add_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("changes"))
-    def changes_display(self, obj: HistoryEntry):
-        return format_html_join(
-            "",
-            "<div><strong>{}</strong>: {} → {}</div>",
-            ((field, old or "–", new or "–") for field, (old, new) in obj.changes.items()),
-        )
-
 
 @admin.register(HistoryEntry)
-class HistoryEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "summary", "offer", "visit", "by"]
-    list_filter = ["at"]
+class HistoryEntryAdmin(HistoryChangesMixin, admin.ModelAdmin):
+    list_display = ["at", "event", "offer", "visit", "by"]
+    list_filter = ["event", "at"]
     list_select_related = ["offer__organisation", "visit__host", "by"]
-    search_fields = ["summary", "offer__organisation__short_name", "visit__host__short_name"]
-    readonly_fields = ["offer", "visit", "at", "by", "summary", "changes"]
+    search_fields = ["offer__organisation__short_name", "visit__host__short_name"]
+    fields = ["offer", "visit", "at", "by", "event", "changes_display"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False
@@ -45,7 +44,7 @@ class HistoryEntryAdmin(admin.ModelAdmin):
 
 
 def history_changes(form, old) -> dict:
-    """(old, new) for each model field the admin form changed."""
+    """(old, new) for each model field the admin form changed, by field name."""
     changes = {}
     for name in form.changed_data:
         if name not in form.instance.__class__._meta._forward_fields_map:
@@ -53,8 +52,7 @@ def history_changes(form, old) -> dict:
         field = form.instance._meta.get_field(name)
         if field.many_to_many:
             continue
-        label = str(field.verbose_name)
-        changes[label] = (
+        changes[name] = (
             getattr(old, name) if old is not None else None,
             getattr(form.instance, name),
         )

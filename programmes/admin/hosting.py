@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes import services
 from programmes.admin.history import HistoryInline, history_changes
-from programmes.models import HostingKind, HostingOffer, HostingPeriod, WorkingLanguage
+from programmes.models import (
+    HistoryEntry,
+    HostingKind,
+    HostingOffer,
+    HostingPeriod,
+    WorkingLanguage,
+)
 from programmes.templatetags.programmes_tags import date_span
 
 
@@ -149,7 +155,10 @@ class HostingOfferAdmin(admin.ModelAdmin):
         changes = history_changes(form, old)
         if changes:
             services.history_record(
-                subject=obj, by=request.user, summary=gettext("Changed in admin."), changes=changes
+                subject=obj,
+                by=request.user,
+                event=HistoryEntry.Event.CHANGED_IN_ADMIN,
+                changes=changes,
             )
 
     def _set_status(self, request, queryset, status):

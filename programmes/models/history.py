@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.template.defaultfilters import yesno
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,19 @@ from programmes.models.visit import ScheduledVisit
 
 
 class HistoryEntry(models.Model):
-    """What changed on an offer or a visit, when and by whom (old and new values)."""
+    """What changed on an offer or a visit, when and by whom (old and new values).
+
+    Stored without words of any language (an event key, field names and raw values), so
+    the history reads in the language of whoever opens it.
+    """
+
+    class Event(models.TextChoices):
+        OFFER_RECEIVED = "offer_received", _("Offer received through the website.")
+        STATUS_CHANGED = "status_changed", _("Status changed.")
+        CHANGED_IN_ADMIN = "changed_in_admin", _("Changed in admin.")
+        VISIT_SCHEDULED = "visit_scheduled", _("Visit scheduled.")
+        VISIT_CHANGED = "visit_changed", _("Visit changed.")
+        CONFIRMATION_SENT = "confirmation_sent", _("Confirmation emailed to the host.")
 
     offer = models.ForeignKey(
         HostingOffer,
@@ -40,7 +54,7 @@ class HistoryEntry(models.Model):
         blank=True,
         related_name="+",
     )
-    summary = models.CharField(_("what happened"), max_length=300)
+    event = models.CharField(_("what happened"), max_length=30, choices=Event.choices)
     changes = models.JSONField(
         _("changes"), default=dict, blank=True, help_text=_("Field: [old value, new value].")
     )
@@ -57,4 +71,32 @@ class HistoryEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.summary
+        return str(self.get_event_display())
+
+    def change_rows(self) -> list[tuple[str, str, str]]:
+        """(field, old value, new value) for each change, in the active language."""
+        model = ScheduledVisit if self.visit_id else HostingOffer
+        rows = []
+        for name, (old, new) in self.changes.items():
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                field = None
+            label = str(field.verbose_name) if field is not None else name
+            rows.append((label, _history_value(field, old), _history_value(field, new)))
+        return rows
+
+
+def _history_value(field, value) -> str:
+    """A stored value as the reader says it: a choice's label, yes or no, or the text."""
+    if value is None or value in ("", []):
+        return "–"
+    if isinstance(value, bool):
+        return yesno(value)
+    choices = field.flatchoices if field is not None else []
+    if not choices and isinstance(getattr(field, "base_field", None), models.Field):
+        choices = field.base_field.flatchoices  # a list of choices (ArrayField)
+    labels = {str(key): label for key, label in choices}
+    if isinstance(value, list):
+        return ", ".join(str(labels.get(str(item), item)) for item in value)
+    return str(labels.get(str(value), value))

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
 from programmes.models.hosting import HostingKind, HostingOffer
@@ -57,8 +58,10 @@ class ScheduledVisitQuerySet(models.QuerySet):
 class ScheduledVisit(models.Model):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed to the host")
-        CONFIRMED = "confirmed", _("Confirmed")
-        COMPLETED = "completed", _("Completed")
+        # A visit is "bekräftat" and "genomfört"; other things are confirmed or completed
+        # in other Swedish words.
+        CONFIRMED = "confirmed", pgettext_lazy("visit status", "Confirmed")
+        COMPLETED = "completed", pgettext_lazy("visit status", "Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
     OVERLAP_CONSTRAINT = VISIT_OVERLAP_CONSTRAINT

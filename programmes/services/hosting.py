@@ -76,7 +76,7 @@ def hosting_offer_submit(
     HostingPeriod.objects.bulk_create(
         HostingPeriod(offer=offer, starts_on=start, ends_on=end) for start, end in sorted(periods)
     )
-    HistoryEntry.objects.create(offer=offer, summary=_("Offer received through the website."))
+    HistoryEntry.objects.create(offer=offer, event=HistoryEntry.Event.OFFER_RECEIVED)
 
     context = {
         "offer": offer,
@@ -107,15 +107,15 @@ def hosting_offer_submit(
 def hosting_offer_set_status(*, offer: HostingOffer, status: str, by=None) -> HostingOffer:
     if status not in HostingOffer.Status.values:
         raise ValidationError(_("Unknown status."))
-    old = offer.get_status_display()
-    if offer.status == status:
+    old = offer.status
+    if old == status:
         return offer
     offer.status = status
     offer.save(update_fields=["status", "updated_at"])
     history_record(
         subject=offer,
         by=by,
-        summary=_("Status changed."),
-        changes={"status": (old, offer.get_status_display())},
+        event=HistoryEntry.Event.STATUS_CHANGED,
+        changes={"status": (old, offer.status)},
     )
     return offer

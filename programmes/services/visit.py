@@ -11,7 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.outbox import outbox_enqueue
-from programmes.models import VISIT_OVERLAP_CONSTRAINT, HostingOffer, Intake, ScheduledVisit
+from programmes.models import (
+    VISIT_OVERLAP_CONSTRAINT,
+    HistoryEntry,
+    HostingOffer,
+    Intake,
+    ScheduledVisit,
+)
 from programmes.services.history import history_record
 from programmes.services.hosting import hosting_offer_set_status
 from reference.models import Organisation
@@ -122,7 +128,7 @@ def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
         visit.contact_name = visit.contact_name or offer.contact_name
         visit.contact_email = visit.contact_email or offer.email
     _save_visit(visit)
-    history_record(subject=visit, by=by, summary=_("Visit scheduled."))
+    history_record(subject=visit, by=by, event=HistoryEntry.Event.VISIT_SCHEDULED)
     if offer is not None and offer.status in (
         HostingOffer.Status.NEW,
         HostingOffer.Status.IN_REVIEW,
@@ -131,7 +137,7 @@ def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
         hosting_offer_set_status(offer=offer, status=HostingOffer.Status.SCHEDULED, by=by)
     if visit.status == ScheduledVisit.Status.CONFIRMED:
         _queue_confirmation(visit)
-        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+        history_record(subject=visit, by=by, event=HistoryEntry.Event.CONFIRMATION_SENT)
     return visit
 
 
@@ -157,10 +163,10 @@ def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledV
         if before[field] != getattr(visit, field)
     }
     if diff:
-        history_record(subject=visit, by=by, summary=_("Visit changed."), changes=diff)
+        history_record(subject=visit, by=by, event=HistoryEntry.Event.VISIT_CHANGED, changes=diff)
     if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
         _queue_confirmation(visit)
-        history_record(subject=visit, by=by, summary=_("Confirmation emailed to the host."))
+        history_record(subject=visit, by=by, event=HistoryEntry.Event.CONFIRMATION_SENT)
     return visit
 
 
