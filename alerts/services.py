@@ -227,22 +227,6 @@ def manage_link_request(
 
 # --- Housekeeping -----------------------------------------------------------------------------
 
-
-def alerts_delete_expired(*, now: datetime | None = None) -> dict[str, int]:
-    """Delete alerts unconfirmed after a week, old manage-link requests and old digest records."""
-    now = now or timezone.now()
-    unconfirmed = Subscription.objects.pending().filter(created_at__lt=now - CONFIRM_WITHIN)
-    return {
-        "unconfirmed": unconfirmed.delete()[1].get(Subscription._meta.label, 0),
-        "manage_requests": ManageLinkRequest.objects.filter(
-            created_at__lt=now - CONFIRM_WITHIN
-        ).delete()[0],
-        "digests": Digest.objects.filter(sent_at__lt=now - KEEP_DIGESTS_FOR)
-        .delete()[1]
-        .get(Digest._meta.label, 0),
-    }
-
-
 # --- Digests --------------------------------------------------------------------------------
 
 

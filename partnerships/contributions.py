@@ -1,13 +1,17 @@
 """What municipal partnerships add to the portal's shared features (see core.registries)."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import registries
+from core.personal_data import PersonalData, Retention, declare
 from core.related import RelatedSource
 from core.search import SearchSource, stored_vector, weighted_vector
 from core.waiting import register_waiting
-from partnerships import selectors
+from partnerships import selectors, services
 from partnerships.list_kinds import PartnerSeekerKind, PartnershipKind
 from partnerships.models import InterestRegistration, Partnership, Story
 from partnerships.sitemaps import SITEMAPS
@@ -74,4 +78,64 @@ registries.staff_grants.register((PARTNERSHIPS_TEAM, "partnerships"), Grant("par
 # Communications polish and publish the stories.
 registries.staff_grants.register(
     (COMMUNICATIONS, "partnerships.Story"), Grant("partnerships.Story", EDIT)
+)
+
+# Personal data: registrations lose their personal fields 24 months after they are closed
+# (ICLD_PARTNERSHIP_RETENTION_MONTHS); what remains is anonymous statistics.
+DEFAULT_RETENTION_MONTHS = 24
+
+
+def _registrations_past_retention(now):
+    months = getattr(settings, "ICLD_PARTNERSHIP_RETENTION_MONTHS", DEFAULT_RETENTION_MONTHS)
+    cutoff = now - timedelta(days=round(months * 365.25 / 12))
+    return InterestRegistration.objects.not_anonymised().filter(
+        status=InterestRegistration.Status.CLOSED, closed_at__lte=cutoff
+    )
+
+
+declare(
+    PersonalData(
+        model="partnerships.InterestRegistration",
+        kind=_("Interest registrations for a municipal partnership"),
+        fields=(
+            "organisation",
+            "contact_name",
+            "role",
+            "email",
+            "phone",
+            "message",
+            "countries",
+            "themes",
+            "language",
+            "status",
+            "internal_notes",
+            "created_at",
+            "consented_at",
+        ),
+        erase=services.registrations_erase,
+        retention=Retention(
+            period=_(
+                "The personal details are removed 24 months after the case is closed; only "
+                "anonymous statistics (organisation, countries, themes, dates) remain."
+            ),
+            due=_registrations_past_retention,
+        ),
+        ordering=10,
+    )
+)
+declare(
+    PersonalData(
+        model="partnerships.PartnerSeeker",
+        kind=_("Contact persons of partner seekers"),
+        fields=("contact_name", "contact_email"),
+        email_fields=("contact_email",),
+        erase=services.seekers_erase_contact,
+        retention=Retention(
+            period=_(
+                "While the local government looks for a Swedish partner; the partnership team "
+                "removes the contact when it has found one or withdraws."
+            )
+        ),
+        ordering=11,
+    )
 )

@@ -4,10 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import registries
+from core.personal_data import NotPersonalData, PersonalData, Retention, declare
 from core.related import RelatedSource
 from core.search import SearchSource, weighted_vector
 from core.waiting import register_waiting
-from programmes import selectors
+from programmes import selectors, services
 from programmes.list_kinds import ProgrammeKind
 from programmes.models import HostingOffer, Programme, ScheduledVisit
 from programmes.sitemaps import SITEMAPS
@@ -63,3 +64,50 @@ register_waiting(
 )
 
 registries.staff_grants.register((PROGRAMMES_TEAM, "programmes"), Grant("programmes", ALL))
+
+# Personal data. Offers and visits are reviewed by the programme team; the privacy notice says
+# how long they are kept.
+declare(
+    PersonalData(
+        model="programmes.HostingOffer",
+        kind=_("Offers to host a study visit"),
+        fields=(
+            "organisation",
+            "contact_name",
+            "contact_role",
+            "email",
+            "phone",
+            "message",
+            "accessibility_notes",
+            "created_at",
+            "consent_at",
+        ),
+        erase=services.hosting_offers_erase_contact,
+        retention=Retention(
+            period=_(
+                "As long as the offer is current. We review the offers and remove those no "
+                "longer current at least once a year."
+            )
+        ),
+        ordering=20,
+    )
+)
+declare(
+    PersonalData(
+        model="programmes.ScheduledVisit",
+        kind=_("Host contacts of study visits"),
+        fields=("host", "starts_on", "ends_on", "contact_name", "contact_email"),
+        email_fields=("contact_email",),
+        erase=services.visits_erase_host_contact,
+        retention=Retention(
+            period=_("With the visit, for the programme's records; reviewed once a year.")
+        ),
+        ordering=21,
+    )
+)
+declare(
+    NotPersonalData(
+        model="programmes.Programme",
+        reason="The contact address is the programme's own, published on its page.",
+    )
+)

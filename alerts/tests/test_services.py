@@ -9,6 +9,7 @@ from alerts import services, tokens
 from alerts.models import Delivery, Digest, ManageLinkRequest, Subscription
 from alerts.tests.factories import event, make_subscription
 from core.models import OutboxMessage
+from core.personal_data import apply_retention
 
 pytestmark = pytest.mark.django_db
 
@@ -150,8 +151,8 @@ def test_unconfirmed_alerts_are_deleted_after_a_week():
         created_at=now - timedelta(days=8)
     )
     Subscription.objects.filter(pk=recent.pk).update(created_at=now - timedelta(days=6))
-    deleted = services.alerts_delete_expired(now=now)
-    assert deleted["unconfirmed"] == 1
+    deleted = apply_retention(now=now)
+    assert deleted["alerts.Subscription"] == 1
     assert set(Subscription.objects.values_list("pk", flat=True)) == {recent.pk, confirmed.pk}
 
 

@@ -10,7 +10,6 @@ from knowledge.services.event import (
     registration_confirm,
     registration_create,
     registration_move_to_waiting,
-    registrations_purge_expired,
 )
 from knowledge.services.publication import publication_set_authors
 
@@ -23,5 +22,4 @@ __all__ = [
     "registration_confirm",
     "registration_create",
     "registration_move_to_waiting",
-    "registrations_purge_expired",
 ]

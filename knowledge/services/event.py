@@ -10,7 +10,7 @@ the same transaction, so they are sent only for changes that were committed.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -198,15 +198,6 @@ def registration_move_to_waiting(*, registration: Registration) -> bool:
     return True
 
 
+# Sign-ups are kept until six months after the event (as the consent says); the daily
+# retention run erases them (knowledge/contributions.py).
 RETENTION = timedelta(days=180)
-
-
-@transaction.atomic
-def registrations_purge_expired(*, now: datetime | None = None) -> int:
-    """Delete sign-ups for events that ended more than six months ago (as the consent says).
-
-    Returns how many were deleted. Run daily: ``manage.py purge_event_registrations``.
-    """
-    cutoff = (now or timezone.now()) - RETENTION
-    deleted, _by_model = Registration.objects.filter(event__ends_at__lt=cutoff).delete()
-    return deleted

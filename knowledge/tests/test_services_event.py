@@ -217,6 +217,6 @@ def test_sign_ups_are_deleted_six_months_after_the_event():
     make_registration(old)
     kept = make_registration(recent)
     out = __import__("io").StringIO()
-    call_command("purge_event_registrations", stdout=out)
-    assert "Deleted 1 " in out.getvalue()
+    call_command("apply_retention", stdout=out)
+    assert "knowledge.Registration: erased 1" in out.getvalue()
     assert list(Registration.objects.all()) == [kept]

@@ -21,10 +21,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_utils import side_by_side, translated_search_fields
+from core.personal_data import erase_for_email, export_for_email
 from core.spreadsheets import spreadsheet_cell
 from partnerships import selectors, services
 from partnerships.models import (
@@ -35,6 +36,7 @@ from partnerships.models import (
     RegistrationEvent,
 )
 from partnerships.services.interest import TRACKED_FIELDS
+from staff.selectors import may_handle_personal_data
 
 
 @admin.register(ApplicationRound)
@@ -352,7 +354,15 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             {email.lower() for email in queryset.values_list("email", flat=True) if email}
         )
 
-    @admin.action(description=_("Export everything held about the selected email address (JSON)"))
+    # Export and erase cover every app and the outbox (core.personal_data), so only someone
+    # who may handle every kind of personal data (an administrator) is offered them.
+    def has_personal_data_permission(self, request) -> bool:
+        return may_handle_personal_data(request.user)
+
+    @admin.action(
+        description=_("Export everything held about the selected email address (JSON)"),
+        permissions=["personal_data"],
+    )
     def export_personal_data(self, request, queryset):
         emails = self._emails(queryset)
         if not emails:
@@ -364,7 +374,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             return None
         data = {
             "exported": timezone.now().isoformat(),
-            "people": [selectors.personal_data_for_email(email) for email in emails],
+            "people": [export_for_email(email) for email in emails],
         }
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
@@ -375,7 +385,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(
         description=_("Erase everything held about the selected email address"),
-        permissions=["delete"],
+        permissions=["personal_data"],
     )
     def erase_personal_data(self, request, queryset):
         emails = self._emails(queryset)
@@ -387,28 +397,30 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             )
             return None
         if request.POST.get("confirm") == "yes":
-            totals = {"registrations": 0, "seekers": 0, "emails": 0}
-            for email in emails:
-                for key, value in services.personal_data_erase(email=email).items():
-                    totals[key] += value
+            total = sum(sum(erase_for_email(email).values()) for email in emails)
             self.message_user(
                 request,
-                gettext(
-                    "Erased: %(registrations)d registrations anonymised, "
-                    "%(seekers)d seeker contacts removed, %(emails)d emails deleted."
+                ngettext(
+                    "Erased %(count)d record held about the selected addresses, in every part "
+                    "of the portal.",
+                    "Erased %(count)d records held about the selected addresses, in every part "
+                    "of the portal.",
+                    total,
                 )
-                % totals,
+                % {"count": total},
                 messages.SUCCESS,
             )
             return None
+        found: dict[str, int] = {}
+        for email in emails:
+            for kind in export_for_email(email)["kinds"]:
+                found[kind["kind"]] = found.get(kind["kind"], 0) + len(kind["rows"])
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Erase personal data"),
             "opts": self.model._meta,
             "emails": emails,
-            "registration_count": sum(
-                InterestRegistration.objects.for_email(email).count() for email in emails
-            ),
+            "found": sorted(found.items()),
             "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
             "action": "erase_personal_data",
             "action_checkbox_name": ACTION_CHECKBOX_NAME,

@@ -2,10 +2,10 @@
 
 from partnerships.services.interest import (
     match_record,
-    personal_data_erase,
     registration_submit,
     registration_update,
-    registrations_anonymise_closed,
+    registrations_erase,
+    seekers_erase_contact,
 )
 from partnerships.services.partnership import (
     partnership_publish,
@@ -25,10 +25,10 @@ __all__ = [
     "partnership_unpublish",
     "partnership_upsert",
     "partnership_validate_parties",
-    "personal_data_erase",
     "registration_submit",
     "registration_update",
-    "registrations_anonymise_closed",
+    "registrations_erase",
+    "seekers_erase_contact",
     "story_publish",
     "story_unpublish",
     "story_upsert",

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.models import OutboxMessage
 from core.outbox import outbox_compose, outbox_enqueue_all
 from partnerships.models import (
     PERSONAL_FIELDS,
@@ -20,7 +19,7 @@ from partnerships.models import (
     PartnerSeeker,
     RegistrationEvent,
 )
-from partnerships.selectors.interest import _address_spellings, round_status
+from partnerships.selectors.interest import round_status
 from reference.models import Country, Organisation, Theme
 
 ERASED = "–"
@@ -166,40 +165,19 @@ def _blank_personal_data(registration: InterestRegistration) -> None:
             event.save(update_fields=["changes", "user"])
 
 
-@transaction.atomic
-def registrations_anonymise_closed(*, months: int = 24, now=None) -> int:
-    """Remove the personal data of registrations closed more than ``months`` months ago.
+def registrations_erase(queryset: QuerySet[InterestRegistration]) -> int:
+    """Remove the personal data of these registrations and of their history; how many changed.
 
-    Organisation, countries, themes, dates, language and status stay, for statistics.
+    Organisation, countries, themes, dates, language and status stay, for statistics. Used for
+    an erasure request and when the retention period is over (core.personal_data).
     """
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=round(months * 365.25 / 12))
-    due = InterestRegistration.objects.not_anonymised().filter(
-        status=InterestRegistration.Status.CLOSED, closed_at__lte=cutoff
-    )
     count = 0
-    for registration in due.select_for_update():
+    for registration in queryset.filter(anonymised_at__isnull=True):
         _blank_personal_data(registration)
         count += 1
     return count
 
 
-@transaction.atomic
-def personal_data_erase(*, email: str) -> dict[str, int]:
-    """Erase what the partnership app holds about one email address.
-
-    Registrations keep their anonymous statistics; seekers lose their contact person; queued
-    and sent emails to the address are deleted.
-    """
-    email = email.strip()
-    if not email:
-        return {"registrations": 0, "seekers": 0, "emails": 0}
-    addresses = _address_spellings(email)
-    registrations = list(InterestRegistration.objects.for_email(email).select_for_update())
-    for registration in registrations:
-        _blank_personal_data(registration)
-    seekers = PartnerSeeker.objects.filter(contact_email__iexact=email).update(
-        contact_name="", contact_email="", updated_at=timezone.now()
-    )
-    emails, _by_model = OutboxMessage.objects.filter(to__overlap=addresses).delete()
-    return {"registrations": len(registrations), "seekers": seekers, "emails": emails}
+def seekers_erase_contact(queryset: QuerySet[PartnerSeeker]) -> int:
+    """Remove the contact person of these partner seekers; the seekers stay listed."""
+    return queryset.update(contact_name="", contact_email="", updated_at=timezone.now())

@@ -71,13 +71,16 @@ def test_admin_export_and_erase_personal_data(staff_client):
         changelist, {"action": "export_personal_data", "_selected_action": [target.pk]}
     )
     data = json.loads(response.content)
-    person = data["people"][0]
-    assert person["interest_registrations"][0]["contact_name"] == "Erik Persson"
-    assert len(person["emails_sent"]) == 1
+    kinds = {kind["model"]: kind["rows"] for kind in data["people"][0]["kinds"]}
+    assert kinds["partnerships.InterestRegistration"][0]["contact_name"] == "Erik Persson"
+    assert (
+        len(kinds["core.OutboxMessage"]) == 2
+    )  # the receipt, and the team notice replying to Erik
     confirm = staff_client.post(
         changelist, {"action": "erase_personal_data", "_selected_action": [target.pk]}
     )
     assert confirm.status_code == 200 and b"erik@vara.example" in confirm.content
+    assert "Intresseanmälningar" in confirm.content.decode()
     assert InterestRegistration.objects.get(pk=target.pk).contact_name == "Erik Persson"
     staff_client.post(
         changelist,
@@ -87,8 +90,29 @@ def test_admin_export_and_erase_personal_data(staff_client):
     assert target.contact_name == "" and target.email == "" and target.anonymised_at
     assert target.organisation.slug == "vara" and target.countries.exists()
     assert not OutboxMessage.objects.filter(to__overlap=["Erik@Vara.example"]).exists()
+    assert not OutboxMessage.objects.filter(body_text__icontains="Erik").exists()
     other.refresh_from_db()
     assert other.contact_name == "Olle Other"
+
+
+def test_a_team_member_is_not_offered_the_cross_app_export_and_erase(client, django_user_model):
+    from django.contrib.auth.models import Group
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from staff import roles
+
+    factories.registration()  # admin shows its actions only on a list with rows
+    user = django_user_model.objects.create_user(username="team", password="x" * 20, is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.PARTNERSHIPS_TEAM))
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    page = client.get(reverse("admin:partnerships_interestregistration_changelist")).text
+    assert "export_personal_data" not in page and "erase_personal_data" not in page
+    assert 'value="export_csv"' in page  # the team's own export stays
 
 
 def test_registration_history_reads_in_the_language_of_whoever_opens_it(staff_client):

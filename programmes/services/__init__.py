@@ -5,7 +5,11 @@ for intakes) and ``history`` (what changed on an offer or a visit). Import from 
 """
 
 from programmes.services.history import history_record
-from programmes.services.hosting import hosting_offer_set_status, hosting_offer_submit
+from programmes.services.hosting import (
+    hosting_offer_set_status,
+    hosting_offer_submit,
+    hosting_offers_erase_contact,
+)
 from programmes.services.visit import (
     VisitOverlapError,
     is_overlap_violation,
@@ -14,6 +18,7 @@ from programmes.services.visit import (
     visit_create,
     visit_schedule,
     visit_update,
+    visits_erase_host_contact,
 )
 
 __all__ = [
@@ -21,10 +26,12 @@ __all__ = [
     "history_record",
     "hosting_offer_set_status",
     "hosting_offer_submit",
+    "hosting_offers_erase_contact",
     "is_overlap_violation",
     "lock_host_calendar",
     "visit_confirm",
     "visit_create",
     "visit_schedule",
     "visit_update",
+    "visits_erase_host_contact",
 ]

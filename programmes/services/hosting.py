@@ -9,6 +9,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -119,3 +120,16 @@ def hosting_offer_set_status(*, offer: HostingOffer, status: str, by=None) -> Ho
         changes={"status": (old, offer.status)},
     )
     return offer
+
+
+def hosting_offers_erase_contact(queryset: QuerySet[HostingOffer]) -> int:
+    """Remove the contact person and their words from these offers (an erasure request); the
+    offer's municipality, periods and kinds of hosting stay for the programme's planning."""
+    return queryset.update(
+        contact_name="",
+        contact_role="",
+        email="",
+        phone="",
+        message="",
+        updated_at=timezone.now(),
+    )

@@ -7,6 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -192,3 +193,8 @@ def _queue_confirmation(visit: ScheduledVisit) -> None:
         reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
     )
     ScheduledVisit.objects.filter(pk=visit.pk).update(confirmation_sent_at=timezone.now())
+
+
+def visits_erase_host_contact(queryset: QuerySet[ScheduledVisit]) -> int:
+    """Remove the host's contact person from these visits (an erasure request)."""
+    return queryset.update(contact_name="", contact_email="", updated_at=timezone.now())

@@ -1,32 +1,21 @@
-"""Send the alert digests that are due, and delete what is kept no longer. Run it from cron."""
+"""Send the alert digests that are due. Run it from cron.
+
+What alerts keep, and for how long, is erased by ``manage.py apply_retention`` with every other
+app's personal data (alerts/contributions.py).
+"""
 
 from django.core.management.base import BaseCommand
 
-from alerts.services import alert_digests_send, alerts_delete_expired
+from alerts.services import alert_digests_send
 
 
 class Command(BaseCommand):
     help = (
         "Queue today's alert digests (at most one email per address and day; weekly alerts "
-        "once a week) and delete alerts unconfirmed after a week. Safe to run again."
+        "once a week). Safe to run again."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--cleanup-only",
-            action="store_true",
-            help="Only delete unconfirmed alerts and old records; send nothing.",
-        )
-
-    def handle(self, *args, cleanup_only: bool = False, **options):
-        deleted = alerts_delete_expired()
-        self.stdout.write(
-            f"Deleted {deleted['unconfirmed']} unconfirmed alerts, "
-            f"{deleted['manage_requests']} manage-link requests, "
-            f"{deleted['digests']} digest records."
-        )
-        if cleanup_only:
-            return
+    def handle(self, *args, **options):
         run = alert_digests_send()
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,4 +1,4 @@
-"""manage.py anonymise_registrations: personal data goes after the retention period."""
+"""The daily retention run anonymises registrations after the retention period."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from partnerships.models import InterestRegistration
 from partnerships.tests import factories
 
 
-def test_anonymise_command_removes_personal_data_after_retention_period():
+def test_anonymise_command_removes_personal_data_after_retention_period(settings):
     old = factories.registration(contact_name="Gammal", email="old@vara.example", message="Hej")
     recent = factories.registration(contact_name="Ny", email="recent@vara.example")
     open_old = factories.registration(contact_name="Öppen", email="open@vara.example")
@@ -27,8 +27,8 @@ def test_anonymise_command_removes_personal_data_after_retention_period():
         closed_at=timezone.now() - timedelta(days=200)
     )
     out = StringIO()
-    call_command("anonymise_registrations", stdout=out)
-    assert "Anonymised 1" in out.getvalue()
+    call_command("apply_retention", stdout=out)
+    assert "partnerships.InterestRegistration: erased 1" in out.getvalue()
     old.refresh_from_db()
     assert (old.contact_name, old.email, old.message, old.role, old.internal_notes) == (
         "",
@@ -43,7 +43,8 @@ def test_anonymise_command_removes_personal_data_after_retention_period():
     recent.refresh_from_db()
     open_old.refresh_from_db()
     assert recent.contact_name == "Ny" and open_old.contact_name == "Öppen"
-    call_command("anonymise_registrations", "--months", "6", stdout=out)
+    settings.ICLD_PARTNERSHIP_RETENTION_MONTHS = 6
+    call_command("apply_retention", stdout=out)
     recent.refresh_from_db()
     assert recent.contact_name == ""
 
@@ -55,6 +56,6 @@ def test_anonymise_command_reads_setting(settings):
     InterestRegistration.objects.filter(pk=registration.pk).update(
         closed_at=timezone.now() - timedelta(days=40)
     )
-    call_command("anonymise_registrations", stdout=StringIO())
+    call_command("apply_retention", stdout=StringIO())
     registration.refresh_from_db()
     assert registration.anonymised_at is not None
