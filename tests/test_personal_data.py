@@ -1,9 +1,9 @@
 """Personal data is declared once per model, and one export and one erase cover every app."""
 
 import json
-from html import escape
 import uuid
 from datetime import timedelta
+from html import escape
 from io import StringIO
 
 import pytest
