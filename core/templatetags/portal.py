@@ -80,14 +80,6 @@ def lang_attr(value) -> str:
     return ""
 
 
-@register.simple_tag
-def translated(value, element: str = "span"):
-    """Render a translated text, wrapped with its own `lang` when it is a fallback."""
-    if isinstance(value, LocalizedText) and value.lang != active_language():
-        return format_html('<{0} lang="{1}">{2}</{0}>', element, value.lang, value)
-    return value
-
-
 @register.filter
 def rich_text(value) -> str:
     """Sanitise staff-entered HTML (allow-list) before it is shown."""
