@@ -12,10 +12,10 @@ SERVED = ("tests/e2e/", "tests/resilience/")
 def pytest_xdist_make_scheduler(config, log):
     """With `-n`, one worker runs every test that serves the portal, the others share the rest.
 
-    So a parallel run starts the browser tests' portal once and its timed recovery tests do not
-    compete with a second served portal. This is `--dist loadgroup` without marks, which
-    pytest-xdist 3.8 cannot read under pytest 9.2 (pytest-xdist issue 1386). The served tests,
-    the largest unit, are handed out first.
+    So a parallel run starts the browser tests' portal once, and the resilience tests, which
+    time how a portal recovers, never compete with a second served portal. This is
+    `--dist loadgroup` without marks, which pytest-xdist 3.8 cannot read under pytest 9.2
+    (pytest-xdist issue 1386). The served tests, the largest unit, are handed out first.
     """
     if config.getvalue("dist") != "load":
         return None
