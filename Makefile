@@ -42,12 +42,26 @@ run: setup
 browser: install
 	@VENV=$(VENV) scripts/install-browser
 
+# Style and Django's own checks. djhtml indents only the HTML templates: the email templates
+# (.txt) are sent as they are written, whitespace included.
 check: install messages
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/ruff format --check
+	git ls-files -z '*.html' | xargs -0 -r $(VENV)/bin/djhtml --check --tabwidth 2
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# pytest-xdist workers: one per core unless told (`make test TEST_WORKERS=4`). One worker runs
+# the tests that serve the portal (browser and resilience), the others share the rest.
+TEST_WORKERS ?= auto
+
 test: install messages browser check
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
+
+# The quick loop while working: everything but the browser, resilience and 50,000-row tests.
+.PHONY: test-fast
+test-fast: install messages
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e and not resilience and not scale"
 
 # Production mode: gunicorn, DEBUG off, compressed and hashed static files via whitenoise.
 serve: export DJANGO_DEBUG := 0

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Count, Q
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,9 +16,17 @@ from reference.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("seed_demo", allow_production=True, stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, seeded once for this module and rolled back after its last test.
+
+    Seeding takes seconds; each test still runs in a savepoint of its own inside this
+    transaction, so what one test changes is undone before the next.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", allow_production=True, stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def test_home_page_figures_come_from_the_database(client, demo):

@@ -1,8 +1,8 @@
 import os
 
 import pytest
-from django.conf import settings
 
+from tests.databases import served_database_name
 from tests.e2e.harness import CHROMIUM_ARGS, chromium_executable, drop_database, start_portal
 
 # Playwright's sync API runs an event loop in this thread; the tests never use
@@ -19,8 +19,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory, django_db_blocker):
     """The portal in production mode with demo content, shared by all browser tests."""
-    suffix = os.environ.get("ICLD_TEST_DB", "")
-    database = f"{settings.DATABASES['default']['NAME']}_e2e{'_' + suffix if suffix else ''}"
+    database = served_database_name("e2e")
     with django_db_blocker.unblock():
         server = start_portal(tmp_path_factory.mktemp("portal"), database=database)
     yield server

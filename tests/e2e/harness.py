@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
-from django.conf import settings
+
+from tests import databases
+from tests.databases import connection_kwargs, database_url
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 AXE_PATH = Path(__file__).with_name("vendor") / "axe.min.js"
@@ -55,36 +57,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _connection_kwargs(database: str) -> dict:
-    db = settings.DATABASES["default"]
-    kwargs = {
-        "dbname": database,
-        "user": db["USER"] or None,
-        "password": db["PASSWORD"] or None,
-        "host": db["HOST"] or None,
-        "port": db["PORT"] or None,
-        "autocommit": True,
-    }
-    return {key: value for key, value in kwargs.items() if value is not None}
-
-
-def database_url(database: str) -> str:
-    db = settings.DATABASES["default"]
-    host = db["HOST"]
-    if host.startswith("/"):
-        return f"postgresql://{db['USER'] or 'postgres'}@/{database}?host={host}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgresql://{auth}@{host or '127.0.0.1'}:{db['PORT'] or 5432}/{database}"
-
-
 def recreate_database(database: str) -> None:
-    with psycopg.connect(**_connection_kwargs("postgres")) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{database}"')
+    """A fresh copy of the migrated template (tests/databases.py) under ``database``."""
+    databases.clone(database)
 
 
 def drop_database(database: str) -> None:
-    with psycopg.connect(**_connection_kwargs("postgres")) as conn:
+    with psycopg.connect(**connection_kwargs("postgres")) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
@@ -155,7 +134,8 @@ def start_portal(
 ) -> PortalServer:
     """Serve the portal with gunicorn in production mode.
 
-    By default the database is created afresh on the test server, migrated and seeded. Pass
+    By default the database is a fresh copy of the migrated template on the test server, then
+    migrated (as a deploy would; nothing is left to apply) and seeded. Pass
     ``db_url`` to use another server (e.g. a private one a test restarts), and ``prepare=False``
     with the first server's ``secret_key`` and ``static_root`` to start a second app server on
     the same data.
