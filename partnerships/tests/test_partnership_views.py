@@ -242,3 +242,10 @@ def test_images_show_with_alt_text_in_the_visitors_language(client, content):
     text = client.get(url("detail", "en", slug="vara-huangshan")).text
     assert 'alt="Children playing at a centre in Huangshan"' in text
     assert "/media/partnerships/images/centre.jpg" in text
+
+
+def test_the_list_loads_its_live_filters_script(client):
+    """Filters apply as they change (partnerships.js); the page works without it too."""
+    text = client.get(url("list")).text
+    assert 'src="/static/partnerships/partnerships.js"' in text
+    assert "data-live-filters" in text
