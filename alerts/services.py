@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -27,6 +27,7 @@ from alerts.models import (
 )
 from alerts.selectors import describe
 from core.outbox import outbox_enqueue
+from core.submissions import save_once
 
 logger = logging.getLogger(__name__)
 
@@ -90,50 +91,46 @@ def alert_subscribe(
 ) -> Subscription:
     """Save an unconfirmed alert once per submission token and email the confirmation link."""
     email = normalize_email(email)
-    existing = Subscription.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing
     now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            key = (
-                Subscription.objects.filter(email=email)
-                .values_list("unsubscribe_key", flat=True)
-                .order_by("pk")
-                .first()
-            )
-            subscription = Subscription.objects.create(
-                email=email,
+
+    def create() -> Subscription:
+        key = (
+            Subscription.objects.filter(email=email)
+            .values_list("unsubscribe_key", flat=True)
+            .order_by("pk")
+            .first()
+        )
+        subscription = Subscription.objects.create(
+            email=email,
+            language=language,
+            frequency=frequency,
+            kind=kind,
+            query=query,
+            submission_token=submission_token,
+            unsubscribe_key=key or new_unsubscribe_key(),
+        )
+        recent = (
+            Subscription.objects.pending()
+            .filter(email=email, created_at__gte=now - timedelta(days=1))
+            .count()
+        )
+        if recent <= MAX_PENDING_EMAILS_A_DAY:
+            with translation.override(language):
+                about = describe(subscription)
+            outbox_enqueue(
+                to=[email],
+                template="alerts/emails/confirm",
+                context={
+                    "subscription": subscription,
+                    "about": about,
+                    "confirm_url": confirm_url(subscription),
+                    "valid_days": CONFIRM_WITHIN.days,
+                },
                 language=language,
-                frequency=frequency,
-                kind=kind,
-                query=query,
-                submission_token=submission_token,
-                unsubscribe_key=key or new_unsubscribe_key(),
             )
-            recent = (
-                Subscription.objects.pending()
-                .filter(email=email, created_at__gte=now - timedelta(days=1))
-                .count()
-            )
-            if recent <= MAX_PENDING_EMAILS_A_DAY:
-                with translation.override(language):
-                    about = describe(subscription)
-                outbox_enqueue(
-                    to=[email],
-                    template="alerts/emails/confirm",
-                    context={
-                        "subscription": subscription,
-                        "about": about,
-                        "confirm_url": confirm_url(subscription),
-                        "valid_days": CONFIRM_WITHIN.days,
-                    },
-                    language=language,
-                )
-    except IntegrityError:
-        # The same token posted twice at the same moment: the other request saved it.
-        return Subscription.objects.get(submission_token=submission_token)
-    return subscription
+        return subscription
+
+    return save_once(Subscription, submission_token, create)
 
 
 @transaction.atomic
@@ -196,33 +193,30 @@ def manage_link_request(
 ) -> ManageLinkRequest:
     """Email the signed link to the address's alerts, if it has any (nothing is said either way)."""
     email = normalize_email(email)
-    existing = ManageLinkRequest.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing
     now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            has_alerts = Subscription.objects.filter(email=email).exists()
-            sent_today = ManageLinkRequest.objects.filter(
-                email=email, sent=True, created_at__gte=now - timedelta(days=1)
-            ).count()
-            send = has_alerts and sent_today < MAX_MANAGE_EMAILS_A_DAY
-            request = ManageLinkRequest.objects.create(
-                email=email, language=language, submission_token=submission_token, sent=send
+
+    def create() -> ManageLinkRequest:
+        has_alerts = Subscription.objects.filter(email=email).exists()
+        sent_today = ManageLinkRequest.objects.filter(
+            email=email, sent=True, created_at__gte=now - timedelta(days=1)
+        ).count()
+        send = has_alerts and sent_today < MAX_MANAGE_EMAILS_A_DAY
+        request = ManageLinkRequest.objects.create(
+            email=email, language=language, submission_token=submission_token, sent=send
+        )
+        if send:
+            outbox_enqueue(
+                to=[email],
+                template="alerts/emails/manage_link",
+                context={
+                    "manage_url": manage_url(email, language),
+                    "valid_days": tokens.MANAGE_VALID_FOR.days,
+                },
+                language=language,
             )
-            if send:
-                outbox_enqueue(
-                    to=[email],
-                    template="alerts/emails/manage_link",
-                    context={
-                        "manage_url": manage_url(email, language),
-                        "valid_days": tokens.MANAGE_VALID_FOR.days,
-                    },
-                    language=language,
-                )
-    except IntegrityError:
-        return ManageLinkRequest.objects.get(submission_token=submission_token)
-    return request
+        return request
+
+    return save_once(ManageLinkRequest, submission_token, create)
 
 
 # --- Housekeeping -----------------------------------------------------------------------------

@@ -21,19 +21,18 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import strip_control_characters
-from core.i18n import active_language
+from core.i18n import active_language, fallback_expression
+from core.search import clean_query
 from knowledge.models import DOCUMENT_LANGUAGES, Publication
 from reference.models import Country, Theme
 
 PAGE_SIZE = 20
-MAX_QUERY_LENGTH = 200
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 SEARCH_CONFIGS = {"sv": "swedish", "en": "english"}
 
@@ -46,11 +45,6 @@ SORTS = {
 
 ThemeThrough = Publication.themes.through
 CountryThrough = Publication.countries.through
-
-
-def clean_search_text(value: str) -> str:
-    value = strip_control_characters(value or "").replace(MARK_START, "").replace(MARK_STOP, "")
-    return " ".join(value.split())[:MAX_QUERY_LENGTH]
 
 
 def search_query(text: str) -> SearchQuery:
@@ -89,7 +83,7 @@ class LibraryQuery:
     @classmethod
     def from_params(cls, params: QueryDict) -> LibraryQuery:
         """Read the URL; values nobody could have chosen are ignored, never an error."""
-        q = clean_search_text(params.get("q", ""))
+        q = clean_query(params.get("q", ""))
         types = [t for t in params.getlist("type") if t in Publication.Type.values]
         languages = [
             code for code in params.getlist("language") if code in dict(DOCUMENT_LANGUAGES)
@@ -101,8 +95,10 @@ class LibraryQuery:
             q=q,
             types=sorted(set(types)),
             years=sorted(set(_ints(params.getlist("year"))), reverse=True),
-            themes=sorted({clean_search_text(s)[:60] for s in params.getlist("theme")} - {""}),
-            countries=sorted({clean_search_text(s)[:60] for s in params.getlist("country")} - {""}),
+            themes=sorted({clean_query(s, max_length=60) for s in params.getlist("theme")} - {""}),
+            countries=sorted(
+                {clean_query(s, max_length=60) for s in params.getlist("country")} - {""}
+            ),
             languages=sorted(set(languages)),
             sort=sort,
             page=params.get("page", "1")[:10],
@@ -129,11 +125,6 @@ class LibraryResult:
     page: Page
     facets: dict[str, list[FacetOption]]
     sorts: dict
-
-
-def _localized(field_name: str, language: str):
-    other = "en" if language == "sv" else "sv"
-    return Coalesce(NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{other}"))
 
 
 def filtered_publications(
@@ -209,7 +200,7 @@ def library_search(params: QueryDict) -> LibraryResult:
         results = results.annotate(
             rank=SearchRank(F("search_vector"), tsquery),
             title_highlighted=SearchHeadline(
-                _localized("title", language),
+                fallback_expression("title", language),
                 tsquery,
                 config=config,
                 highlight_all=True,
@@ -217,7 +208,7 @@ def library_search(params: QueryDict) -> LibraryResult:
                 stop_sel=MARK_STOP,
             ),
             snippet=SearchHeadline(
-                _localized("abstract", language),
+                fallback_expression("abstract", language),
                 tsquery,
                 config=config,
                 start_sel=MARK_START,
@@ -232,7 +223,7 @@ def library_search(params: QueryDict) -> LibraryResult:
         "relevance": ["-rank", "-year", "-pk"],
         "newest": ["-year", "-created_at", "-pk"],
         "oldest": ["year", "created_at", "pk"],
-        "title": [Lower(_localized("title", language)).asc(), "pk"],
+        "title": [Lower(fallback_expression("title", language)).asc(), "pk"],
     }
     results = results.order_by(*orderings[query.sort])
     counts = facet_counts(query, base)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import ical
 from core.spreadsheets import spreadsheet_cell
 from programmes.models import ScheduledVisit
 
@@ -63,36 +63,6 @@ def visits_csv(visits: Iterable[ScheduledVisit]) -> str:
     return buffer.getvalue()
 
 
-def _escape(text: str) -> str:
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode())
-        limit = 75 if not parts else 74  # continuation lines start with a space
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
 ICS_STATUS = {
     ScheduledVisit.Status.PROPOSED: "TENTATIVE",
     ScheduledVisit.Status.CONFIRMED: "CONFIRMED",
@@ -102,20 +72,11 @@ ICS_STATUS = {
 
 
 def visits_ics(visits: Iterable[ScheduledVisit], *, name: str | None = None) -> str:
-    """All-day events (the end date is exclusive in iCalendar, hence the day added)."""
+    """Each visit as an all-day entry from its first to its last day."""
     domain = settings.ICLD_SITE_URL.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-    stamp = timezone.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//ICLD//Training programme visits//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name or _('ICLD study visits'))}",
-    ]
+    entries = []
     for visit in visits:
         programme = visit.intake.programme
-        summary = f"{visit.host.name}: {visit.get_kind_display()} ({programme.title})"
         description = "\n".join(
             filter(
                 None,
@@ -130,18 +91,15 @@ def visits_ics(visits: Iterable[ScheduledVisit], *, name: str | None = None) -> 
                 ],
             )
         )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:programme-visit-{visit.pk}@{domain or 'icld.se'}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{visit.starts_on:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{visit.ends_on + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(description)}",
-            f"LOCATION:{_escape(visit.host.name)}",
-            f"STATUS:{ICS_STATUS.get(visit.status, 'TENTATIVE')}",
-            "TRANSP:OPAQUE",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        entries.append(
+            ical.CalendarEntry(
+                uid=f"programme-visit-{visit.pk}@{domain or 'icld.se'}",
+                summary=f"{visit.host.name}: {visit.get_kind_display()} ({programme.title})",
+                starts=visit.starts_on,
+                ends=visit.ends_on,
+                description=description,
+                location=str(visit.host.name),
+                status=ICS_STATUS.get(visit.status, "TENTATIVE"),
+            )
+        )
+    return ical.calendar(entries, name=str(name or _("ICLD study visits")))

@@ -14,12 +14,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.outbox import outbox_enqueue
+from core.submissions import save_once
 from knowledge.models import Event, Registration
 
 CANCEL_SALT = "knowledge.registration.cancel"
@@ -88,46 +89,36 @@ def registration_create(
     first result). Someone already signed up with the same email address gets their
     confirmation again instead of a second seat. Raises ``RegistrationClosed``.
     """
-    existing = Registration.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing
-    try:
-        with transaction.atomic():
-            locked = Event.objects.select_for_update().get(pk=event.pk)
-            if not locked.registration_is_open():
-                raise RegistrationClosed
-            already = (
-                locked.registrations.exclude(status=Registration.Status.CANCELLED)
-                .annotate(email_lower=Lower("email"))
-                .filter(email_lower=email.lower())
-                .first()
-            )
-            if already:
-                _enqueue(already, "registration_reminder")
-                return already
-            has_seat = locked.capacity is None or _confirmed_count(locked) < locked.capacity
-            registration = Registration.objects.create(
-                event=locked,
-                name=name,
-                email=email,
-                organisation=organisation,
-                needs=needs,
-                consent=consent,
-                language=language if language in ("sv", "en") else "sv",
-                status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
-                submission_token=submission_token,
-            )
-            _enqueue(
-                registration,
-                "registration_confirmed" if has_seat else "registration_waiting",
-            )
-            return registration
-    except IntegrityError:
-        # The same token was saved by a concurrent request for another event row.
-        existing = Registration.objects.filter(submission_token=submission_token).first()
-        if existing:
-            return existing
-        raise
+
+    def create() -> Registration:
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if not locked.registration_is_open():
+            raise RegistrationClosed
+        already = (
+            locked.registrations.exclude(status=Registration.Status.CANCELLED)
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower=email.lower())
+            .first()
+        )
+        if already:
+            _enqueue(already, "registration_reminder")
+            return already
+        has_seat = locked.capacity is None or _confirmed_count(locked) < locked.capacity
+        registration = Registration.objects.create(
+            event=locked,
+            name=name,
+            email=email,
+            organisation=organisation,
+            needs=needs,
+            consent=consent,
+            language=language if language in ("sv", "en") else "sv",
+            status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
+            submission_token=submission_token,
+        )
+        _enqueue(registration, "registration_confirmed" if has_seat else "registration_waiting")
+        return registration
+
+    return save_once(Registration, submission_token, create)
 
 
 def _promote_waiting(event: Event) -> list[Registration]:

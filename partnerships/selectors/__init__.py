@@ -15,13 +15,11 @@ from partnerships.selectors.interest import (
     seekers_ranked_for_registration,
 )
 from partnerships.selectors.partnership import (
-    MAX_QUERY_LENGTH,
     SORTS,
     Facet,
     FacetOption,
     PartnershipFilters,
     active_partnerships_by_country,
-    clean_search_text,
     country_counts,
     country_get,
     country_list_with_counts,
@@ -55,7 +53,6 @@ from partnerships.selectors.seeker import (
 from partnerships.selectors.story import latest_stories, story_get_public, story_list_public
 
 __all__ = [
-    "MAX_QUERY_LENGTH",
     "SORTS",
     "Facet",
     "FacetOption",
@@ -64,7 +61,6 @@ __all__ = [
     "SeekerFilters",
     "active_partnerships_by_country",
     "application_rounds_coming",
-    "clean_search_text",
     "country_counts",
     "country_get",
     "country_list_with_counts",

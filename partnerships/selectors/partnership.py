@@ -16,21 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
-from django.db.models.functions import Coalesce, NullIf, RowNumber
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import active_language
+from core.i18n import active_language, fallback_expression
 from partnerships.models import Partnership, Story
 from reference.models import Country, County, Organisation, Theme
 
 SwedishParty = Partnership.swedish_organisations.through
 PartnerParty = Partnership.partner_organisations.through
 PartnershipTheme = Partnership.themes.through
-
-MAX_QUERY_LENGTH = 200
-
 
 # --- Public API for other apps ------------------------------------------------------------
 
@@ -99,20 +96,6 @@ def _for_cards(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
         Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
     )
-
-
-def _localized_order(field_name: str):
-    """Order by the active language's text, falling back to Swedish when it is empty."""
-    language = active_language()
-    if language == "sv":
-        return F(f"{field_name}_sv")
-    return Coalesce(NullIf(f"{field_name}_{language}", Value("")), f"{field_name}_sv")
-
-
-def clean_search_text(value: str) -> str:
-    """Strip control characters and cap the length: any input gives a normal search."""
-    text = "".join(ch if ch.isprintable() else " " for ch in value or "")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def search_query(text: str) -> SearchQuery:
@@ -220,7 +203,7 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     elif sort == "oldest":
         queryset = queryset.order_by("start_year", "title_sv", "pk")
     elif sort == "title":
-        queryset = queryset.order_by(_localized_order("title"), "pk")
+        queryset = queryset.order_by(fallback_expression("title", active_language()), "pk")
     else:
         queryset = queryset.order_by("-start_year", "title_sv", "pk")
     return _for_cards(queryset)

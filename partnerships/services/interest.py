@@ -7,11 +7,12 @@ import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.outbox import outbox_compose, outbox_enqueue_all
+from core.submissions import save_once
 from partnerships.models import (
     PERSONAL_FIELDS,
     InterestRegistration,
@@ -46,49 +47,45 @@ def registration_submit(
     The emails are rows in the outbox, written in the same transaction: they leave only if
     the registration is committed, and a mail server failure never loses the registration.
     """
-    existing = InterestRegistration.objects.filter(submission_token=submission_token).first()
-    if existing:
-        return existing
     language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    try:
-        with transaction.atomic():
-            registration = InterestRegistration.objects.create(
-                organisation=organisation,
-                contact_name=contact_name,
-                role=role,
-                email=email,
-                phone=phone,
-                message=message,
+
+    def create() -> InterestRegistration:
+        registration = InterestRegistration.objects.create(
+            organisation=organisation,
+            contact_name=contact_name,
+            role=role,
+            email=email,
+            phone=phone,
+            message=message,
+            language=language,
+            seeker=seeker,
+            submission_token=submission_token,
+            consented_at=timezone.now(),
+        )
+        registration.countries.set(list(countries))
+        registration.themes.set(list(themes))
+        RegistrationEvent.objects.create(
+            registration=registration, action=RegistrationEvent.Action.RECEIVED, changes={}
+        )
+        context = {"registration": registration, "rounds": round_status()}
+        outbox_enqueue_all(
+            outbox_compose(
+                to=[email],
+                template="partnerships/emails/registration_received",
+                context=context,
                 language=language,
-                seeker=seeker,
-                submission_token=submission_token,
-                consented_at=timezone.now(),
-            )
-            registration.countries.set(list(countries))
-            registration.themes.set(list(themes))
-            RegistrationEvent.objects.create(
-                registration=registration, action=RegistrationEvent.Action.RECEIVED, changes={}
-            )
-            context = {"registration": registration, "rounds": round_status()}
-            outbox_enqueue_all(
-                outbox_compose(
-                    to=[email],
-                    template="partnerships/emails/registration_received",
-                    context=context,
-                    language=language,
-                ),
-                outbox_compose(
-                    to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
-                    template="partnerships/emails/registration_team",
-                    context=context,
-                    language=settings.LANGUAGE_CODE,
-                    reply_to=email,
-                ),
-            )
-    except IntegrityError:
-        # The same token posted twice at the same moment: the other request saved it.
-        return InterestRegistration.objects.get(submission_token=submission_token)
-    return registration
+            ),
+            outbox_compose(
+                to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
+                template="partnerships/emails/registration_team",
+                context=context,
+                language=settings.LANGUAGE_CODE,
+                reply_to=email,
+            ),
+        )
+        return registration
+
+    return save_once(InterestRegistration, submission_token, create)
 
 
 def _display(value) -> str | int | None:

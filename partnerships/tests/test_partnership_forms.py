@@ -1,8 +1,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.search import MAX_QUERY_LENGTH
 from partnerships.forms import PartnershipFilterForm
-from partnerships.selectors import MAX_QUERY_LENGTH, PartnershipFilters, partnership_list_public
+from partnerships.selectors import PartnershipFilters, partnership_list_public
 
 FIELDS = ["q", "country", "organisation", "county", "theme", "phase", "status", "year", "sort"]
 values = st.text(max_size=300) | st.sampled_from(

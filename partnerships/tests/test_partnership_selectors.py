@@ -99,11 +99,6 @@ def test_search_handles_operators_and_odd_input():
         list(selectors.partnership_list_public(PartnershipFilters(q=text)))
 
 
-def test_clean_search_text_strips_control_characters_and_caps_the_length():
-    assert selectors.clean_search_text("va\x00ra\x1b \n klimat") == "va ra klimat"
-    assert len(selectors.clean_search_text("x" * 5000)) == selectors.MAX_QUERY_LENGTH
-
-
 def test_filters_combine_and_never_count_a_partnership_twice():
     two_in_one_county = factories.partnership(
         swedish_slugs=("vara", "ale"),

@@ -8,18 +8,18 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.outbox import outbox_compose, outbox_enqueue_all
+from core.submissions import save_once
 from programmes.models import HistoryEntry, HostingOffer, HostingPeriod, Programme
 from programmes.services.history import history_record
 from reference.models import Organisation, Theme
 
 
-@transaction.atomic
 def hosting_offer_submit(
     *,
     submission_token: uuid.UUID,
@@ -46,62 +46,59 @@ def hosting_offer_submit(
     A second call with the same token (a double click, a resent POST, two workers racing)
     returns the first offer and queues nothing.
     """
-    existing = HostingOffer.objects.filter(submission_token=submission_token).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            offer = HostingOffer.objects.create(
-                submission_token=submission_token,
-                organisation=organisation,
-                contact_name=contact_name,
-                contact_role=contact_role,
-                email=email,
-                phone=phone,
-                hosting_kinds=list(dict.fromkeys(hosting_kinds)),
-                expertise=expertise,
-                capacity=capacity,
-                languages=list(dict.fromkeys(languages)),
-                accessibility=accessibility,
-                accessibility_notes=accessibility_notes,
-                message=message,
-                may_be_listed=may_be_listed,
-                consent_at=timezone.now(),
-                language=language,
-            )
-    except IntegrityError:
-        # Another request with the same token committed first: that one is the offer.
-        return HostingOffer.objects.get(submission_token=submission_token)
-    offer.themes.set(themes)
-    offer.programmes.set(programmes)
-    HostingPeriod.objects.bulk_create(
-        HostingPeriod(offer=offer, starts_on=start, ends_on=end) for start, end in sorted(periods)
-    )
-    HistoryEntry.objects.create(offer=offer, event=HistoryEntry.Event.OFFER_RECEIVED)
 
-    context = {
-        "offer": offer,
-        "periods": list(offer.periods.all()),
-        "themes": list(offer.themes.all()),
-        "programmes": list(offer.programmes.all()),
-    }
-    outbox_enqueue_all(
-        outbox_compose(
-            to=[offer.email],
-            template="programmes/emails/offer_confirmation",
-            context=context,
+    def create() -> HostingOffer:
+        offer = HostingOffer.objects.create(
+            submission_token=submission_token,
+            organisation=organisation,
+            contact_name=contact_name,
+            contact_role=contact_role,
+            email=email,
+            phone=phone,
+            hosting_kinds=list(dict.fromkeys(hosting_kinds)),
+            expertise=expertise,
+            capacity=capacity,
+            languages=list(dict.fromkeys(languages)),
+            accessibility=accessibility,
+            accessibility_notes=accessibility_notes,
+            message=message,
+            may_be_listed=may_be_listed,
+            consent_at=timezone.now(),
             language=language,
-            reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
-        ),
-        outbox_compose(
-            to=[settings.ICLD_PROGRAMME_TEAM_EMAIL],
-            template="programmes/emails/offer_notification",
-            context=context,
-            language=settings.LANGUAGE_CODE,
-            reply_to=offer.email,
-        ),
-    )
-    return offer
+        )
+        offer.themes.set(themes)
+        offer.programmes.set(programmes)
+        HostingPeriod.objects.bulk_create(
+            HostingPeriod(offer=offer, starts_on=start, ends_on=end)
+            for start, end in sorted(periods)
+        )
+        HistoryEntry.objects.create(offer=offer, event=HistoryEntry.Event.OFFER_RECEIVED)
+
+        context = {
+            "offer": offer,
+            "periods": list(offer.periods.all()),
+            "themes": list(offer.themes.all()),
+            "programmes": list(offer.programmes.all()),
+        }
+        outbox_enqueue_all(
+            outbox_compose(
+                to=[offer.email],
+                template="programmes/emails/offer_confirmation",
+                context=context,
+                language=language,
+                reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+            ),
+            outbox_compose(
+                to=[settings.ICLD_PROGRAMME_TEAM_EMAIL],
+                template="programmes/emails/offer_notification",
+                context=context,
+                language=settings.LANGUAGE_CODE,
+                reply_to=offer.email,
+            ),
+        )
+        return offer
+
+    return save_once(HostingOffer, submission_token, create)
 
 
 @transaction.atomic

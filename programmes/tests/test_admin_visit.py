@@ -1,7 +1,12 @@
+from datetime import date
+
+import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from core.models import OutboxMessage
+from programmes import exports, selectors
 from programmes.models import HistoryEntry, ScheduledVisit
 from programmes.tests.conftest import make_intake, make_visit, municipality
 
@@ -73,16 +78,38 @@ def test_csv_and_ical_exports(staff_client):
     assert "'=HYPERLINK" in body  # a formula is never run by the spreadsheet
     ics = staff_client.get(reverse("admin:programmes_scheduledvisit_calendar")).content.decode()
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert "DTSTART;VALUE=DATE:20270908\r\n" in ics
-    assert "DTEND;VALUE=DATE:20270909\r\n" in ics  # the day after: the end is exclusive
-    assert f"UID:programme-visit-{visit.pk}@" in ics
-    assert "Anna\\, Vara" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+    [event] = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert event.decoded("DTSTART") == date(2027, 9, 8)
+    assert event.decoded("DTEND") == date(2027, 9, 9)  # the day after: the end is exclusive
+    assert str(event["UID"]) == f"programme-visit-{visit.pk}@127.0.0.1"
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(event["LOCATION"]) == visit.host.name
+    assert str(event["SUMMARY"]).startswith(f"{visit.host.name}: ")
+    assert "Anna, Vara" in str(event["DESCRIPTION"]).splitlines()[3]
     action = staff_client.post(
         reverse("admin:programmes_scheduledvisit_changelist"),
         {"action": "export_ics", "_selected_action": [visit.pk]},
     )
     assert action["Content-Type"].startswith("text/calendar")
+
+
+def test_the_calendar_marks_each_visit_tentative_confirmed_or_cancelled():
+    host = municipality()
+    statuses = ["proposed", "confirmed", "completed", "cancelled"]
+    for n, status in enumerate(statuses):
+        day = f"2027-10-{n * 3 + 1:02d}"
+        make_visit(host=host, first=day, last=day, status=status)
+    with translation.override("en"):
+        text = exports.visits_ics(selectors.visits_for_export())
+    calendar = icalendar.Calendar.from_ical(text)
+    assert str(calendar["X-WR-CALNAME"]) == "ICLD study visits"
+    assert [str(event["STATUS"]) for event in calendar.walk("VEVENT")] == [
+        "TENTATIVE",
+        "CONFIRMED",
+        "CONFIRMED",
+        "CANCELLED",
+    ]
 
 
 def test_exports_need_staff(client):
