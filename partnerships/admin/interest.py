@@ -354,6 +354,16 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             {email.lower() for email in queryset.values_list("email", flat=True) if email}
         )
 
+    def _emails_or_warn(self, request, queryset) -> list[str]:
+        emails = self._emails(queryset)
+        if not emails:
+            self.message_user(
+                request,
+                gettext("The selected registrations hold no email address."),
+                messages.WARNING,
+            )
+        return emails
+
     # Export and erase cover every app and the outbox (core.personal_data), so only someone
     # who may handle every kind of personal data (an administrator) is offered them.
     def has_personal_data_permission(self, request) -> bool:
@@ -364,13 +374,8 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         permissions=["personal_data"],
     )
     def export_personal_data(self, request, queryset):
-        emails = self._emails(queryset)
+        emails = self._emails_or_warn(request, queryset)
         if not emails:
-            self.message_user(
-                request,
-                gettext("The selected registrations hold no email address."),
-                messages.WARNING,
-            )
             return None
         data = {
             "exported": timezone.now().isoformat(),
@@ -388,13 +393,8 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         permissions=["personal_data"],
     )
     def erase_personal_data(self, request, queryset):
-        emails = self._emails(queryset)
+        emails = self._emails_or_warn(request, queryset)
         if not emails:
-            self.message_user(
-                request,
-                gettext("The selected registrations hold no email address."),
-                messages.WARNING,
-            )
             return None
         if request.POST.get("confirm") == "yes":
             total = sum(sum(erase_for_email(email).values()) for email in emails)
