@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from core.personal_data import declarations
 from core.waiting import registered_entries
@@ -41,14 +41,10 @@ def waiting_items_for(request, *, site: admin.AdminSite = admin.site) -> list[Wa
             continue
         url = None
         if model_admin is not None:
-            try:
-                url = reverse(f"{site.name}:{opts.app_label}_{opts.model_name}_changelist")
-            except NoReverseMatch:
-                url = None
-            else:
-                params = entry.filter_params()
-                if params:
-                    url += "?" + urlencode(params)
+            url = reverse(f"{site.name}:{opts.app_label}_{opts.model_name}_changelist")
+            params = entry.filter_params()
+            if params:
+                url += "?" + urlencode(params)
         items.append(
             WaitingItem(
                 key=entry.key, label=str(entry.label), count=entry.queryset().count(), url=url
