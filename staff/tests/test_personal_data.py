@@ -76,3 +76,11 @@ def test_without_the_second_factor_the_page_is_closed(client, django_user_model,
 
 def test_the_start_page_links_administrators_to_it(staff_client):
     assert URL in staff_client.get(reverse("admin:index")).text
+
+
+def test_an_address_with_nothing_held_says_so_and_offers_the_buttons_again(staff_client):
+    response = staff_client.post(
+        URL, {"email": "nobody@example.se", "action": "erase"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "The portal holds nothing about nobody@example.se." in response.text
+    assert 'value="export"' in response.text and "Yes, erase all of it" not in response.text
