@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
+from core.models import TimeStamped
 from partnerships.models.seeker import PartnerSeeker
 from reference.models import Country, Organisation, Theme
 
@@ -99,7 +100,7 @@ class InterestRegistrationQuerySet(models.QuerySet):
         return self.filter(email__iexact=email.strip()) if email.strip() else self.none()
 
 
-class InterestRegistration(models.Model):
+class InterestRegistration(TimeStamped):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         CONTACTED = "contacted", _("Contacted")
@@ -158,7 +159,6 @@ class InterestRegistration(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = InterestRegistrationQuerySet.as_manager()
 

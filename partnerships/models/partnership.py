@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
+from core.models import TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
 from reference.models import Country, Organisation, Theme
 
@@ -64,7 +65,7 @@ def search_vector_expression():
     )
 
 
-class Partnership(Publishable):
+class Partnership(Publishable, TimeStamped):
     class Phase(models.TextChoices):
         INCEPTION = "inception", _("Inception (pre-study)")
         PROJECT = "project", _("Project")
@@ -138,8 +139,6 @@ class Partnership(Publishable):
     reference_number = models.CharField(
         _("ICLD reference number"), max_length=20, blank=True, help_text=_("For example 2016-0032.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The names of the parties, the country and the themes in both languages, kept up to
     # date by services.partnership_refresh_search_names (a generated column cannot join).
     search_names = models.TextField(_("names for search"), blank=True, default="", editable=False)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
+from core.models import TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
 from partnerships.models.partnership import IMAGE_EXTENSIONS, Partnership
 
@@ -15,7 +16,7 @@ class StoryQuerySet(PublishableQuerySet):
     pass
 
 
-class Story(Publishable):
+class Story(Publishable, TimeStamped):
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"))
@@ -45,8 +46,6 @@ class Story(Publishable):
     partnerships = models.ManyToManyField(
         Partnership, verbose_name=_("partnerships"), related_name="stories"
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = StoryQuerySet.as_manager()
 
