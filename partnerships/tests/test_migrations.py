@@ -1,10 +1,12 @@
-"""Migrating to one shape for "published" keeps every row as it was."""
+"""Migrating to one shape for "published" and for the history keeps every row as it was."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from partnerships.models import Partnership, Story
+from partnerships import services
+from partnerships.models import Partnership, RegistrationEvent, Story
 from partnerships.tests import factories
 
 BEFORE = [("partnerships", "0003_registration_event_actions")]
@@ -51,3 +53,21 @@ def test_published_rows_stay_published_and_drafts_stay_drafts_both_ways():
     assert Partnership.objects.get(pk=hidden.pk).published_at is None
     assert Story.objects.get(pk=story.pk).published_at is not None
     assert Story.objects.get(pk=draft_story.pk).published_at is None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_registration_history_keeps_who_what_and_when():
+    user = get_user_model().objects.create_user("bo", is_staff=True)
+    registration = factories.registration()
+    services.registration_update(registration=registration, user=user, status="contacted")
+    before = list(registration.events.order_by("pk").values_list("event", "by", "at", "changes"))
+    try:
+        old_apps = migrate(BEFORE)
+        OldEvent = old_apps.get_model("partnerships", "RegistrationEvent")
+        old = OldEvent.objects.filter(registration_id=registration.pk).order_by("pk")
+        assert list(old.values_list("action", "user", "at", "changes")) == before
+    finally:
+        migrate()
+    after = RegistrationEvent.objects.filter(registration=registration).order_by("pk")
+    assert list(after.values_list("event", "by", "at", "changes")) == before
+    assert before[-1][:2] == ("changed", user.pk)
