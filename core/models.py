@@ -8,6 +8,16 @@ from django.utils.translation import pgettext_lazy
 from core.i18n import TranslatedField, localize
 
 
+class TimeStamped(models.Model):
+    """When a row was created and last changed, kept by Django on every save."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class OutboxMessageQuerySet(models.QuerySet):
     def due(self):
         return self.filter(
@@ -183,7 +193,7 @@ class AccessibilityStatement(models.Model):
         return reverse("core:accessibility")
 
 
-class AccessibilityReport(models.Model):
+class AccessibilityReport(TimeStamped):
     """A reported barrier or a request for an accessible version, tracked until answered."""
 
     class Kind(models.TextChoices):
@@ -217,7 +227,6 @@ class AccessibilityReport(models.Model):
     # saved with one INSERT and is its own entry in the outbox (core.services).
     emails_queued_at = models.DateTimeField(_("emails queued"), null=True, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("accessibility report")

@@ -610,6 +610,8 @@ def _seed_publications(people, themes, countries) -> int:
                 "type": item["type"],
                 "year": item["year"],
                 "created_at": item["created"],
+                "is_published": True,
+                "published_at": item["created"],
                 "title_sv": item["title_sv"],
                 "title_en": item["title_en"],
                 "abstract_sv": item["abstract_sv"],
@@ -666,6 +668,8 @@ def _seed_calls(themes) -> int:
                 "opens_at": item["opens_at"],
                 "closes_at": item["closes_at"],
                 "created_at": item["created"],
+                "is_published": True,
+                "published_at": item["created"],
                 "max_amount_sek": item["max"],
                 "apply_url": "https://example.org/icld-application-portal",
                 **{
@@ -711,6 +715,8 @@ def _seed_events(people, themes, countries) -> int:
                 "registration_deadline": item["deadline"],
                 "registration_enabled": item.get("registration_enabled", True),
                 "created_at": item["starts_at"] - timedelta(days=60),
+                "is_published": True,
+                "published_at": item["starts_at"] - timedelta(days=60),
             },
         )
         set_related(event.speakers, [people[k] for k in item["speakers"]])

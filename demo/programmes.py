@@ -763,6 +763,7 @@ def seed(stdout) -> None:
         fields["contact_email"] = CONTACT
         fields["application_url"] = APPLY_URL
         fields["contact_name"] = "ICLD"
+        fields["is_published"] = True
         fields["meta_description_sv"] = data["summary_sv"][:300]
         fields["meta_description_en"] = data["summary_en"][:300]
         programme = upsert(Programme, {"slug": data["slug"]}, fields)

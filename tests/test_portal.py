@@ -70,9 +70,7 @@ def test_a_theme_page_gathers_the_portal(client, demo):
     from reference.models import Theme
 
     theme = (
-        Theme.objects.annotate(
-            n=Count("partnerships", filter=Q(partnerships__publish_state="published"))
-        )
+        Theme.objects.annotate(n=Count("partnerships", filter=Q(partnerships__is_published=True)))
         .order_by("-n")
         .first()
     )

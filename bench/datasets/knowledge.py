@@ -129,6 +129,8 @@ def _publications(target: int) -> None:
                     "work together.",
                     document_languages=["sv", "en"] if n % 4 == 0 else ["en"],
                     created_at=now - timedelta(hours=n),
+                    is_published=True,
+                    published_at=now - timedelta(hours=n),
                 )
             )
             plan.append((theme_slug, PLACES_EN[place], rng.sample(people, 1 + n % 3)))
@@ -172,6 +174,8 @@ def _events(target: int) -> list[Event]:
                 venue_sv="Hästgatan 1",
                 city="Visby",
                 capacity=40,
+                is_published=True,
+                published_at=now,
             )
         )
     Event.objects.bulk_create(rows, batch_size=BATCH)

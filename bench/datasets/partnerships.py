@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from django.utils import timezone
+
 from partnerships.models import Partnership, Story
-from partnerships.models.publishing import PublishState
 from reference.models import Country, Organisation, Theme
 
 FULL = {"partnerships": 10_000, "stories": 1_000}
@@ -84,6 +85,7 @@ def generate(*, scale: float, stdout) -> None:
     Partners = Partnership.partner_organisations.through
     Themes = Partnership.themes.through
     number = existing
+    published = timezone.now()
     while number < target:
         rows, links = [], []
         for _ in range(min(BATCH, target - number)):
@@ -126,9 +128,9 @@ def generate(*, scale: float, stdout) -> None:
                     status="completed" if completed else "active",
                     start_year=start,
                     end_year=min(start + rng.randint(1, 4), 2024) if completed else None,
-                    publish_state=PublishState.DRAFT
-                    if number % 50 == 0
-                    else PublishState.PUBLISHED,
+                    # A bulk insert skips save(): the first publication is set here.
+                    is_published=number % 50 != 0,
+                    published_at=None if number % 50 == 0 else published,
                     search_names=names,
                 )
             )
@@ -167,6 +169,7 @@ def _stories(target: int, rng: random.Random) -> None:
         return
     ids = list(Partnership.objects.published().values_list("pk", flat=True)[:5000])
     start = Story.objects.count()
+    published = timezone.now()
     stories = Story.objects.bulk_create(
         [
             Story(
@@ -178,7 +181,8 @@ def _stories(target: int, rng: random.Random) -> None:
                 body_sv="<p>Text.</p>",
                 body_en="<p>Text.</p>",
                 date=date(2015 + n % 10, n % 12 + 1, n % 28 + 1),
-                publish_state=PublishState.PUBLISHED,
+                is_published=True,
+                published_at=published,
             )
             for n in range(missing)
         ]
@@ -192,8 +196,6 @@ def _stories(target: int, rng: random.Random) -> None:
 def _generate_registrations(*, scale: float) -> None:
     """Interest registrations: 20,000 of the benchmark's 100,000 form submissions."""
     import uuid
-
-    from django.utils import timezone
 
     from partnerships.models import InterestRegistration
 

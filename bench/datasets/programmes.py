@@ -48,6 +48,7 @@ def _programmes(target: int, countries: list, themes: list) -> None:
             contact_email="itp@icld.se",
             ordering=100 + n,
             duration_months=rng.choice([12, 18]),
+            is_published=True,
         )
         programme.eligible_countries.set(rng.sample(countries, min(6, len(countries))))
         programme.themes.set(rng.sample(themes, min(2, len(themes))))

@@ -22,6 +22,7 @@ class ResearchCallAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes"]
     date_hierarchy = "closes_at"
     inlines = [CallDocumentInline]
+    readonly_fields = ["published_at"]
     fieldsets = [
         (
             None,
@@ -32,7 +33,7 @@ class ResearchCallAdmin(admin.ModelAdmin):
                     "closes_at",
                     "apply_url",
                     "max_amount_sek",
-                    "is_published",
+                    ("is_published", "published_at"),
                 ]
             },
         ),

@@ -76,8 +76,21 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [RegistrationInline]
     actions = ["export_participants"]
+    readonly_fields = ["published_at"]
     fieldsets = [
-        (None, {"fields": ["kind", "slug", "starts_at", "ends_at", "language", "is_published"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "slug",
+                    "starts_at",
+                    "ends_at",
+                    "language",
+                    ("is_published", "published_at"),
+                ]
+            },
+        ),
         (
             _("Content (Swedish | English)"),
             {"fields": side_by_side("title", "summary", "description", "venue")},

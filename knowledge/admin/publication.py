@@ -44,9 +44,20 @@ class PublicationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisations", "countries"]
     filter_horizontal = ["themes"]
     inlines = [AuthorshipInline]
-    readonly_fields = ["author_names", "updated_at"]
+    readonly_fields = ["author_names", "published_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["type", "slug", "year", "document_languages", "is_published"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "type",
+                    "slug",
+                    "year",
+                    "document_languages",
+                    ("is_published", "published_at"),
+                ]
+            },
+        ),
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "abstract")}),
         (_("File and identifiers"), {"fields": ["file", "doi", "isbn", "external_url"]}),
         (_("Cover"), {"fields": ["cover_image", *side_by_side("cover_alt")]}),

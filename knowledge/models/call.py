@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.publishing import Publishable, PublishableQuerySet
 from knowledge import validators
 
 
@@ -21,16 +22,13 @@ def upload_call_document(instance, filename: str) -> str:
     return f"knowledge/calls/{uuid.uuid4().hex}.pdf"
 
 
-class ResearchCallQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class ResearchCallQuerySet(PublishableQuerySet):
     def open(self, now: datetime | None = None):
         now = now or timezone.now()
         return self.published().filter(opens_at__lte=now, closes_at__gt=now)
 
 
-class ResearchCall(models.Model):
+class ResearchCall(Publishable):
     class Status(models.TextChoices):
         UPCOMING = "upcoming", _("Opens soon")
         OPEN = "open", _("Open")
@@ -64,7 +62,6 @@ class ResearchCall(models.Model):
     themes = models.ManyToManyField(
         "reference.Theme", blank=True, related_name="research_calls", verbose_name=_("themes")
     )
-    is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("added"), default=timezone.now)
 
     objects = ResearchCallQuerySet.as_manager()

@@ -13,13 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.publishing import Publishable, PublishableQuerySet
 from knowledge.models.publication import Person
 
 
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class EventQuerySet(PublishableQuerySet):
     def upcoming(self, now: datetime | None = None):
         return (
             self.published().filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
@@ -31,7 +29,7 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(models.Model):
+class Event(Publishable):
     class Kind(models.TextChoices):
         SEMINAR = "seminar", _("Seminar")
         WORKSHOP = "workshop", _("Workshop")
@@ -88,7 +86,6 @@ class Event(models.Model):
     countries = models.ManyToManyField(
         "reference.Country", blank=True, related_name="events", verbose_name=_("countries")
     )
-    is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 

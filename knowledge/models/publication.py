@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.publishing import Publishable, PublishableQuerySet
 from knowledge import validators
 
 DOCUMENT_LANGUAGES = [
@@ -83,12 +84,11 @@ class Person(models.Model):
         self.orcid = validators.normalise_orcid(self.orcid)
 
 
-class PublicationQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+class PublicationQuerySet(PublishableQuerySet):
+    pass
 
 
-class Publication(models.Model):
+class Publication(Publishable):
     class Type(models.TextChoices):
         RESEARCH_REPORT = "research_report", _("Research report")
         WORKING_PAPER = "working_paper", _("Working paper")
@@ -150,7 +150,6 @@ class Publication(models.Model):
     cover_alt = TranslatedField(
         models.CharField, _("cover image text alternative"), max_length=250, required=(), blank=True
     )
-    is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 

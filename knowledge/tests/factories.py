@@ -34,6 +34,7 @@ def make_publication(
         "title_en": f"Publication {n}",
         "year": 2020,
         "document_languages": ["en"],
+        "is_published": True,
     }
     values.update(kwargs)
     publication = Publication.objects.create(**values)
@@ -65,6 +66,7 @@ def make_event(**kwargs) -> Event:
         "venue_sv": "Hästgatan 1",
         "city": "Visby",
         "capacity": 2,
+        "is_published": True,
     }
     values.update(kwargs)
     return Event.objects.create(**values)
@@ -86,6 +88,7 @@ def make_call(**kwargs) -> ResearchCall:
         "description_sv": "<p>Beskrivning</p>",
         "opens_at": now - timedelta(days=5),
         "closes_at": now + timedelta(days=30),
+        "is_published": True,
     }
     values.update(kwargs)
     return ResearchCall.objects.create(**values)

@@ -44,6 +44,7 @@ def test_staff_add_a_publication_with_a_validated_pdf(staff_client):
     assert response.status_code == 302
     publication = Publication.objects.get(slug="new-brief")
     assert publication.document_languages == ["sv", "en"]
+    assert publication.is_published and publication.published_at is not None
     assert publication.author_names == person.name
     assert (
         publication.file.name.startswith("knowledge/publications/")

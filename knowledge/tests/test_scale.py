@@ -78,7 +78,8 @@ def _generate():
             INSERT INTO knowledge_publication
                 (id, slug, type, title_sv, title_en, abstract_sv, abstract_en,
                  document_languages, author_names, year, file, doi, isbn, external_url,
-                 cover_image, cover_alt_sv, cover_alt_en, is_published, created_at, updated_at)
+                 cover_image, cover_alt_sv, cover_alt_en, is_published, published_at,
+                 created_at, updated_at)
             SELECT id, 'p-' || i,
                    (ARRAY['research_report','working_paper','policy_brief','anthology',
                           'conference_report','other'])[1 + i % 6],
@@ -92,7 +93,8 @@ def _generate():
                    'Abstract about municipalities, citizens and participation number ' || i,
                    CASE WHEN i % 3 = 0 THEN ARRAY['sv','en'] ELSE ARRAY['en'] END,
                    '', 2009 + i % 17, '', '', '', '', '', '', '', true,
-                   now() - (i || ' minutes')::interval, now()
+                   now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval,
+                   now()
               FROM generated;
 
             INSERT INTO knowledge_publication_themes (publication_id, theme_id)

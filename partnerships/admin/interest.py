@@ -24,7 +24,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_utils import side_by_side, translated_search_fields
+from core.admin_utils import (
+    ChangeHistoryInline,
+    ChangeRecordAdmin,
+    side_by_side,
+    translated_search_fields,
+)
 from core.personal_data import erase_for_email, export_for_email
 from core.spreadsheets import spreadsheet_cell
 from partnerships import selectors, services
@@ -84,9 +89,14 @@ class RegistrationAdminForm(forms.ModelForm):
             )
 
 
+class RegistrationEventInline(ChangeHistoryInline):
+    model = RegistrationEvent
+
+
 @admin.register(InterestRegistration)
 class InterestRegistrationAdmin(admin.ModelAdmin):
     form = RegistrationAdminForm
+    inlines = [RegistrationEventInline]
     list_display = [
         "created_at",
         "organisation",
@@ -123,7 +133,6 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "created_at",
         "suggested_seekers",
         "match_list",
-        "history_table",
         "closed_at",
         "anonymised_at",
     ]
@@ -150,7 +159,6 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("History"), {"fields": ["history_table"]}),
         (_("Privacy"), {"fields": ["closed_at", "anonymised_at"], "classes": ["collapse"]}),
     ]
 
@@ -234,30 +242,6 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.display(description=_("who changed what, and when"))
-    def history_table(self, obj):
-        if obj is None or not obj.pk:
-            return "–"
-        rows = []
-        for event in obj.events.select_related("user"):
-            rows.append(
-                (
-                    timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M"),
-                    event.user or "–",
-                    event.get_action_display(),
-                    _event_changes(event),
-                )
-            )
-        return format_html(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>"
-            "<tbody>{}</tbody></table>",
-            gettext("When"),
-            gettext("Who"),
-            gettext("What"),
-            gettext("Changes"),
-            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
-        )
-
     def save_model(self, request, obj, form, change):
         # Follow-up fields go through the service, which writes the history.
         values = {name: getattr(obj, name) for name in TRACKED_FIELDS}
@@ -273,7 +257,10 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
-        pass  # no editable relations: countries and themes are as submitted
+        # Countries and themes stay as submitted; the history inline is read-only, so saving
+        # it writes nothing (it only tells admin's change message what changed: nothing).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     # --- CSV export ------------------------------------------------------------------------
 
@@ -447,25 +434,10 @@ class MatchAdmin(admin.ModelAdmin):
         return False  # recorded from a registration
 
 
-def _event_changes(event: RegistrationEvent):
-    return format_html_join(mark_safe("<br>"), "{}: {} → {}", event.change_rows())
-
-
 @admin.register(RegistrationEvent)
-class RegistrationEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "registration", "user", "action"]
-    list_filter = ["action", ("user", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["registration__organisation", "user"]
+class RegistrationEventAdmin(ChangeRecordAdmin):
+    list_display = ["at", "registration", "by", "event"]
+    list_select_related = ["registration__organisation", "by"]
     search_fields = ["registration__organisation__short_name"]
-    fields = ["registration", "user", "at", "action", "changes_display"]
+    fields = ["registration", "by", "at", "event", "changes_display"]
     readonly_fields = fields
-
-    @admin.display(description=_("changes"))
-    def changes_display(self, event: RegistrationEvent):
-        return _event_changes(event)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -34,7 +34,7 @@ class PartnershipAdminForm(forms.ModelForm):
             "end_year",
             "network",
             "reference_number",
-            "publish_state",
+            "is_published",
             "slug",
         ]
 
@@ -76,9 +76,9 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         "status",
         "start_year",
         "end_year",
-        "publish_state",
+        "is_published",
     ]
-    list_filter = ["publish_state", "status", "phase", "country", "themes", "network"]
+    list_filter = ["is_published", "status", "phase", "country", "themes", "network"]
     search_fields = [
         "slug",
         "reference_number",
@@ -113,7 +113,7 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["publish_state", "public_link", "published_at"]}),
+        (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -121,8 +121,6 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         partnership = form.instance
         services.partnership_refresh_search_names(partnership=partnership)
-        if partnership.is_published and partnership.published_at is None:
-            services.partnership_publish(partnership=partnership)
 
 
 @admin.register(Network)

@@ -11,13 +11,13 @@ from partnerships.models import Story
 
 @admin.register(Story)
 class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
-    list_display = ["title_sv", "title_en", "date", "publish_state"]
-    list_filter = ["publish_state", "partnerships__country"]
+    list_display = ["title_sv", "title_en", "date", "is_published"]
+    list_filter = ["is_published", "partnerships__country"]
     search_fields = ["slug", *translated_search_fields("title", "lead")]
     date_hierarchy = "date"
     autocomplete_fields = ["partnerships"]
     prepopulated_fields = {"slug": ["title_sv"]}
-    readonly_fields = ["public_link", "created_at", "updated_at"]
+    readonly_fields = ["public_link", "published_at", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     publish_service = staticmethod(lambda obj: services.story_publish(story=obj))
     unpublish_service = staticmethod(lambda obj: services.story_unpublish(story=obj))
@@ -25,6 +25,6 @@ class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
         (_("Image"), {"fields": ["image", *side_by_side("image_alt")]}),
         (None, {"fields": ["date", "partnerships"]}),
-        (_("Publication"), {"fields": ["publish_state", "public_link"]}),
+        (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -2,8 +2,8 @@
 
 ``partnership`` (partnerships, their images, ICLD networks), ``story``, ``interest``
 (application rounds, interest registrations, their history and matches) and ``seeker``
-(partner seekers abroad); ``publishing`` holds the draft/published state both partnerships
-and stories have. Import everything public from this package.
+(partner seekers abroad). Partnerships and stories are drafts until published
+(``core.publishing``). Import everything public from this package.
 """
 
 from partnerships.models.interest import (

@@ -7,13 +7,14 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import ChangeRecord, event_field
 from core.i18n import TranslatedField
+from core.models import TimeStamped
 from partnerships.models.seeker import PartnerSeeker
 from reference.models import Country, Organisation, Theme
 
@@ -99,7 +100,7 @@ class InterestRegistrationQuerySet(models.QuerySet):
         return self.filter(email__iexact=email.strip()) if email.strip() else self.none()
 
 
-class InterestRegistration(models.Model):
+class InterestRegistration(TimeStamped):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         CONTACTED = "contacted", _("Contacted")
@@ -158,7 +159,6 @@ class InterestRegistration(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = InterestRegistrationQuerySet.as_manager()
 
@@ -175,14 +175,10 @@ class InterestRegistration(models.Model):
         )
 
 
-class RegistrationEvent(models.Model):
-    """One change to a registration: who, when, and each field's old and new value.
+class RegistrationEvent(ChangeRecord):
+    """One change to a registration: who, when, and each field's old and new value."""
 
-    Stored as an action key, field names and raw values, and put into words when shown, so
-    it reads in the language of whoever opens it.
-    """
-
-    class Action(models.TextChoices):
+    class Event(models.TextChoices):
         RECEIVED = "received", _("Received from the website")
         CHANGED = "changed", _("Changed")
         MATCHED = "matched", _("Match recorded")
@@ -193,41 +189,17 @@ class RegistrationEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="events",
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("changed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("when"), auto_now_add=True)
-    action = models.CharField(_("what"), max_length=200, choices=Action.choices)
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    event = event_field(Event.choices)
 
-    class Meta:
+    # A match is stored as the partner seeker's slug under this key.
+    extra_labels = {"match": _("match")}
+
+    class Meta(ChangeRecord.Meta):
         verbose_name = _("registration history entry")
         verbose_name_plural = _("registration history")
-        ordering = ["-at", "-pk"]
 
-    def __str__(self) -> str:
-        return str(self.get_action_display())
-
-    def change_rows(self) -> list[tuple[str, str, str]]:
-        """(field, old value, new value) for each change, in the active language."""
-        rows = []
-        for name, (old, new) in self.changes.items():
-            try:
-                field = InterestRegistration._meta.get_field(name)
-                label, labels = field.verbose_name, dict(field.flatchoices)
-            except FieldDoesNotExist:  # "match": the seeker's slug
-                label, labels = (_("match") if name == "match" else name), {}
-            old, new = (
-                str(labels.get(value, value)) if value not in (None, "") else "–"
-                for value in (old, new)
-            )
-            rows.append((str(label), old, new))
-        return rows
+    def changed_model(self) -> type[models.Model]:
+        return InterestRegistration
 
 
 class Match(models.Model):

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
-from partnerships.models.publishing import PublishState
+from core.models import TimeStamped
+from core.publishing import Publishable, PublishableQuerySet
 from reference.models import Country, Organisation, Theme
 
 FIRST_YEAR = 1995
@@ -38,10 +39,7 @@ class Network(models.Model):
         return self.name
 
 
-class PartnershipQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(publish_state=PublishState.PUBLISHED)
-
+class PartnershipQuerySet(PublishableQuerySet):
     def active(self):
         return self.filter(status=Partnership.Status.ACTIVE)
 
@@ -67,7 +65,7 @@ def search_vector_expression():
     )
 
 
-class Partnership(models.Model):
+class Partnership(Publishable, TimeStamped):
     class Phase(models.TextChoices):
         INCEPTION = "inception", _("Inception (pre-study)")
         PROJECT = "project", _("Project")
@@ -141,12 +139,6 @@ class Partnership(models.Model):
     reference_number = models.CharField(
         _("ICLD reference number"), max_length=20, blank=True, help_text=_("For example 2016-0032.")
     )
-    publish_state = models.CharField(
-        _("publication"), max_length=10, choices=PublishState.choices, default=PublishState.DRAFT
-    )
-    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The names of the parties, the country and the themes in both languages, kept up to
     # date by services.partnership_refresh_search_names (a generated column cannot join).
     search_names = models.TextField(_("names for search"), blank=True, default="", editable=False)
@@ -164,7 +156,10 @@ class Partnership(models.Model):
         ordering = ["-start_year", "title_sv"]
         indexes = [
             GinIndex(fields=["search_vector"], name="partnership_search_gin"),
-            models.Index(fields=["publish_state", "status"], name="partnership_state_status"),
+            # Every public list filters on published, most on the status too.
+            models.Index(
+                fields=["status"], condition=Q(is_published=True), name="partnership_published"
+            ),
             models.Index(fields=["start_year", "end_year"], name="partnership_years"),
         ]
         constraints = [
@@ -179,10 +174,6 @@ class Partnership(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_published(self) -> bool:
-        return self.publish_state == PublishState.PUBLISHED
 
     @property
     def is_active(self) -> bool:

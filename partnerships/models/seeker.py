@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
+from core.models import TimeStamped
 from reference.models import Country, Organisation, Theme
 
 
@@ -19,7 +20,7 @@ class PartnerSeekerQuerySet(models.QuerySet):
         return self.open().filter(consent_listing=True)
 
 
-class PartnerSeeker(models.Model):
+class PartnerSeeker(TimeStamped):
     class Status(models.TextChoices):
         OPEN = "open", _("Looking for a partner")
         MATCHED = "matched", _("Matched")
@@ -69,8 +70,6 @@ class PartnerSeeker(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PartnerSeekerQuerySet.as_manager()
 

@@ -7,16 +7,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
+from core.models import TimeStamped
+from core.publishing import Publishable, PublishableQuerySet
 from partnerships.models.partnership import IMAGE_EXTENSIONS, Partnership
-from partnerships.models.publishing import PublishState
 
 
-class StoryQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(publish_state=PublishState.PUBLISHED)
+class StoryQuerySet(PublishableQuerySet):
+    pass
 
 
-class Story(models.Model):
+class Story(Publishable, TimeStamped):
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"))
@@ -46,11 +46,6 @@ class Story(models.Model):
     partnerships = models.ManyToManyField(
         Partnership, verbose_name=_("partnerships"), related_name="stories"
     )
-    publish_state = models.CharField(
-        _("publication"), max_length=10, choices=PublishState.choices, default=PublishState.DRAFT
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = StoryQuerySet.as_manager()
 
@@ -58,17 +53,17 @@ class Story(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["publish_state", "-date"], name="story_state_date")]
+        indexes = [
+            models.Index(
+                fields=["-date"], condition=models.Q(is_published=True), name="story_published_date"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:story", kwargs={"slug": self.slug})
-
-    @property
-    def is_published(self) -> bool:
-        return self.publish_state == PublishState.PUBLISHED
 
     def clean(self) -> None:
         if self.image and not (self.image_alt_sv.strip() and self.image_alt_en.strip()):

@@ -135,7 +135,7 @@ def personal_data_for_email(email: str) -> dict:
     registrations = (
         InterestRegistration.objects.for_email(email)
         .select_related("organisation", "seeker", "assignee")
-        .prefetch_related("countries", "themes", "events__user")
+        .prefetch_related("countries", "themes", "events__by")
     )
     seekers = PartnerSeeker.objects.filter(contact_email__iexact=email) if email else []
     addresses = _address_spellings(email)
@@ -164,8 +164,8 @@ def personal_data_for_email(email: str) -> dict:
                 "history": [
                     {
                         "when": event.at.isoformat(),
-                        "by": event.user.get_username() if event.user else None,
-                        "what": event.action,
+                        "by": event.by.get_username() if event.by else None,
+                        "what": event.event,
                         "changes": event.changes,
                     }
                     for event in registration.events.all()

@@ -38,7 +38,7 @@ def figures() -> list[dict]:
     Each figure is one aggregate query over published, active partnerships. Returns a list of
     ``{"label": <lazy translated str>, "value": int}``.
     """
-    active = Q(partnership__publish_state="published", partnership__status="active")
+    active = Q(partnership__is_published=True, partnership__status="active")
     organisations = SwedishParty.objects.filter(active).aggregate(
         n=Count("organisation_id", distinct=True)
     )["n"]
@@ -478,7 +478,7 @@ def organisation_summary(organisation: Organisation) -> dict[str, int]:
 
 def country_list_with_counts() -> list[Country]:
     """Partner countries that have a published partnership, with active and total counts."""
-    published = Q(partnerships__publish_state="published")
+    published = Q(partnerships__is_published=True)
     return list(
         Country.objects.partners()
         .annotate(
@@ -539,7 +539,7 @@ def theme_summary(theme: Theme) -> dict[str, int]:
 
 
 def theme_list_with_counts() -> list[Theme]:
-    published = Q(partnerships__publish_state="published")
+    published = Q(partnerships__is_published=True)
     return list(
         Theme.objects.annotate(
             total=Count("partnerships", filter=published),
@@ -558,7 +558,7 @@ def theme_get(slug: str) -> Theme | None:
 def swedish_party_counts() -> dict[str, dict]:
     """Per Swedish organisation with a published partnership: its counts, keyed by slug."""
     rows = (
-        SwedishParty.objects.filter(partnership__publish_state="published")
+        SwedishParty.objects.filter(partnership__is_published=True)
         .values(
             "organisation__slug",
             "organisation__short_name",

@@ -65,7 +65,7 @@ def registration_submit(
         registration.countries.set(list(countries))
         registration.themes.set(list(themes))
         RegistrationEvent.objects.create(
-            registration=registration, action=RegistrationEvent.Action.RECEIVED, changes={}
+            registration=registration, event=RegistrationEvent.Event.RECEIVED, changes={}
         )
         context = {"registration": registration, "rounds": round_status()}
         outbox_enqueue_all(
@@ -118,8 +118,8 @@ def registration_update(
     registration.save()
     RegistrationEvent.objects.create(
         registration=registration,
-        user=user,
-        action=RegistrationEvent.Action.CHANGED,
+        by=user,
+        event=RegistrationEvent.Event.CHANGED,
         changes=changes,
     )
     return registration
@@ -139,8 +139,8 @@ def match_record(*, registration: InterestRegistration, seeker: PartnerSeeker, u
         )
     RegistrationEvent.objects.create(
         registration=registration,
-        user=user,
-        action=RegistrationEvent.Action.MATCHED,
+        by=user,
+        event=RegistrationEvent.Event.MATCHED,
         changes={"match": [None, seeker.slug]},
     )
     if seeker.status == PartnerSeeker.Status.OPEN:
@@ -156,10 +156,10 @@ def _blank_personal_data(registration: InterestRegistration) -> None:
     registration.save()
     # The history keeps what happened and when, not the words or names in it.
     for event in registration.events.all():
-        if event.changes or event.user_id:
+        if event.changes or event.by_id:
             event.changes = {name: [ERASED, ERASED] for name in event.changes}
-            event.user = None
-            event.save(update_fields=["changes", "user"])
+            event.by = None
+            event.save(update_fields=["changes", "by"])
 
 
 def registrations_erase(queryset: QuerySet[InterestRegistration]) -> int:

@@ -12,11 +12,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerships.models import Network, Partnership
-from partnerships.models.publishing import PublishState
 from reference.models import Country, Organisation, Theme
 
 FOREIGN_KINDS = (
@@ -138,14 +136,12 @@ def partnership_upsert(
 def partnership_publish(*, partnership: Partnership) -> Partnership:
     """Make the partnership public (and record when it first was)."""
     partnership_refresh_search_names(partnership=partnership)
-    partnership.publish_state = PublishState.PUBLISHED
-    if partnership.published_at is None:
-        partnership.published_at = timezone.now()
-    partnership.save(update_fields=["publish_state", "published_at", "updated_at"])
+    partnership.is_published = True
+    partnership.save(update_fields=["is_published", "published_at", "updated_at"])
     return partnership
 
 
 def partnership_unpublish(*, partnership: Partnership) -> Partnership:
-    partnership.publish_state = PublishState.DRAFT
-    partnership.save(update_fields=["publish_state", "updated_at"])
+    partnership.is_published = False
+    partnership.save(update_fields=["is_published", "updated_at"])
     return partnership

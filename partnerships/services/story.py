@@ -8,7 +8,6 @@ from typing import Any
 from django.db import transaction
 
 from partnerships.models import Partnership, Story
-from partnerships.models.publishing import PublishState
 
 
 @transaction.atomic
@@ -35,12 +34,12 @@ def story_upsert(
 
 
 def story_publish(*, story: Story) -> Story:
-    story.publish_state = PublishState.PUBLISHED
-    story.save(update_fields=["publish_state", "updated_at"])
+    story.is_published = True
+    story.save(update_fields=["is_published", "published_at", "updated_at"])
     return story
 
 
 def story_unpublish(*, story: Story) -> Story:
-    story.publish_state = PublishState.DRAFT
-    story.save(update_fields=["publish_state", "updated_at"])
+    story.is_published = False
+    story.save(update_fields=["is_published", "updated_at"])
     return story

@@ -59,3 +59,15 @@ def test_anonymise_command_reads_setting(settings):
     call_command("apply_retention", stdout=StringIO())
     registration.refresh_from_db()
     assert registration.anonymised_at is not None
+
+
+def test_erasing_a_registration_keeps_what_happened_but_not_who_or_the_words(django_user_model):
+    user = django_user_model.objects.create_user("bo", is_staff=True)
+    registration = factories.registration()
+    services.registration_update(registration=registration, user=user, internal_notes="Ring Anna")
+    kept = list(registration.events.order_by("pk").values_list("event", "at"))
+    services.registrations_erase(InterestRegistration.objects.filter(pk=registration.pk))
+    events = registration.events.order_by("pk")
+    assert list(events.values_list("event", "at")) == kept
+    assert not events.filter(by__isnull=False).exists()
+    assert events.get(event="changed").changes == {"internal_notes": ["–", "–"]}

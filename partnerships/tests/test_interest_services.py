@@ -67,7 +67,7 @@ def test_match_links_both_and_is_recorded_once(django_user_model):
     registration.refresh_from_db()
     seeker.refresh_from_db()
     assert registration.status == "matched" and seeker.status == "matched"
-    assert registration.events.filter(action="matched", user=user).exists()
+    assert registration.events.filter(event="matched", by=user).exists()
 
 
 def test_update_writes_history_with_old_and_new_values(django_user_model):
@@ -80,15 +80,15 @@ def test_update_writes_history_with_old_and_new_values(django_user_model):
         assignee=user,
         internal_notes="Ringt.",
     )
-    event = registration.events.get(action="changed")
-    assert event.user == user
+    event = registration.events.get(event="changed")
+    assert event.by == user
     assert event.changes == {
         "status": ["new", "contacted"],
         "assignee": [None, "bo"],
         "internal_notes": ["", "Ringt."],
     }
     services.registration_update(registration=registration, user=user, status="contacted")
-    assert registration.events.filter(action="changed").count() == 1
+    assert registration.events.filter(event="changed").count() == 1
     services.registration_update(registration=registration, user=user, status="closed")
     registration.refresh_from_db()
     assert registration.closed_at is not None

@@ -32,9 +32,10 @@ def test_publish_and_unpublish_actions(staff_client):
     staff_client.post(changelist, {"action": "publish", "_selected_action": [partnership.pk]})
     partnership.refresh_from_db()
     assert partnership.is_published and partnership.published_at
+    first = partnership.published_at
     staff_client.post(changelist, {"action": "unpublish", "_selected_action": [partnership.pk]})
     partnership.refresh_from_db()
-    assert not partnership.is_published
+    assert not partnership.is_published and partnership.published_at == first
 
 
 def _form_data(**overrides):
@@ -57,7 +58,7 @@ def _form_data(**overrides):
         "end_year": "",
         "network": "",
         "reference_number": "",
-        "publish_state": "published",
+        "is_published": "on",
         "slug": "nytt-partnerskap",
         "images-TOTAL_FORMS": "0",
         "images-INITIAL_FORMS": "0",

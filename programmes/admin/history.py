@@ -3,44 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.utils.html import format_html_join
-from django.utils.translation import gettext_lazy as _
 
+from core.admin_utils import ChangeHistoryInline, ChangeRecordAdmin
 from programmes.models import HistoryEntry
 
 
-class HistoryChangesMixin:
-    @admin.display(description=_("changes"))
-    def changes_display(self, entry: HistoryEntry):
-        return format_html_join("", "<div><strong>{}</strong>: {} → {}</div>", entry.change_rows())
-
-
-class HistoryInline(HistoryChangesMixin, admin.TabularInline):
+class HistoryInline(ChangeHistoryInline):
     model = HistoryEntry
-    extra = 0
-    can_delete = False
-    fields = ["at", "by", "event", "changes_display"]
-    readonly_fields = fields
-    verbose_name_plural = _("history of changes")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(HistoryEntry)
-class HistoryEntryAdmin(HistoryChangesMixin, admin.ModelAdmin):
+class HistoryEntryAdmin(ChangeRecordAdmin):
     list_display = ["at", "event", "offer", "visit", "by"]
-    list_filter = ["event", "at"]
     list_select_related = ["offer__organisation", "visit__host", "by"]
     search_fields = ["offer__organisation__short_name", "visit__host__short_name"]
     fields = ["offer", "visit", "at", "by", "event", "changes_display"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def history_changes(form, old) -> dict:

@@ -53,8 +53,19 @@ class ProgrammeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["eligible_countries", "themes"]
     inlines = [IntakeInline]
+    readonly_fields = ["published_at"]
     fieldsets = [
-        (None, {"fields": [*side_by_side("title", "summary"), "slug", "is_published", "ordering"]}),
+        (
+            None,
+            {
+                "fields": [
+                    *side_by_side("title", "summary"),
+                    "slug",
+                    ("is_published", "published_at"),
+                    "ordering",
+                ]
+            },
+        ),
         (
             _("About the programme"),
             {

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStamped
 from programmes.models.programme import Programme, WorkingLanguage
 from reference.models import Organisation, Theme
 
@@ -17,7 +18,7 @@ class HostingKind(models.TextChoices):
     PLACEMENT = "placement", _("Two-day placement")
 
 
-class HostingOffer(models.Model):
+class HostingOffer(TimeStamped):
     """A Swedish municipality's or region's offer to host, as sent through the public form."""
 
     class Status(models.TextChoices):
@@ -90,7 +91,6 @@ class HostingOffer(models.Model):
         _("internal notes"), blank=True, help_text=_("Only ICLD staff see these.")
     )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("hosting offer")

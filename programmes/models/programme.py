@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.publishing import Publishable, PublishableQuerySet
 from reference.models import Country, Theme
 
 # Path segments under the programme list that a programme slug must not take.
@@ -49,10 +50,7 @@ class WorkingLanguage(models.TextChoices):
     ARABIC = "ar", _("Arabic")
 
 
-class ProgrammeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class ProgrammeQuerySet(PublishableQuerySet):
     def with_open_intake(self, on: date | None = None):
         """Annotate ``is_open``: an intake of the programme takes applications on ``on``."""
         on = on or today()
@@ -63,7 +61,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.with_open_intake(on).filter(is_open=True)
 
 
-class Programme(models.Model):
+class Programme(Publishable):
     class Format(models.TextChoices):
         STAND_ALONE = "stand_alone", _("Open call: apply as a person or as a team")
         NETWORK = "network", _("Tailor-made for the partnerships in a network")
@@ -132,7 +130,6 @@ class Programme(models.Model):
         fallback=False,
         required=(),
     )
-    is_published = models.BooleanField(_("published"), default=True)
     ordering = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.models import TimeStamped
 from programmes.models.hosting import HostingKind, HostingOffer
 from programmes.models.programme import Intake, today
 from reference.models import Organisation
@@ -55,7 +56,7 @@ class ScheduledVisitQuerySet(models.QuerySet):
         return self.active().filter(host=host, starts_on__lte=ends_on, ends_on__gte=starts_on)
 
 
-class ScheduledVisit(models.Model):
+class ScheduledVisit(TimeStamped):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed to the host")
         # A visit is "bekräftat" and "genomfört"; other things are confirmed or completed
@@ -103,8 +104,6 @@ class ScheduledVisit(models.Model):
     )
     internal_notes = models.TextField(_("internal notes"), blank=True)
     confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = ScheduledVisitQuerySet.as_manager()
 

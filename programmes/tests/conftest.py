@@ -41,6 +41,7 @@ def make_programme(**fields) -> Programme:
         "how_to_apply_sv": "Ansök",
         "how_to_apply_en": "Apply",
         "contact_email": "itp@icld.se",
+        "is_published": True,
     }
     programme = Programme.objects.create(**{**defaults, **fields})
     if countries:

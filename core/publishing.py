@@ -1,0 +1,40 @@
+"""What every piece of public content shares: it is a draft until staff publish it.
+
+A row is public when ``is_published`` is true; ``published_at`` records when it first was and
+stays when the row goes back to draft, so "new since" lists (alerts, feeds) never announce a
+row twice. A boolean keeps the public filter a plain equality that partial indexes match.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Publishable(models.Model):
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published content is shown on the website."),
+    )
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, **kwargs):
+        # Whichever way a row is published (a service, an admin checkbox, a demo script),
+        # the first time is recorded. Bulk writes bypass this and must set both fields.
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(**kwargs)

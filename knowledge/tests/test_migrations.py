@@ -1,0 +1,34 @@
+"""Publications, calls and events keep their state when ``published_at`` arrives."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from knowledge.models import Event, Publication, ResearchCall
+from knowledge.tests.factories import make_call, make_event, make_publication
+
+BEFORE = [("knowledge", "0004_library_indexes")]
+
+
+def migrate(targets=None):
+    """Migrate to ``targets`` (all the latest migrations when None)."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets or executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_published_rows_get_the_time_they_were_added_and_drafts_stay_drafts():
+    rows = {
+        Publication: (make_publication(), make_publication(is_published=False)),
+        ResearchCall: (make_call(), make_call(is_published=False)),
+        Event: (make_event(), make_event(is_published=False)),
+    }
+    try:
+        migrate(BEFORE)
+    finally:
+        migrate()
+    for model, (shown, hidden) in rows.items():
+        shown, hidden = model.objects.get(pk=shown.pk), model.objects.get(pk=hidden.pk)
+        assert shown.is_published and shown.published_at == shown.created_at, model
+        assert not hidden.is_published and hidden.published_at is None, model
+        assert list(model.objects.published()) == [shown], model
