@@ -15,12 +15,12 @@ The registries (what each value is, and who reads it):
 - ``alert_kinds``: ``alerts.kinds.ListKind`` instances, key = the kind's key (alerts, feeds);
 - ``start_page``: ``core.waiting.WaitingEntry``, key = the entry's key (the admin start page);
 - ``search_sources``: ``core.search.SearchSource``, key = the source's key (site search);
-- ``related_work``: ``core.search.RelatedSource``: an app's items on given themes and countries
+- ``related_work``: ``core.related.RelatedSource``: an app's items on given themes and countries
   (the "related work" beside a publication);
 - ``sitemaps``: a ``django.contrib.sitemaps.Sitemap`` class, key = its section in sitemap.xml;
 - ``private_models``: model labels whose rows only staff see (saving them keeps the public page
   cache), value ``True``;
-- ``staff_grants``: ``staff.roles.Grant`` tuples per staff group, key = ``(group, target)``;
+- ``staff_grants``: a ``staff.roles.Grant`` for a staff group, key = ``(group, target)``;
 - ``personal_data``: ``core.personal_data.PersonalData``, key = the model label (export, erase,
   retention and the privacy notice);
 - ``outbox_collectors``: callables the email worker runs before sending, key = a name.
