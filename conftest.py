@@ -1,6 +1,7 @@
 """Fixtures every app's tests share."""
 
 import pytest
+from django.utils import translation
 
 from tests import databases
 
@@ -80,3 +81,11 @@ def staff_client(django_user_model):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """Each test starts in the default language, whatever the previous one activated."""
+    translation.activate("sv")
+    yield
+    translation.deactivate()
