@@ -17,12 +17,17 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class Publishable(models.Model):
-    is_published = models.BooleanField(
+def published_field(*, default: bool = False) -> models.BooleanField:
+    """The flag; a model whose staff publish as they save redeclares it with ``default=True``."""
+    return models.BooleanField(
         _("published"),
-        default=False,
+        default=default,
         help_text=_("Only published content is shown on the website."),
     )
+
+
+class Publishable(models.Model):
+    is_published = published_field()
     published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()

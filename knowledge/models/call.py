@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
-from core.publishing import Publishable, PublishableQuerySet
+from core.publishing import Publishable, PublishableQuerySet, published_field
 from knowledge import validators
 
 
@@ -35,6 +35,8 @@ class ResearchCall(Publishable):
         CLOSED = "closed", pgettext_lazy("research call", "Closed")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    # Staff publish these as they save them (partnerships and stories start as drafts).
+    is_published = published_field(default=True)
     title = TranslatedField(models.CharField, _("title"), max_length=250)
     summary = TranslatedField(models.TextField, _("summary"), required=(), blank=True)
     description = TranslatedField(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
-from core.publishing import Publishable, PublishableQuerySet
+from core.publishing import Publishable, PublishableQuerySet, published_field
 from knowledge.models.publication import Person
 
 
@@ -42,6 +42,8 @@ class Event(Publishable):
         BOTH = "sv_en", _("Swedish and English")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    # Staff publish these as they save them (partnerships and stories start as drafts).
+    is_published = published_field(default=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = TranslatedField(models.CharField, _("title"), max_length=250)
     summary = TranslatedField(models.TextField, _("summary"), required=(), blank=True)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
-from core.publishing import Publishable, PublishableQuerySet
+from core.publishing import Publishable, PublishableQuerySet, published_field
 from knowledge import validators
 
 DOCUMENT_LANGUAGES = [
@@ -98,6 +98,8 @@ class Publication(Publishable):
         OTHER = "other", pgettext_lazy("publication type", "Other")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    # Staff publish these as they save them (partnerships and stories start as drafts).
+    is_published = published_field(default=True)
     type = models.CharField(_("type"), max_length=30, choices=Type.choices)
     title = TranslatedField(models.CharField, _("title"), max_length=300)
     abstract = TranslatedField(models.TextField, _("abstract"), required=(), blank=True)

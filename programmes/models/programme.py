@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
-from core.publishing import Publishable, PublishableQuerySet
+from core.publishing import Publishable, PublishableQuerySet, published_field
 from reference.models import Country, Theme
 
 # Path segments under the programme list that a programme slug must not take.
@@ -66,6 +66,8 @@ class Programme(Publishable):
         STAND_ALONE = "stand_alone", _("Open call: apply as a person or as a team")
         NETWORK = "network", _("Tailor-made for the partnerships in a network")
 
+    # Staff publish programmes as they save them (partnerships and stories start as drafts).
+    is_published = published_field(default=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     summary = TranslatedField(
