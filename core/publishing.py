@@ -1,4 +1,4 @@
-"""What every piece of public content shares: it is a draft until staff publish it.
+"""What every piece of public content shares: a flag that shows it on the website.
 
 A row is public when ``is_published`` is true; ``published_at`` records when it first was and
 stays when the row goes back to draft, so "new since" lists (alerts, feeds) never announce a
