@@ -63,12 +63,12 @@ def _home_page() -> dict:
 PARTNERSHIPS_PER_PAGE = 20
 
 
-def _partnership_section(request, partnerships_queryset, summary: dict) -> dict:
+def _partnership_section(request, partnerships_queryset) -> dict:
     """The partnerships on a country, organisation or theme page: a page of cards (``?page=``)
     and the counts of active and all published partnerships."""
     return {
         "page_obj": paginate(request, partnerships_queryset, PARTNERSHIPS_PER_PAGE),
-        "summary": summary,
+        "summary": partnerships.partnership_counts(partnerships_queryset),
     }
 
 
@@ -76,11 +76,7 @@ def organisation_involvement(request, organisation: Organisation) -> dict:
     """An organisation's partnerships, hosted study visits (where it agreed to be listed),
     and the publications that name it."""
     return {
-        **_partnership_section(
-            request,
-            partnerships.partnerships_for_organisation(organisation),
-            partnerships.organisation_summary(organisation),
-        ),
+        **_partnership_section(request, partnerships.partnerships_for_organisation(organisation)),
         "hosted_visits": list(programmes.hosted_visits_for_organisation(organisation)),
         "publications": list(
             knowledge.publications_for_organisation(organisation, limit=SECTION_LIMIT)
@@ -91,11 +87,7 @@ def organisation_involvement(request, organisation: Organisation) -> dict:
 def country_overview(request, country: Country) -> dict:
     """Everything ICLD does with a partner country."""
     return {
-        **_partnership_section(
-            request,
-            partnerships.partnerships_for_country(country),
-            partnerships.country_summary(country),
-        ),
+        **_partnership_section(request, partnerships.partnerships_for_country(country)),
         "programmes": _programme_cards(programmes.programmes_for_country(country)),
         "publications": list(knowledge.publications_for_country(country, limit=SECTION_LIMIT)),
         "events": list(knowledge.events_for_country(country, limit=SECTION_LIMIT)),
@@ -105,11 +97,7 @@ def country_overview(request, country: Country) -> dict:
 def theme_overview(request, theme: Theme) -> dict:
     """A theme across the portal."""
     return {
-        **_partnership_section(
-            request,
-            partnerships.partnerships_for_theme(theme),
-            partnerships.theme_summary(theme),
-        ),
+        **_partnership_section(request, partnerships.partnerships_for_theme(theme)),
         "programmes": _programme_cards(programmes.programmes_for_theme(theme)),
         "publications": list(knowledge.publications_for_theme(theme, limit=SECTION_LIMIT)),
         "events": list(knowledge.events_for_theme(theme, limit=SECTION_LIMIT)),

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from core.personal_data import erase_for_email, export_for_email
+from core.personal_data import erase_for_email, export_for_email, held_about
 from staff.forms import EnrolForm, PersonalDataForm, VerifyForm
 from staff.models import RecoveryCodeDevice
 from staff.selectors import may_handle_personal_data
@@ -239,7 +239,7 @@ class PersonalDataView(View):
             )
             response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
             return response
-        found = export_for_email(email)["kinds"]
+        found = held_about(email)
         if action == "erase" and request.POST.get("confirm") == "yes":
             counts = erase_for_email(email)
             total = sum(counts.values())

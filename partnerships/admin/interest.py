@@ -30,7 +30,7 @@ from core.admin_utils import (
     side_by_side,
     translated_search_fields,
 )
-from core.personal_data import erase_for_email, export_for_email
+from core.personal_data import erase_for_email, export_for_email, held_about
 from core.spreadsheets import spreadsheet_cell
 from partnerships import selectors, services
 from partnerships.models import (
@@ -400,8 +400,8 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             return None
         found: dict[str, int] = {}
         for email in emails:
-            for kind in export_for_email(email)["kinds"]:
-                found[kind["kind"]] = found.get(kind["kind"], 0) + len(kind["rows"])
+            for kind, count in held_about(email):
+                found[kind] = found.get(kind, 0) + count
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Erase personal data"),

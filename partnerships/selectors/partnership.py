@@ -465,17 +465,6 @@ def organisation_get(slug: str) -> Organisation | None:
     return Organisation.objects.select_related("country", "county").filter(slug=slug).first()
 
 
-def organisation_summary(organisation: Organisation) -> dict[str, int]:
-    """How many published partnerships the organisation has, active and in all."""
-    ids = Q(pk__in=SwedishParty.objects.filter(organisation=organisation).values("partnership_id"))
-    ids |= Q(pk__in=PartnerParty.objects.filter(organisation=organisation).values("partnership_id"))
-    return (
-        Partnership.objects.published()
-        .filter(ids)
-        .aggregate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
-    )
-
-
 def country_list_with_counts() -> list[Country]:
     """Partner countries that have a published partnership, with active and total counts."""
     published = Q(partnerships__is_published=True)
@@ -521,20 +510,10 @@ def country_get(slug: str) -> Country | None:
     return Country.objects.partners().filter(slug=slug).first()
 
 
-def country_summary(country: Country) -> dict[str, int]:
-    return (
-        Partnership.objects.published()
-        .filter(country=country)
-        .aggregate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
-    )
-
-
-def theme_summary(theme: Theme) -> dict[str, int]:
-    ids = PartnershipTheme.objects.filter(theme=theme).values("partnership_id")
-    return (
-        Partnership.objects.published()
-        .filter(pk__in=ids)
-        .aggregate(total=Count("pk"), active=Count("pk", filter=Q(status="active")))
+def partnership_counts(partnerships: QuerySet[Partnership]) -> dict[str, int]:
+    """How many of these partnerships there are, active and in all (one aggregate query)."""
+    return partnerships.order_by().aggregate(
+        total=Count("pk"), active=Count("pk", filter=Q(status=Partnership.Status.ACTIVE))
     )
 
 
