@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.i18n import active_language
+from core.pagination import paginate
 from core.views_forms import PublicFormView
 from knowledge import citations, schema, search, selectors, services
 from knowledge.forms import RegistrationForm
@@ -110,9 +110,7 @@ class EventListView(TemplateView):
     template_name = "knowledge/event_list.html"
 
     def get_context_data(self, **kwargs):
-        past = Paginator(selectors.events_past_for_list(), 10).get_page(
-            self.request.GET.get("page", "1")[:10]
-        )
+        past = paginate(self.request, selectors.events_past_for_list(), 10)
         return super().get_context_data(
             upcoming=list(selectors.events_upcoming_for_list()), page_obj=past, **kwargs
         )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core.i18n import active_language
+from core.pagination import paginate
 from core.views_forms import PublicFormView
 from programmes import selectors, services
 from programmes.forms import HostingOfferForm, ProgrammeFilterForm
@@ -27,8 +27,7 @@ class ProgrammeListView(TemplateView):
         )
         filters = filter_form.filters()
         queryset = selectors.programme_list_public(**filters)
-        # get_page() turns page=abc, page=0 and page=99999 into a real page.
-        page = Paginator(queryset, self.paginate_by).get_page(self.request.GET.get("page"))
+        page = paginate(self.request, queryset, self.paginate_by)
         on = today()
         for programme in page.object_list:
             programme.shown_intake = programme.current_intake(on)

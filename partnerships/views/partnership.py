@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from core.pagination import paginate
 from partnerships import maps, selectors
 from partnerships.forms import PartnershipFilterForm
 from partnerships.models import Partnership
-from partnerships.views.helpers import can_preview, paginate
+from partnerships.views.helpers import PER_PAGE, can_preview
 
 PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
 
@@ -46,7 +47,7 @@ class PartnershipListView(TemplateView):
     def get(self, request, *args, **kwargs):
         form = PartnershipFilterForm(request.GET)
         filters = form.to_filters()
-        page = paginate(request, selectors.partnership_list_public(filters))
+        page = paginate(request, selectors.partnership_list_public(filters), PER_PAGE)
         facets = selectors.partnership_facets(filters)
         context = self.get_context_data(
             form=form,

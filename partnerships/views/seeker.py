@@ -2,9 +2,10 @@
 
 from django.views.generic import TemplateView
 
+from core.pagination import paginate
 from partnerships import selectors
 from partnerships.forms import SeekerFilterForm
-from partnerships.views.helpers import paginate
+from partnerships.views.helpers import PER_PAGE
 
 
 class SeekerListView(TemplateView):
@@ -16,7 +17,7 @@ class SeekerListView(TemplateView):
         countries, themes = selectors.seeker_filter_options()
         form = SeekerFilterForm(self.request.GET or None, countries=countries, themes=themes)
         filters = form.filters()
-        page = paginate(self.request, selectors.seeker_list_public(filters))
+        page = paginate(self.request, selectors.seeker_list_public(filters), PER_PAGE)
         return super().get_context_data(
             form=form, filters=filters, page_obj=page, rounds=selectors.round_status(), **kwargs
         )

@@ -3,8 +3,9 @@
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from core.pagination import paginate
 from partnerships import selectors
-from partnerships.views.helpers import can_preview, paginate
+from partnerships.views.helpers import can_preview
 
 
 class StoryListView(TemplateView):
@@ -12,7 +13,7 @@ class StoryListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            page_obj=paginate(self.request, selectors.story_list_public(), per_page=12), **kwargs
+            page_obj=paginate(self.request, selectors.story_list_public(), 12), **kwargs
         )
 
 
