@@ -83,6 +83,19 @@ def staff_client(django_user_model):
     return client
 
 
+@pytest.fixture
+def password_only_staff_client(django_user_model):
+    """A staff member who has given the password but not yet the second factor."""
+    from django.test import Client
+
+    user = django_user_model.objects.create_user(
+        username="halfway", password="a-long-enough-password", is_staff=True, is_superuser=True
+    )
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def _reset_language():
     """Each test starts in the default language, whatever the previous one activated."""

@@ -87,6 +87,13 @@ def test_drafts_are_hidden_from_the_public_and_previewed_for_staff(client, staff
     assert response["X-Robots-Tag"] == "noindex"
 
 
+def test_a_password_alone_previews_no_draft(password_only_staff_client):
+    draft = factories.partnership(publish=False, title_sv="Hemligt utkast")
+    response = password_only_staff_client.get(url("detail", slug=draft.slug))
+    assert response.status_code == 404
+    assert "Hemligt utkast" not in response.text
+
+
 def test_unknown_slugs_give_404(client):
     assert client.get(url("detail", slug="no-such-thing")).status_code == 404
 

@@ -29,6 +29,12 @@ def test_drafts_are_hidden_from_the_public_and_previewed_for_staff(client, staff
     assert staff_client.get(url("story", slug=story.slug)).status_code == 200
 
 
+def test_a_password_alone_previews_no_story_draft(password_only_staff_client):
+    draft = factories.partnership(publish=False)
+    story = factories.story(partnerships=[draft], publish=False)
+    assert password_only_staff_client.get(url("story", slug=story.slug)).status_code == 404
+
+
 def test_unknown_slugs_give_404(client):
     assert client.get(url("story", slug="no-such-thing")).status_code == 404
 

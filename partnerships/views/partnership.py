@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from core.access import may_preview_drafts
 from core.pagination import paginate
 from partnerships import maps, selectors
 from partnerships.forms import PartnershipFilterForm
 from partnerships.models import Partnership
-from partnerships.views.helpers import PER_PAGE, can_preview
+from partnerships.views.helpers import PER_PAGE
 
 PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
 
@@ -135,7 +136,7 @@ class PartnershipDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         partnership = selectors.partnership_get_public(
-            kwargs["slug"], include_drafts=can_preview(self.request)
+            kwargs["slug"], include_drafts=may_preview_drafts(self.request)
         )
         if partnership is None:
             raise Http404

@@ -3,9 +3,9 @@
 from django.http import Http404
 from django.views.generic import TemplateView
 
+from core.access import may_preview_drafts
 from core.pagination import paginate
 from partnerships import selectors
-from partnerships.views.helpers import can_preview
 
 
 class StoryListView(TemplateView):
@@ -21,7 +21,9 @@ class StoryDetailView(TemplateView):
     template_name = "partnerships/story_detail.html"
 
     def get_context_data(self, **kwargs):
-        story = selectors.story_get_public(kwargs["slug"], include_drafts=can_preview(self.request))
+        story = selectors.story_get_public(
+            kwargs["slug"], include_drafts=may_preview_drafts(self.request)
+        )
         if story is None:
             raise Http404
         return super().get_context_data(story=story, **kwargs)
