@@ -1,10 +1,8 @@
-"""Django's Redis cache with two savings that every request feels.
+"""Django's Redis cache, keeping one client per connection pool.
 
-* Django builds a new ``redis.Redis`` object for every cache operation, which costs more
-  than the operation itself; this backend keeps one per connection pool (they are
-  thread-safe and share the pool's connections).
-* ``count()`` adds one to a counter that expires, in one round trip; the rate limit
-  (core.ratelimit) uses it. Other backends do without it.
+Django builds a new ``redis.Redis`` object for every cache operation, which costs more than the
+operation itself; this backend keeps one per pool (they are thread-safe and share the pool's
+connections). Nothing that protects the site lives in a cache (see core.ratelimit).
 """
 
 from __future__ import annotations
@@ -25,19 +23,8 @@ class _Client(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
-    def count(self, key, timeout: int) -> int:
-        pipeline = self.get_client(key, write=True).pipeline(transaction=False)
-        pipeline.set(key, 0, ex=timeout, nx=True)
-        pipeline.incr(key)
-        return pipeline.execute()[1]
-
 
 class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = _Client
-
-    def count(self, key, timeout: int, version=None) -> int:
-        """Add one to ``key`` (created with ``timeout`` seconds to live) and return it."""
-        key = self.make_and_validate_key(key, version=version)
-        return self._cache.count(key, timeout)

@@ -242,3 +242,23 @@ class AccessibilityReport(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.page_url or self.description[:60]}"
+
+
+class SecurityCounter(models.Model):
+    """A counter that protects the site (rate limits), kept apart from every cache.
+
+    Caches may evict what they hold when they fill up, and public pages fill them: a counter
+    kept there could be wiped by anyone requesting enough distinct addresses. Rows here go only
+    when they have expired. ``key`` holds a scope and a hash, never an address in clear text.
+    """
+
+    key = models.CharField(max_length=120, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("security counter")
+        verbose_name_plural = _("security counters")
+
+    def __str__(self):
+        return self.key

@@ -12,29 +12,32 @@ from core import ratelimit
 
 class PublicFormView(FormView):
     """Subclasses set ``rate_limit_scope`` and implement ``submit(form)`` (call one service)
-    and ``get_success_url_for(result)``; a honeypot hit goes to ``honeypot_success_url()``."""
+    and ``get_success_url_for(result)``; a honeypot hit goes to ``honeypot_success_url()``.
+
+    The rate limit counts submissions that would be saved, not attempts: a visitor correcting
+    typos is never held back, and the allowance is set for a whole office sharing one address.
+    """
 
     rate_limit_scope: str = ""
-    rate_limit: int = 10
+    rate_limit: int = 30
     rate_limit_period: int = 3600
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        limit = settings.ICLD_FORM_RATE_LIMIT or self.rate_limit
+        if not form.is_valid():
+            return self.form_invalid(form)
+        if form.caught_in_honeypot:
+            return redirect(self.honeypot_success_url())
         allowed, reset_in = ratelimit.hit(
             request,
             scope=self.rate_limit_scope or self.__class__.__name__,
-            limit=limit,
+            limit=settings.ICLD_FORM_RATE_LIMIT or self.rate_limit,
             period=self.rate_limit_period,
         )
         if not allowed:
             return self.render_rate_limited(form, reset_in)
-        if form.is_valid():
-            if form.caught_in_honeypot:
-                return redirect(self.honeypot_success_url())
-            result = self.submit(form)
-            return redirect(self.get_success_url_for(result))
-        return self.form_invalid(form)
+        result = self.submit(form)
+        return redirect(self.get_success_url_for(result))
 
     def render_rate_limited(self, form, reset_in: int):
         minutes = max(1, round(reset_in / 60))

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.models import OutboxMessage
+from core.models import OutboxMessage, SecurityCounter
 from partnerships.models import InterestRegistration
 from partnerships.tests import factories
 from partnerships.tests.helpers import ANY_TEXT, url
@@ -138,16 +138,26 @@ def test_honeypot_saves_nothing_and_shows_confirmation(client):
 def test_rate_limit_gives_bilingual_429_that_keeps_input(client, settings):
     settings.ICLD_FORM_RATE_LIMIT = 2
     for lang in ("sv", "en"):
-        cache.clear()
+        SecurityCounter.objects.all().delete()
         for _attempt in range(2):
-            client.post(url("register", lang), {"contact_name": "Kim"})
-        response = client.post(url("register", lang), {"contact_name": "Kim Lindqvist"})
+            assert client.post(url("register", lang), form_data(client, lang)).status_code == 302
+        data = form_data(client, lang, contact_name="Kim Lindqvist")
+        response = client.post(url("register", lang), data)
         assert response.status_code == 429
         assert response["Retry-After"]
         text = response.content.decode()
         assert 'value="Kim Lindqvist"' in text
         assert ("Vänta" in text or "vänta" in text) if lang == "sv" else "Please wait" in text
-    assert InterestRegistration.objects.count() == 0
+    assert InterestRegistration.objects.count() == 4
+
+
+def test_typos_do_not_count_towards_the_rate_limit(client, settings):
+    settings.ICLD_FORM_RATE_LIMIT = 2
+    for _attempt in range(10):
+        response = client.post(url("register"), form_data(client, email="not-an-email"))
+        assert response.status_code == 200
+    assert client.post(url("register"), form_data(client)).status_code == 302
+    assert InterestRegistration.objects.count() == 1
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
