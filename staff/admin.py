@@ -8,9 +8,10 @@ from django.urls import NoReverseMatch
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from staff.models import AuthenticatorApp, RecoveryCode, RecoveryCodeDevice
+from staff.models import AuthenticatorApp, RecoveryCode, RecoveryCodeDevice, SignInLock
 
 
 @admin.register(LogEntry)
@@ -206,3 +207,38 @@ class StaffGroupAdmin(TranslatedPermissionsMixin, GroupAdmin):
 @admin.register(User)
 class StaffUserAdmin(TranslatedPermissionsMixin, UserAdmin):
     pass
+
+
+# --- Sign-in locks (django-axes) -------------------------------------------------------------
+
+
+@admin.register(SignInLock)
+class SignInLockAdmin(admin.ModelAdmin):
+    """Failed sign-ins per username and address; deleting the row lifts its lock at once."""
+
+    list_display = ["username", "ip_address", "attempt_time", "failures_since_start", "state"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    fields = ["username", "ip_address", "attempt_time", "failures_since_start", "state"]
+    readonly_fields = fields
+    actions = ["lift_locks"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("state"))
+    def state(self, attempt):
+        return _("Locked") if attempt.is_locked else _("Counting failures")
+
+    @admin.action(description=_("Lift the lock of the selected rows"), permissions=["delete"])
+    def lift_locks(self, request, queryset):
+        lifted = queryset.count()
+        queryset.delete()
+        self.message_user(
+            request,
+            ngettext("%(count)d lock lifted.", "%(count)d locks lifted.", lifted)
+            % {"count": lifted},
+        )

@@ -18,7 +18,10 @@ class StaffConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from staff import checks  # noqa: F401  (registers the system check)
+        from staff import (
+            checks,  # noqa: F401  (registers the system check)
+            lockout,  # noqa: F401  (emails the person whose sign-in is locked)
+        )
         from staff.forms import StaffAuthenticationForm
 
         # post_migrate is sent once per app at the end of `migrate`; listening to

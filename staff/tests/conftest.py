@@ -1,24 +1,23 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from staff import conf
 from staff.services import staff_groups_sync
 
 PASSWORD = "correct horse battery staple 42"
 
 
-@pytest.fixture
-def lockout_cache(db):
-    """The cache the lockout uses, emptied before and after the test."""
-    cache = caches[conf.lockout_cache_alias()]
-    cache.clear()
-    yield cache
-    cache.clear()
+def clear_security_state() -> None:
+    """Forget every sign-in failure, lock and attempt count (within the test's transaction)."""
+    from axes.models import AccessAttempt
+
+    from core.models import SecurityCounter
+
+    AccessAttempt.objects.all().delete()
+    SecurityCounter.objects.all().delete()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from staff.forms import StaffAuthenticationForm, VerifyForm
 from staff.services import two_factor_verify
-from staff.tests.conftest import PASSWORD, code_for
+from staff.tests.conftest import PASSWORD, clear_security_state, code_for
 
 EXAMPLES = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -33,9 +33,9 @@ def staff_member(username: str):
 @pytest.mark.django_db
 @EXAMPLES
 @given(username=st.text(max_size=200), password=st.text(max_size=200))
-def test_login_form_never_accepts_guesses(lockout_cache, username, password):
+def test_login_form_never_accepts_guesses(username, password):
     staff_member("anna")
-    lockout_cache.clear()
+    clear_security_state()
     request = RequestFactory().post("/admin/login/", REMOTE_ADDR="192.0.2.10")
     form = StaffAuthenticationForm(request, data={"username": username, "password": password})
     assert not form.is_valid()

@@ -25,7 +25,7 @@ ADMIN_URLS = [
 
 
 @pytest.fixture
-def admin_user(make_staff, lockout_cache):
+def admin_user(make_staff):
     return make_staff(roles.ADMINISTRATORS, username="ada", is_superuser=True)
 
 
