@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site and messages")
 
     def ready(self):
-        from core import registries, signals
+        from core import checks, registries, signals  # noqa: F401  (checks registers them)
 
         # Every app's contributions module (core's own included) declares its part in the
         # shared features; the page cache then knows which models are private.

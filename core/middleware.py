@@ -54,6 +54,12 @@ class PublicPageCacheMiddleware:
     200 without cookies. Any change to content bumps a version number (core.signals), so staff
     edits and new submissions show at once; the time limit covers changes that come with the
     clock (an application round opening, an event passing).
+
+    The key holds the scheme and host (absolute links in feeds differ), and only addresses
+    that the portal's own links make are stored: a query string with a parameter outside
+    ``ICLD_PAGE_CACHE_PARAMETERS`` (a search text, ``?x=1``) is answered but not kept, and each
+    page keeps at most ``ICLD_PAGE_CACHE_VARIANTS`` filtered versions, so nobody can fill the
+    cache by inventing addresses.
     """
 
     def __init__(self, get_response):
@@ -68,6 +74,7 @@ class PublicPageCacheMiddleware:
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
             or request.path_info.startswith(("/admin/", "/healthz", "/media/", "/bench/"))
+            or not set(request.GET).issubset(settings.ICLD_PAGE_CACHE_PARAMETERS)
         ):
             return self.get_response(request)
 
@@ -76,9 +83,10 @@ class PublicPageCacheMiddleware:
 
         from core.signals import public_content_version
 
+        version = public_content_version()
         # Hashed: addresses can be longer than a cache key may be.
-        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{public_content_version()}:{path_hash}"
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
         cached = cache.get(key)
         if cached is not None:
             content, content_type, headers = cached
@@ -97,6 +105,7 @@ class PublicPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "Cookie" not in response.get("Vary", "")
             and "private" not in response.get("Cache-Control", "")
+            and self._has_room_for(request, version)
         ):
             kept = [
                 (name, value)
@@ -105,3 +114,20 @@ class PublicPageCacheMiddleware:
             ]
             cache.set(key, (response.content, response["Content-Type"], kept), seconds)
         return response
+
+    @staticmethod
+    def _has_room_for(request, version: int) -> bool:
+        """A page without a query string is always kept; its filtered versions up to a limit."""
+        if not request.GET:
+            return True
+        from django.conf import settings
+        from django.core.cache import cache
+
+        page = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+        budget = f"page-variants:{version}:{page}"
+        cache.add(budget, 0, settings.ICLD_PAGE_CACHE_SECONDS)
+        try:
+            used = cache.incr(budget)
+        except ValueError:  # expired in between, or the cache is unavailable
+            return False
+        return used <= settings.ICLD_PAGE_CACHE_VARIANTS

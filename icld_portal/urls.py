@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_page
 
 from core import views as core_views
 from core.media import serve_media
@@ -23,7 +22,9 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path(
         "sitemap.xml",
-        cache_page(60 * 60)(sitemap_views.sitemap),
+        # Kept by the public page cache like any page (not cache_page, which would store
+        # one copy per invented query string).
+        sitemap_views.sitemap,
         {"sitemaps": collect_sitemaps()},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -6,8 +6,11 @@ authenticator app yet. Must come after django_otp.middleware.OTPMiddleware
 (a system check, staff.E001, says so when it does not).
 """
 
+import time
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 
@@ -43,4 +46,41 @@ class AdminTwoFactorMiddleware:
             if request.method == "GET":
                 target += "?" + urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(target)
+        return self.get_response(request)
+
+
+SIGNED_IN_AT = "staff_signed_in_at"
+LAST_SEEN_AT = "staff_last_seen_at"
+
+
+class StaffSessionMiddleware:
+    """A staff session ends after ``STAFF_SESSION_IDLE_SECONDS`` without a request and, however
+    busy, ``STAFF_SESSION_MAX_SECONDS`` after signing in (OWASP ASVS 3.3: an unattended or
+    stolen admin session stops working). Visitors' sessions are not affected.
+
+    Must come after AuthenticationMiddleware. The session is written at most once a minute, not
+    on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            now = time.time()
+            session = request.session
+            signed_in_at = session.setdefault(SIGNED_IN_AT, now)
+            last_seen_at = session.get(LAST_SEEN_AT, now)
+            idle = settings.STAFF_SESSION_IDLE_SECONDS
+            if now - last_seen_at > idle or now - signed_in_at > settings.STAFF_SESSION_MAX_SECONDS:
+                logout(request)
+                if request.path.startswith(reverse("admin:index")):
+                    target = reverse("admin:login")
+                    if request.method == "GET":
+                        target += "?" + urlencode({"next": request.get_full_path()})
+                    return HttpResponseRedirect(target)
+            elif now - last_seen_at >= 60 or LAST_SEEN_AT not in session:
+                session[LAST_SEEN_AT] = now
+                session.set_expiry(idle)  # the browser forgets the cookie when idle, too
         return self.get_response(request)

@@ -105,7 +105,7 @@ def test_server_error_page_is_bilingual(rf, path, text):
 def test_health_check_reports_a_working_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_health_check_reports_a_broken_database(client, monkeypatch):
@@ -115,7 +115,8 @@ def test_health_check_reports_a_broken_database(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
+    assert response.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
+    assert "refused" not in response.text  # the error is logged, not shown
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)

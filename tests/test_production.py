@@ -21,6 +21,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
             "DJANGO_SECRET_KEY_FILE",
             "DJANGO_DEBUG",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "ICLD_SITE_URL",
+            "DJANGO_EMAIL_BACKEND",
         }
     }
     environment = {**inherited, "DJANGO_SETTINGS_MODULE": "icld_portal.settings.base", **env}
@@ -43,9 +45,39 @@ def test_check_deploy_reports_nothing_with_production_settings():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="icld.se",
+        ICLD_SITE_URL="https://icld.se",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "check_id"),
+    [
+        ({}, "core.E010"),  # ICLD_SITE_URL left at its default
+        ({"ICLD_SITE_URL": "http://icld.se"}, "core.E010"),
+        (
+            {
+                "ICLD_SITE_URL": "https://icld.se",
+                "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            },
+            "core.W011",
+        ),
+    ],
+)
+def test_check_deploy_names_what_production_lacks(env, check_id):
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="icld.se",
+        **env,
+    )
+    assert result.returncode != 0
+    assert check_id in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("secret", ["", "django-insecure-" + "a" * 60, "short"])

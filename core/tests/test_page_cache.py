@@ -62,9 +62,16 @@ def test_not_found_pages_are_not_cached(client):
 
 
 def test_long_addresses_are_cached_too(client):
-    path = "/en/search/?q=" + "democracy+" * 60
+    path = "/en/municipal-partnerships/partnerships/?" + "&".join(
+        f"theme=theme-{number}" for number in range(60)
+    )
     assert client.get(path).status_code == 200
     assert client.get(path)["X-Page-Cache"] == "hit"
+
+
+def test_search_results_are_never_stored(client):
+    client.get("/en/search/?q=democracy")
+    assert "X-Page-Cache" not in client.get("/en/search/?q=democracy")
 
 
 def test_a_submission_only_staff_see_keeps_the_cached_pages(client):
@@ -87,3 +94,50 @@ def test_a_submission_only_staff_see_keeps_the_cached_pages(client):
     report.save()
     # A flood of reports, or staff handling them, must not empty the cache.
     assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+
+
+def test_each_host_and_scheme_is_its_own_page(client, settings):
+    settings.ALLOWED_HOSTS = ["portal.example", "other.example"]
+    client.get("/sitemap.xml", HTTP_HOST="portal.example")
+    assert client.get("/sitemap.xml", HTTP_HOST="portal.example")["X-Page-Cache"] == "hit"
+    other = client.get("/sitemap.xml", HTTP_HOST="other.example")
+    assert "X-Page-Cache" not in other
+    assert "portal.example" not in other.content.decode()
+    assert "X-Page-Cache" not in client.get("/sitemap.xml", HTTP_HOST="portal.example", secure=True)
+
+
+def test_x_forwarded_proto_is_ignored_without_a_trusted_proxy(client):
+    response = client.get("/en/about/", HTTP_X_FORWARDED_PROTO="https")
+    assert response.wsgi_request.scheme == "http"
+
+
+def test_invented_query_strings_are_answered_but_never_stored(client):
+    for number in range(50):
+        client.get(f"/sitemap.xml?x={number}")
+        client.get(f"/en/about/?q=word{number}")
+    assert "X-Page-Cache" not in client.get("/sitemap.xml?x=1")
+    assert "X-Page-Cache" not in client.get("/en/about/?q=word1")
+    assert not [key for key in _page_keys() if key]  # nothing was stored for them
+
+
+def test_filtered_lists_are_kept_up_to_a_limit_per_page(client, settings):
+    settings.ICLD_PAGE_CACHE_VARIANTS = 3
+    for page in range(1, 6):
+        client.get(f"/en/municipal-partnerships/partnerships/?page={page}")
+    hits = [
+        client.get(f"/en/municipal-partnerships/partnerships/?page={page}").get("X-Page-Cache")
+        for page in range(1, 6)
+    ]
+    assert hits == ["hit", "hit", "hit", None, None]
+    # The page without a query string is always kept.
+    client.get("/en/municipal-partnerships/partnerships/")
+    assert client.get("/en/municipal-partnerships/partnerships/")["X-Page-Cache"] == "hit"
+
+
+def _page_keys() -> list[str]:
+    from django.db import connection
+
+    table = "icld_cache"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {table} WHERE cache_key LIKE %s", ["%page:%"])
+        return [row[0] for row in cursor.fetchall()]

@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "core.middleware.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "staff.middleware.StaffSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "staff.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -242,6 +243,27 @@ ICLD_TRUSTED_PROXY_COUNT = int(os.environ.get("ICLD_TRUSTED_PROXY_COUNT", "0"))
 
 # Finished public pages kept in the shared cache (0 switches it off; see core.middleware).
 ICLD_PAGE_CACHE_SECONDS = int(os.environ.get("ICLD_PAGE_CACHE_SECONDS", "300"))
+# The query parameters of the lists' own filter links: only pages whose query string uses
+# these alone are kept (a search text never is), at most this many versions of each page.
+ICLD_PAGE_CACHE_PARAMETERS = frozenset(
+    {
+        "country",
+        "county",
+        "kind",
+        "language",
+        "open",
+        "organisation",
+        "page",
+        "phase",
+        "programme",
+        "sort",
+        "status",
+        "theme",
+        "type",
+        "year",
+    }
+)
+ICLD_PAGE_CACHE_VARIANTS = int(os.environ.get("ICLD_PAGE_CACHE_VARIANTS", "200"))
 
 # `make bench` adds a minimal view to measure the server stack's floor (bench/run.py).
 ICLD_BENCH = env_bool("ICLD_BENCH", False)
@@ -251,7 +273,10 @@ ICLD_SITE_URL = os.environ.get("ICLD_SITE_URL", "http://127.0.0.1:8000").rstrip(
 
 # --- Security ---------------------------------------------------------------
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only from a reverse proxy we were told about: without one,
+# any client could claim https and have links and cached pages say so.
+if ICLD_TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers probe the health check over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -313,6 +338,9 @@ AXES_DISABLE_ACCESS_LOG = True
 # Admin shows the counts in the reader's language (staff.admin.SignInLockAdmin).
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# Staff sessions end after 30 minutes without a request, and 12 hours after signing in.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
 # Sign-in attempts per client address and hour, whatever the username (password spraying).
 STAFF_LOGIN_ATTEMPTS_PER_ADDRESS = int(os.environ.get("STAFF_LOGIN_ATTEMPTS_PER_ADDRESS", "60"))
 # Second factor (django-otp): the account name authenticator apps show; admin never
