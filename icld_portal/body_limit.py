@@ -75,7 +75,7 @@ class BodyLimitMiddleware:
         if refusal is not None:
             status, template = refusal
             return self.refuse(start_response, path, status, template)
-        length = int(environ.get("CONTENT_LENGTH") or 0)
+        length = int((environ.get("CONTENT_LENGTH") or "").strip() or 0)
         if length:
             environ["wsgi.input"] = BoundedInput(environ["wsgi.input"], length)
             sock = environ.get("gunicorn.socket")
