@@ -17,11 +17,14 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 # Each thread may keep a database connection (CONN_MAX_AGE): workers x threads stays well
 # under PostgreSQL's default of 100 connections.
 threads = int(os.environ.get("GUNICORN_THREADS", "16"))
+# A worker takes no more connections than it has threads: otherwise it accepts a request and
+# queues it behind slow clients holding every thread, while another worker sits idle. So no
+# idle kept-alive connections either (the proxy in front opens one per request).
+worker_connections = threads
+keepalive = 0
 # A worker whose main loop stops answering is replaced after this many seconds.
 timeout = 30
 graceful_timeout = 30
-# Idle kept-alive connections wait in the worker's poller (no thread) and are closed after this.
-keepalive = 5
 # Request line and headers: small, as browsers send them.
 limit_request_line = 4094
 limit_request_fields = 100

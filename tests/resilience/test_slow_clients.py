@@ -17,7 +17,7 @@ import pytest
 from tests.e2e.harness import BASE_DIR, drop_database, free_port, start_portal
 from tests.resilience.client import PortalClient
 
-SLOW_CONNECTIONS = 6  # of each kind: headers, bodies
+SLOW_CONNECTIONS = 10  # of each kind: headers, bodies (the old 4 sync workers gave way)
 
 
 @pytest.fixture(scope="module")
