@@ -63,7 +63,8 @@ test: install messages browser check
 test-fast: install messages
 	$(PY) -m pytest -n $(TEST_WORKERS) -m "not e2e and not resilience and not scale"
 
-# Production mode: gunicorn, DEBUG off, compressed and hashed static files via whitenoise.
+# Production mode: gunicorn (its options in gunicorn.conf.py), DEBUG off, compressed and hashed
+# static files via whitenoise.
 serve: export DJANGO_DEBUG := 0
 serve: export DJANGO_SECRET_KEY_FILE ?= $(CURDIR)/var/secret_key
 serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
@@ -74,7 +75,7 @@ serve: install var/secret_key messages
 	$(MANAGE) collectstatic --noinput -v 0
 	@trap 'kill 0' EXIT; \
 	  $(MANAGE) send_outbox --loop & \
-	  $(VENV)/bin/gunicorn icld_portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+	  $(VENV)/bin/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --access-logfile -
 
 # The benchmark: a large data set in a separate database, production mode, bounded load.
 bench: install messages

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -229,6 +229,7 @@ class DigestRun:
     sent: int = 0
     items: int = 0
     skipped: int = 0
+    failed: list[int] = field(default_factory=list)  # ids of the alerts that raised
 
 
 def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
@@ -239,6 +240,10 @@ def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
     high-water marks are saved together or not at all. A run that stops midway leaves the
     addresses it finished done and the others untouched; running again sends the rest and
     nothing twice.
+
+    One alert failing (a filter the database refuses, a bug in a kind: any exception) is
+    logged with its id and counted in ``failed``; the address's other alerts and every other
+    address still get their digest.
     """
     now = now or timezone.now()
     run = DigestRun()
@@ -250,7 +255,15 @@ def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
     )
     with kinds.shared_lookups():
         for email in list(emails):
-            count = digest_send_for_address(email=email, now=now)
+            try:
+                count = digest_send_for_address(email=email, now=now, failed=run.failed)
+            except Exception:
+                # The address's transaction was rolled back whole; the next address is
+                # unaffected, and the next run tries this one again.
+                ids = _confirmed_ids(email)
+                logger.exception("Alert digest failed for the address of alerts %s", ids)
+                run.failed.extend(ids)
+                continue
             if count:
                 run.sent += 1
                 run.items += count
@@ -259,9 +272,22 @@ def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
     return run
 
 
+def _confirmed_ids(email: str) -> list[int]:
+    try:
+        return list(
+            Subscription.objects.confirmed().filter(email=email).values_list("pk", flat=True)
+        )
+    except Exception:  # the database itself is gone: the log says so already
+        return []
+
+
 @transaction.atomic
-def digest_send_for_address(*, email: str, now: datetime) -> int:
-    """Queue one address's digest for today; return the number of items (0: nothing sent)."""
+def digest_send_for_address(*, email: str, now: datetime, failed: list[int] | None = None) -> int:
+    """Queue one address's digest for today; return the number of items (0: nothing sent).
+
+    An alert whose items cannot be listed is left out (its id appended to ``failed``) and
+    keeps its high-water mark, so it is tried again on the next run.
+    """
     today = timezone.localdate(now)
     subscriptions = list(
         Subscription.objects.confirmed().filter(email=email).select_for_update().order_by("pk")
@@ -278,41 +304,23 @@ def digest_send_for_address(*, email: str, now: datetime) -> int:
     sections, new_deliveries = [], []
     with translation.override(language):
         for subscription in due:
-            kind = kinds.get(subscription.kind)
-            if kind is None:
+            try:
+                # A savepoint: an error of the database in one alert's query leaves the
+                # address's transaction usable for its other alerts.
+                with transaction.atomic():
+                    section = _digest_section(subscription, delivered, email, language)
+            except Exception:
+                logger.exception("Alert digest: alert %s failed and was left out", subscription.pk)
+                if failed is not None:
+                    failed.append(subscription.pk)
                 continue
-            filters = kind.from_query(subscription.query)
-            since = subscription.since or subscription.confirmed_at
-            items = [
-                item
-                for item in kind.items(filters, since=since, limit=200)
-                if (subscription.pk, item.key) not in delivered
-            ]
-            if not items:
+            if section is None:
                 continue
             new_deliveries.extend(
                 Delivery(subscription=subscription, item_key=item.key, delivered_at=now)
-                for item in items
+                for item in section.pop("all_items")
             )
-            sections.append(
-                {
-                    "subscription": subscription,
-                    "label": str(kind.label),
-                    "filters": kind.describe(filters),
-                    "list_url": settings.ICLD_SITE_URL + kind.list_url(filters.query),
-                    "items": [
-                        {
-                            "title": item.title,
-                            "url": settings.ICLD_SITE_URL + item.url,
-                            "detail": item.detail,
-                            "summary": item.summary,
-                        }
-                        for item in items[:ITEMS_PER_ALERT]
-                    ],
-                    "more": max(0, len(items) - ITEMS_PER_ALERT),
-                    "unsubscribe_url": unsubscribe_url(email, [subscription.pk], language),
-                }
-            )
+            sections.append(section)
     if not sections:
         return 0
     item_count = sum(len(s["items"]) + s["more"] for s in sections)
@@ -346,3 +354,39 @@ def digest_send_for_address(*, email: str, now: datetime) -> int:
         subscription.since = max(subscription.since or now, now - SINCE_OVERLAP)
         subscription.save(update_fields=["last_digest_at", "since"])
     return item_count
+
+
+def _digest_section(
+    subscription: Subscription, delivered: set, email: str, language: str
+) -> dict | None:
+    """One alert's part of a digest (None: nothing new), with ``all_items`` to deliver."""
+    kind = kinds.get(subscription.kind)
+    if kind is None:
+        return None
+    filters = kind.from_query(subscription.query)
+    since = subscription.since or subscription.confirmed_at
+    items = [
+        item
+        for item in kind.items(filters, since=since, limit=200)
+        if (subscription.pk, item.key) not in delivered
+    ]
+    if not items:
+        return None
+    return {
+        "subscription": subscription,
+        "label": str(kind.label),
+        "filters": kind.describe(filters),
+        "list_url": settings.ICLD_SITE_URL + kind.list_url(filters.query),
+        "items": [
+            {
+                "title": item.title,
+                "url": settings.ICLD_SITE_URL + item.url,
+                "detail": item.detail,
+                "summary": item.summary,
+            }
+            for item in items[:ITEMS_PER_ALERT]
+        ],
+        "more": max(0, len(items) - ITEMS_PER_ALERT),
+        "unsubscribe_url": unsubscribe_url(email, [subscription.pk], language),
+        "all_items": items,
+    }

@@ -56,5 +56,7 @@ if settings.ICLD_BENCH:
 # Uploads, served safely by every app server (core/media.py).
 urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"

@@ -292,6 +292,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A bilingual page that gives back what the visitor typed, to send again or copy.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -352,6 +354,14 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- Request bodies ---------------------------------------------------------
+# Bounded before Django reads them (icld_portal/body_limit.py, in front of Django in wsgi.py):
+# public forms carry text only; under /admin/ staff upload PDFs and images. A body over the
+# limit is answered 413 without a byte read. Each read of a body gives up after the timeout.
+ICLD_MAX_BODY_BYTES = int(os.environ.get("ICLD_MAX_BODY_BYTES", str(1024 * 1024)))
+ICLD_MAX_ADMIN_BODY_BYTES = int(os.environ.get("ICLD_MAX_ADMIN_BODY_BYTES", str(100 * 1024 * 1024)))
+ICLD_BODY_READ_TIMEOUT = float(os.environ.get("ICLD_BODY_READ_TIMEOUT", "10"))
 
 # --- Logging ----------------------------------------------------------------
 

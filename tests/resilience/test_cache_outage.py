@@ -3,13 +3,13 @@ and nothing that protects the site lives in it, so neither an outage nor a flood
 addresses lifts a sign-in lock."""
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 import shutil
 import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 

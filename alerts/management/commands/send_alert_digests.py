@@ -4,7 +4,7 @@ What alerts keep, and for how long, is erased by ``manage.py apply_retention`` w
 app's personal data (alerts/contributions.py).
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from alerts.services import alert_digests_send
 
@@ -12,7 +12,8 @@ from alerts.services import alert_digests_send
 class Command(BaseCommand):
     help = (
         "Queue today's alert digests (at most one email per address and day; weekly alerts "
-        "once a week). Safe to run again."
+        "once a week). Safe to run again. An alert that fails is logged and left out; the "
+        "others are sent, and the command then exits with an error."
     )
 
     def handle(self, *args, **options):
@@ -23,3 +24,10 @@ class Command(BaseCommand):
                 "nothing due."
             )
         )
+        if run.failed:
+            # After every address was tried: cron reports the failure, nobody missed a digest.
+            ids = ", ".join(str(pk) for pk in run.failed)
+            raise CommandError(
+                f"{len(run.failed)} alerts failed and were left out (ids {ids}); see the log. "
+                "They are tried again on the next run."
+            )
