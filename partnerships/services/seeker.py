@@ -14,7 +14,7 @@ import secrets
 from django.db import transaction
 from django.utils.text import slugify
 
-from partnerships.models import PartnerSeeker
+from partnerships.models import PartnerSeeker, RegistrationEvent
 from partnerships.models.seeker import OPAQUE_SLUG_PATTERN
 
 OPAQUE_SLUG = re.compile(OPAQUE_SLUG_PATTERN)
@@ -52,6 +52,16 @@ def seeker_save(*, seeker: PartnerSeeker) -> PartnerSeeker:
     Withdrawing the consent to show the name replaces a readable slug with a random one; the
     old address then finds nothing, and nothing points from it to the new one.
     """
+    old = (
+        PartnerSeeker.objects.filter(pk=seeker.pk).values_list("slug", flat=True).first()
+        if seeker.pk
+        else None
+    )
     seeker.slug = seeker_slug(seeker)
     seeker.save()
+    if old and old != seeker.slug:
+        # The match history names the seeker by slug, and a registrant may ask for a copy.
+        for event in RegistrationEvent.objects.filter(changes__match__1=old):
+            event.changes["match"] = [event.changes["match"][0], seeker.slug]
+            event.save(update_fields=["changes"])
     return seeker

@@ -106,6 +106,7 @@ def test_an_old_address_with_the_name_finds_nothing_and_redirects_nowhere(client
 def test_withdrawing_the_consent_in_admin_replaces_the_readable_slug(staff_client):
     organisation = factories.foreign_organisation("RW", name=NAME)
     seeker = factories.seeker(country="RW", organisation=organisation, slug="huye-schools")
+    services.match_record(registration=factories.registration(), seeker=seeker)
     change = reverse("admin:partnerships_partnerseeker_change", args=[seeker.pk])
     data = {
         "organisation": organisation.pk,
@@ -122,6 +123,7 @@ def test_withdrawing_the_consent_in_admin_replaces_the_readable_slug(staff_clien
     assert response.status_code == 302, response.context["adminform"].form.errors
     seeker.refresh_from_db()
     assert OPAQUE.fullmatch(seeker.slug)
+    assert RegistrationEvent.objects.get(event="matched").changes["match"] == [None, seeker.slug]
     add = staff_client.post(
         reverse("admin:partnerships_partnerseeker_add"),
         {**data, "organisation": factories.foreign_organisation("RW").pk, "slug": "named-one"},
