@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from alerts import services as alert_services
 from core.models import AccessibilityReport, OutboxMessage
 from core.outbox import outbox_collect
-from core.services import accessibility_report_submit
+from core.services import accessibility_report_reply, accessibility_report_submit
 from knowledge import services as knowledge_services
 from knowledge.models import Registration
 from knowledge.tests.factories import make_event
@@ -79,6 +79,18 @@ def test_the_accessibility_receipt_quotes_nothing_the_visitor_wrote(client, lang
     assert ("Hej!" if language == "sv" else "Hello,") in receipt.body_text
     [notice] = notices()
     assert MARK in notice.body_text  # staff read every word
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_answer_to_an_accessibility_report_carries_only_staffs_words(client, language):
+    data = {"kind": "barrier", "description": MARK, "name": MARK, "email": VISITOR, "consent": "on"}
+    post(client, path("core:accessibility_report", language), data)
+    OutboxMessage.objects.all().delete()
+    accessibility_report_reply(report=AccessibilityReport.objects.get(), reply="Vi har rättat det.")
+    [answer] = receipts()
+    assert_no_visitor_text([answer])
+    assert "Vi har rättat det." in answer.body_text and "Vi har rättat det." in answer.body_html
+    assert ("Rapportera" if language == "sv" else "Report an accessibility") in answer.body_text
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
