@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -26,8 +27,8 @@ from alerts.models import (
     normalize_email,
 )
 from alerts.selectors import describe
-from core.outbox import outbox_enqueue
-from core.submissions import save_once
+from core.outbox import outbox_enqueue, outbox_enqueue_receipt
+from core.submissions import fields_match, save_once
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +80,20 @@ def list_headers(unsubscribe: str) -> dict[str, str]:
 # --- Subscribe and confirm --------------------------------------------------------------------
 
 
+# The parameter of every list that holds the words a visitor typed into its search box.
+SEARCH_PARAMETER = "q"
+
+
+def _about_unconfirmed(subscription: Subscription) -> dict:
+    """What the confirmation email says about an alert: the list and the filters picked from
+    its menus. Never the search words: the address is not confirmed yet, and the portal must
+    not carry a stranger's text to it."""
+    params = QueryDict(subscription.query, mutable=True)
+    searched = bool(params.pop(SEARCH_PARAMETER, None))
+    about = describe(Subscription(kind=subscription.kind, query=params.urlencode()))
+    return {**about, "searched": searched}
+
+
 def alert_subscribe(
     *,
     email: str,
@@ -116,9 +131,9 @@ def alert_subscribe(
         )
         if recent <= MAX_PENDING_EMAILS_A_DAY:
             with translation.override(language):
-                about = describe(subscription)
-            outbox_enqueue(
-                to=[email],
+                about = _about_unconfirmed(subscription)
+            outbox_enqueue_receipt(
+                to=email,
                 template="alerts/emails/confirm",
                 context={
                     "subscription": subscription,
@@ -130,7 +145,17 @@ def alert_subscribe(
             )
         return subscription
 
-    return save_once(Subscription, submission_token, create)
+    def same(subscription: Subscription) -> bool:
+        return fields_match(
+            subscription,
+            email=email,
+            language=language,
+            frequency=frequency,
+            kind=kind,
+            query=query,
+        )
+
+    return save_once(Subscription, submission_token, create, same=same)
 
 
 @transaction.atomic
@@ -205,8 +230,8 @@ def manage_link_request(
             email=email, language=language, submission_token=submission_token, sent=send
         )
         if send:
-            outbox_enqueue(
-                to=[email],
+            outbox_enqueue_receipt(
+                to=email,
                 template="alerts/emails/manage_link",
                 context={
                     "manage_url": manage_url(email, language),
@@ -216,7 +241,9 @@ def manage_link_request(
             )
         return request
 
-    return save_once(ManageLinkRequest, submission_token, create)
+    return save_once(
+        ManageLinkRequest, submission_token, create, same=lambda row: row.email == email
+    )
 
 
 # --- Housekeeping -----------------------------------------------------------------------------

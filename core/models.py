@@ -56,6 +56,9 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # The address, lower-cased, when the message is a public form's receipt to an address
+    # nobody has confirmed: receipts per address and day are capped (core.outbox).
+    receipt_for = models.EmailField(_("receipt for"), blank=True, editable=False)
 
     objects = OutboxMessageQuerySet.as_manager()
 
@@ -68,7 +71,12 @@ class OutboxMessage(models.Model):
                 fields=["next_attempt_at"],
                 condition=models.Q(status="pending"),
                 name="outbox_pending_due",
-            )
+            ),
+            models.Index(
+                fields=["receipt_for", "created_at"],
+                condition=~models.Q(receipt_for=""),
+                name="outbox_receipts_per_address",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,9 @@
 
 ``outbox_enqueue`` renders a message in the recipient's language and stores it; call it
 inside the transaction that saves what the message confirms (``outbox_compose`` +
-``outbox_enqueue_all`` store several with one INSERT). ``outbox_deliver_due`` (run by
+``outbox_enqueue_all`` store several with one INSERT); a public form's receipt to the address
+the visitor typed goes through ``outbox_enqueue_receipt``, which caps how many one address gets
+a day. ``outbox_deliver_due`` (run by
 ``manage.py send_outbox``) sends what is due, each message once, and retries with back-off
 after a mail server failure.
 
@@ -20,7 +22,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -31,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 25
 MAX_BACKOFF = timedelta(hours=1)
+# The first key of the advisory lock that serialises receipts to one address.
+RECEIPT_LOCK = 7401
 
 
 def outbox_collect(*, limit: int = 100) -> int:
@@ -82,6 +86,32 @@ def outbox_compose(
 def outbox_enqueue(**message) -> OutboxMessage:
     """Compose and queue one message (the arguments of ``outbox_compose``)."""
     composed = outbox_compose(**message)
+    composed.save()
+    return composed
+
+
+def outbox_enqueue_receipt(*, to: str, **message) -> OutboxMessage | None:
+    """Queue a public form's receipt to ``to``, an address nobody has confirmed, unless it has
+    had ``ICLD_EMAILS_PER_RECIPIENT_PER_DAY`` receipts in the last 24 hours; None then.
+
+    The count is of rows in the outbox, so it holds across forms, app servers and restarts.
+    Call it inside the transaction that saves the submission: a receipt over the cap is simply
+    not written, and the submission (and any notice to staff) is saved as usual. Receipts say
+    what was received in general terms and never quote what the visitor wrote.
+    """
+    address = to.strip().lower()
+    with connection.cursor() as cursor:
+        # Receipts to one address are counted one transaction at a time, so two requests
+        # racing cannot both take the last place under the cap.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [RECEIPT_LOCK, address])
+    since = timezone.now() - timedelta(days=1)
+    queued = OutboxMessage.objects.filter(receipt_for=address, created_at__gte=since).count()
+    if queued >= settings.ICLD_EMAILS_PER_RECIPIENT_PER_DAY:
+        # The address is not logged: logs are kept longer than the outbox.
+        logger.info("A receipt was not queued: its address has had %d in 24 hours", queued)
+        return None
+    composed = outbox_compose(to=[to], **message)
+    composed.receipt_for = address
     composed.save()
     return composed
 

@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import AccessibilityReport, AccessibilityStatement
-from core.outbox import outbox_compose, outbox_enqueue, outbox_enqueue_all
+from core.outbox import (
+    outbox_compose,
+    outbox_enqueue,
+    outbox_enqueue_all,
+    outbox_enqueue_receipt,
+)
+from core.submissions import SubmissionTokenReused, fields_match
 
 
 def accessibility_report_submit(
@@ -24,30 +30,28 @@ def accessibility_report_submit(
 ) -> AccessibilityReport:
     """Save a report once per submission token.
 
-    One INSERT and nothing else, so a flood of reports stays cheap: the report is its own
-    entry in the outbox, and the worker queues its emails (``accessibility_report_emails``).
+    One INSERT and one read by the token, so a flood of reports stays cheap: the report is its
+    own entry in the outbox, and the worker queues its emails (``accessibility_report_emails``).
     A second post of the same form (a double click, a reload) meets the unique token and
-    saves nothing: the report returned carries the id of the row the first post saved. The
-    statement is atomic on its own and needs no transaction.
+    saves nothing: the report returned is the row the first post saved. The same token with
+    other content raises ``SubmissionTokenReused``. Each statement is atomic on its own and
+    needs no transaction.
     """
-    report = AccessibilityReport(
-        kind=kind,
-        description=description,
-        email=email,
-        language=language,
-        submission_token=submission_token,
-        page_url=page_url,
-        name=name,
-    )
-    # INSERT ... ON CONFLICT (submission_token) DO UPDATE ... RETURNING id: the saved row's id
-    # either way (the "update" rewrites the token with itself).
-    AccessibilityReport.objects.bulk_create(
-        [report],
-        update_conflicts=True,
-        unique_fields=["submission_token"],
-        update_fields=["submission_token"],
-    )
-    return report
+    content = {
+        "kind": kind,
+        "description": description,
+        "email": email,
+        "page_url": page_url,
+        "name": name,
+    }
+    report = AccessibilityReport(language=language, submission_token=submission_token, **content)
+    # INSERT ... ON CONFLICT DO NOTHING, then whichever row holds the token: this one, or the
+    # one an earlier (or racing) post saved.
+    AccessibilityReport.objects.bulk_create([report], ignore_conflicts=True)
+    saved = AccessibilityReport.objects.filter(submission_token=submission_token).first()
+    if saved is None or not fields_match(saved, **content):
+        raise SubmissionTokenReused
+    return saved
 
 
 def accessibility_report_emails(*, limit: int = 100) -> int:
@@ -67,24 +71,24 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
             return 0
         statement = AccessibilityStatement.objects.first()
         staff = statement.contact_email if statement else settings.ICLD_CONTACT_EMAIL
-        messages = []
+        notices = []
         for report in reports:
-            messages += [
-                outbox_compose(
-                    to=[report.email],
-                    template="core/emails/accessibility_report_received",
-                    context={"report": report, "statement": statement},
-                    language=report.language,
-                ),
+            outbox_enqueue_receipt(
+                to=report.email,
+                template="core/emails/accessibility_report_received",
+                context={"report": report, "statement": statement},
+                language=report.language,
+            )
+            notices.append(
                 outbox_compose(
                     to=[staff],
                     template="core/emails/accessibility_report_staff",
                     context={"report": report},
                     language=settings.LANGUAGE_CODE,
                     reply_to=report.email,
-                ),
-            ]
-        outbox_enqueue_all(*messages)
+                )
+            )
+        outbox_enqueue_all(*notices)
         AccessibilityReport.objects.filter(pk__in=[report.pk for report in reports]).update(
             emails_queued_at=timezone.now()
         )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from core import ratelimit
+from core.submissions import SubmissionTokenReused
 
 
 class PublicFormView(FormView):
@@ -36,8 +39,29 @@ class PublicFormView(FormView):
         )
         if not allowed:
             return self.render_rate_limited(form, reset_in)
-        result = self.submit(form)
+        try:
+            result = self.submit(form)
+        except SubmissionTokenReused:
+            return self.render_token_reused(form)
+        return self.submitted(form, result)
+
+    def submitted(self, form, result):
+        """The response once the service has run: the thank-you page (``get_success_url_for``)."""
         return redirect(self.get_success_url_for(result))
+
+    def render_token_reused(self, form):
+        """The form again, as typed, when its token was saved with other content: sending it
+        once more (with the fresh token) saves it as a new submission."""
+        context = self.get_context_data(
+            form=self.with_fresh_token(form),
+            token_reused=True,
+            token_reused_message=_(
+                "This form has already been sent once, with different content. Nothing new "
+                "has been saved. What you typed is kept below: send it again to save it as a "
+                "new submission."
+            ),
+        )
+        return self.render_to_response(context, status=409)
 
     def render_rate_limited(self, form, reset_in: int):
         minutes = max(1, round(reset_in / 60))
@@ -54,6 +78,14 @@ class PublicFormView(FormView):
         response = self.render_to_response(context, status=429)
         response["Retry-After"] = str(reset_in)
         return response
+
+    @staticmethod
+    def with_fresh_token(form):
+        """The bound form, as typed, whose next post is a new submission."""
+        data = form.data.copy()
+        data[form.add_prefix("submission_token")] = str(uuid.uuid4())
+        form.data = data
+        return form
 
     def submit(self, form):  # pragma: no cover - abstract
         raise NotImplementedError

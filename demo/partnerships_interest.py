@@ -14,6 +14,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from demo.helpers import set_related, upsert
+from partnerships import services as partnership_services
 from partnerships.models import ApplicationRound, InterestRegistration, Match, PartnerSeeker
 from reference.models import Country, Organisation, Theme
 
@@ -219,22 +220,29 @@ def seed(stdout) -> None:
         email,
     ), text_sv, text_en in SEEKERS:
         organisation = organisations[org]
-        seeker = upsert(
-            PartnerSeeker,
-            {"slug": slug},
-            {
-                "organisation": organisation,
-                "country": organisation.country,
-                "seeking_since": since,
-                "consent_listing": listing,
-                "consent_show_name": show_name,
-                "consent_contact": contact,
-                "contact_name": person,
-                "contact_email": email,
-                "description_sv": text_sv,
-                "description_en": text_en,
-            },
-        )
+        values = {
+            "country": organisation.country,
+            "seeking_since": since,
+            "consent_listing": listing,
+            "consent_show_name": show_name,
+            "consent_contact": contact,
+            "contact_name": person,
+            "contact_email": email,
+            "description_sv": text_sv,
+            "description_en": text_en,
+        }
+        # One seeker per organisation; the key is its slug only if it agreed to show its name
+        # (a seeker that did not gets a random one from the service).
+        seeker = PartnerSeeker.objects.filter(organisation=organisation).first()
+        if seeker is None:
+            seeker = PartnerSeeker(organisation=organisation, slug=slug, **values)
+            changed = list(values)
+        else:
+            changed = [name for name, value in values.items() if getattr(seeker, name) != value]
+        for name in changed:
+            setattr(seeker, name, values[name])
+        if changed:
+            partnership_services.seeker_save(seeker=seeker)
         set_related(seeker.themes, [themes[t] for t in theme_slugs])
         seekers[slug] = seeker
     stdout.write(f"  {len(SEEKERS)} partner seekers")

@@ -174,6 +174,15 @@ class RegistrationView(PublicFormView):
         except services.RegistrationClosed:
             return None
 
+    def submitted(self, form, result):
+        if result is not None and result.submission_token != form.cleaned_data["submission_token"]:
+            # The address already has its one place at this event: nothing new was saved.
+            context = self.get_context_data(
+                form=self.with_fresh_token(form), already_signed_up=True
+            )
+            return self.render_to_response(context)
+        return super().submitted(form, result)
+
     def get_success_url_for(self, result) -> str:
         if result is None:
             return reverse("knowledge:event_register", kwargs={"slug": self.event.slug})

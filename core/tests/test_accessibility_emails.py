@@ -11,6 +11,7 @@ from core import registries
 from core.models import AccessibilityReport, OutboxMessage
 from core.outbox import outbox_deliver_due, outbox_enqueue
 from core.services import accessibility_report_emails, accessibility_report_submit
+from core.submissions import SubmissionTokenReused
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,16 @@ def submit(**overrides):
 def test_the_same_token_saves_one_report_and_returns_it():
     token = uuid.uuid4()
     first = submit(submission_token=token)
-    again = submit(submission_token=token, description="A resent form")
+    again = submit(submission_token=token)
     assert first.pk == again.pk
+    assert AccessibilityReport.objects.get().description.startswith("Kartan")
+
+
+def test_the_same_token_with_other_words_is_refused_and_saves_nothing():
+    token = uuid.uuid4()
+    submit(submission_token=token)
+    with pytest.raises(SubmissionTokenReused):
+        submit(submission_token=token, description="Another text")
     assert AccessibilityReport.objects.get().description.startswith("Kartan")
 
 

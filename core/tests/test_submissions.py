@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, connection
 
 from core.models import AccessibilityReport
-from core.submissions import save_once
+from core.submissions import SubmissionTokenReused, fields_match, save_once
 
 
 def make(token, **fields):
@@ -20,13 +20,48 @@ def make(token, **fields):
     )
 
 
+def same(description="x"):
+    return lambda row: fields_match(row, description=description, email="a@example.se")
+
+
 @pytest.mark.django_db
 def test_a_second_post_gets_the_first_row_back():
     token = uuid.uuid4()
-    first = save_once(AccessibilityReport, token, make(token, description="first"))
-    again = save_once(AccessibilityReport, token, make(token, description="second"))
+    first = save_once(
+        AccessibilityReport, token, make(token, description="first"), same=same("first")
+    )
+    again = save_once(
+        AccessibilityReport, token, make(token, description="first"), same=same("first")
+    )
     assert again.pk == first.pk and again.description == "first"
     assert AccessibilityReport.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_token_with_other_content_is_refused():
+    token = uuid.uuid4()
+    save_once(AccessibilityReport, token, make(token, description="first"), same=same("first"))
+    with pytest.raises(SubmissionTokenReused):
+        save_once(
+            AccessibilityReport, token, make(token, description="second"), same=same("second")
+        )
+    assert list(AccessibilityReport.objects.values_list("description", flat=True)) == ["first"]
+
+
+@pytest.mark.django_db
+def test_fields_match_compares_related_rows_and_lists_as_sets():
+    from reference.models import Country
+
+    kenya, china = Country.objects.get(code="KE"), Country.objects.get(code="CN")
+
+    class Row:
+        country = kenya
+        country_id = "KE"
+        kinds = ["a", "b"]
+
+    assert fields_match(Row, country=kenya, country_id="KE", kinds=["b", "a", "a"])
+    assert not fields_match(Row, country=china)
+    assert not fields_match(Row, kinds=["a"])
 
 
 @pytest.mark.django_db
@@ -35,7 +70,7 @@ def test_another_integrity_error_is_not_hidden():
         raise IntegrityError("some other constraint")
 
     with pytest.raises(IntegrityError):
-        save_once(AccessibilityReport, uuid.uuid4(), broken)
+        save_once(AccessibilityReport, uuid.uuid4(), broken, same=same())
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -47,7 +82,7 @@ def test_racing_posts_with_one_token_save_one_row():
     def post():
         try:
             barrier.wait()
-            results.append(save_once(AccessibilityReport, token, make(token)).pk)
+            results.append(save_once(AccessibilityReport, token, make(token), same=same()).pk)
         except Exception as error:  # the test reports any failure below
             errors.append(error)
         finally:

@@ -236,6 +236,8 @@ ICLD_PROGRAMME_TEAM_EMAIL = os.environ.get("ICLD_PROGRAMME_TEAM_EMAIL", "itp@icl
 ICLD_KNOWLEDGE_TEAM_EMAIL = os.environ.get("ICLD_KNOWLEDGE_TEAM_EMAIL", "research@icld.se")
 ICLD_CONTACT_EMAIL = os.environ.get("ICLD_CONTACT_EMAIL", "info@icld.se")
 ICLD_SECURITY_EMAIL = os.environ.get("ICLD_SECURITY_EMAIL", "security@icld.se")
+# Receipts of public forms one address may get in 24 hours (core.outbox.outbox_enqueue_receipt).
+ICLD_EMAILS_PER_RECIPIENT_PER_DAY = int(os.environ.get("ICLD_EMAILS_PER_RECIPIENT_PER_DAY", "10"))
 # Submissions per client and hour on each public form (0: each form's own default).
 ICLD_FORM_RATE_LIMIT = int(os.environ.get("ICLD_FORM_RATE_LIMIT", "0"))
 # Reverse proxies in front of the app servers whose X-Forwarded-For may be trusted.

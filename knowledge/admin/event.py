@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from core.admin_utils import side_by_side, translated_search_fields
+from core.spreadsheets import spreadsheet_cell
 from knowledge import selectors, services
 from knowledge.models import Event, Registration
 
@@ -53,7 +54,7 @@ def _participants_csv(registrations, filename: str) -> HttpResponse:
             r.get_status_display(),
             timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
-        writer.writerow(["'" + c if str(c)[:1] in "=+-@" else c for c in map(str, cells)])
+        writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return response
 
 

@@ -164,6 +164,9 @@ class Registration(models.Model):
     submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)
     created_at = models.DateTimeField(_("signed up"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    # Signing up again with the address re-sends the details once, never more: a form must
+    # not be a way to send one address email after email.
+    reminder_sent_at = models.DateTimeField(_("details sent again"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

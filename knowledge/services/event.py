@@ -19,8 +19,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.outbox import outbox_enqueue
-from core.submissions import save_once
+from core.outbox import outbox_enqueue, outbox_enqueue_receipt
+from core.submissions import SavedMeanwhile, fields_match, save_once
 from knowledge.models import Event, Registration
 
 CANCEL_SALT = "knowledge.registration.cancel"
@@ -68,6 +68,16 @@ def _enqueue(registration: Registration, template: str) -> None:
     )
 
 
+def _enqueue_receipt(registration: Registration, template: str) -> None:
+    """The sign-up form's own email, to an address nobody has confirmed (capped per day)."""
+    outbox_enqueue_receipt(
+        to=registration.email,
+        template=EMAIL_TEMPLATES + template,
+        context=_email_context(registration),
+        language=registration.language,
+    )
+
+
 def _confirmed_count(event: Event) -> int:
     return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
@@ -85,13 +95,30 @@ def registration_create(
 ) -> Registration:
     """Sign someone up: a confirmed seat while seats remain, else a place on the waiting list.
 
-    Saves at most one registration per ``submission_token`` (a resent form returns the
-    first result). Someone already signed up with the same email address gets their
-    confirmation again instead of a second seat. Raises ``RegistrationClosed``.
+    Saves at most one registration per ``submission_token``: a resent form returns the first
+    result, and the same token with other content raises
+    ``core.submissions.SubmissionTokenReused``. One address has one seat per event (a unique
+    constraint): signing up again with it returns the earlier registration, whose
+    ``submission_token`` is not this one, and emails its details again once at most. Raises
+    ``RegistrationClosed``.
     """
+    email = email.strip()
+
+    def same(registration: Registration) -> bool:
+        return fields_match(
+            registration,
+            event_id=event.pk,
+            name=name,
+            email=email,
+            organisation=organisation,
+            needs=needs,
+        )
 
     def create() -> Registration:
         locked = Event.objects.select_for_update().get(pk=event.pk)
+        if Registration.objects.filter(submission_token=submission_token).exists():
+            # A double click waited here for the first post's lock: it is that sign-up.
+            raise SavedMeanwhile
         if not locked.registration_is_open():
             raise RegistrationClosed
         already = (
@@ -101,7 +128,10 @@ def registration_create(
             .first()
         )
         if already:
-            _enqueue(already, "registration_reminder")
+            if already.reminder_sent_at is None:
+                _enqueue_receipt(already, "registration_reminder")
+                already.reminder_sent_at = timezone.now()
+                already.save(update_fields=["reminder_sent_at"])
             return already
         has_seat = locked.capacity is None or _confirmed_count(locked) < locked.capacity
         registration = Registration.objects.create(
@@ -115,10 +145,12 @@ def registration_create(
             status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING,
             submission_token=submission_token,
         )
-        _enqueue(registration, "registration_confirmed" if has_seat else "registration_waiting")
+        _enqueue_receipt(
+            registration, "registration_confirmed" if has_seat else "registration_waiting"
+        )
         return registration
 
-    return save_once(Registration, submission_token, create)
+    return save_once(Registration, submission_token, create, same=same)
 
 
 def _promote_waiting(event: Event) -> list[Registration]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_utils import side_by_side, translated_search_fields
-from partnerships import selectors
+from partnerships import selectors, services
 from partnerships.models import PartnerSeeker
 from reference.models import Organisation
 
@@ -40,6 +40,13 @@ class PartnerSeekerAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "organisation" in self.fields:
             self.fields["organisation"].queryset = Organisation.objects.foreign()
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "The seeker's address on the website. Leave it empty to have one made. A seeker "
+                "that has not agreed to show its name always gets a random one, so that no "
+                "address names it."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -48,6 +55,16 @@ class PartnerSeekerAdminForm(forms.ModelForm):
             self.add_error(
                 "country",
                 _("The organisation is in %(country)s.") % {"country": organisation.country},
+            )
+        if organisation and "slug" in self.fields:
+            # The slug the consent allows, before the database's rule checks it.
+            cleaned["slug"] = services.seeker_slug(
+                PartnerSeeker(
+                    pk=self.instance.pk,
+                    organisation=organisation,
+                    slug=cleaned.get("slug") or "",
+                    consent_show_name=cleaned.get("consent_show_name", False),
+                )
             )
         return cleaned
 
@@ -89,6 +106,9 @@ class PartnerSeekerAdmin(admin.ModelAdmin):
         (_("Fitting interest registrations"), {"fields": ["fitting_registrations"]}),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        services.seeker_save(seeker=obj)
 
     @admin.display(description=_("best fit first"))
     def fitting_registrations(self, obj: PartnerSeeker | None):

@@ -10,6 +10,10 @@ from core.i18n import TranslatedField
 from core.models import TimeStamped
 from reference.models import Country, Organisation, Theme
 
+# The slug of a seeker that did not agree to show its name: random, 12 hexadecimal digits
+# (partnerships.services.seeker).
+OPAQUE_SLUG_PATTERN = r"^[0-9a-f]{12}$"
+
 
 class PartnerSeekerQuerySet(models.QuerySet):
     def open(self):
@@ -78,6 +82,17 @@ class PartnerSeeker(TimeStamped):
         verbose_name_plural = _("partner seekers")
         ordering = ["seeking_since", "pk"]
         indexes = [models.Index(fields=["status", "consent_listing"], name="seeker_public")]
+        constraints = [
+            # A public address must not name a seeker that did not agree to show its name.
+            models.CheckConstraint(
+                condition=models.Q(consent_show_name=True)
+                | models.Q(slug__regex=OPAQUE_SLUG_PATTERN),
+                name="seeker_slug_opaque",
+                violation_error_message=_(
+                    "A partner seeker that has not agreed to show its name gets a random slug."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.country})"

@@ -15,6 +15,7 @@ from partnerships.services.partnership import (
     partnership_upsert,
     partnership_validate_parties,
 )
+from partnerships.services.seeker import seeker_opaque_slug, seeker_save, seeker_slug
 from partnerships.services.story import story_publish, story_unpublish, story_upsert
 
 __all__ = [
@@ -28,6 +29,9 @@ __all__ = [
     "registration_submit",
     "registration_update",
     "registrations_erase",
+    "seeker_opaque_slug",
+    "seeker_save",
+    "seeker_slug",
     "seekers_erase_contact",
     "story_publish",
     "story_unpublish",

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.outbox import outbox_compose, outbox_enqueue_all
-from core.submissions import save_once
+from core.outbox import outbox_enqueue, outbox_enqueue_receipt
+from core.submissions import fields_match, save_once
 from partnerships.models import (
     PERSONAL_FIELDS,
     InterestRegistration,
@@ -44,10 +44,27 @@ def registration_submit(
 ) -> InterestRegistration:
     """Save a registration once per submission token and queue the receipt and the team notice.
 
+    The same token with other content raises ``core.submissions.SubmissionTokenReused``.
     The emails are rows in the outbox, written in the same transaction: they leave only if
     the registration is committed, and a mail server failure never loses the registration.
     """
     language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    countries, themes = list(countries), list(themes)
+
+    def same(registration: InterestRegistration) -> bool:
+        return fields_match(
+            registration,
+            organisation_id=organisation.pk,
+            contact_name=contact_name,
+            role=role,
+            email=email,
+            phone=phone,
+            message=message,
+            language=language,
+            seeker_id=seeker.pk if seeker else None,
+            countries=countries,
+            themes=themes,
+        )
 
     def create() -> InterestRegistration:
         registration = InterestRegistration.objects.create(
@@ -62,30 +79,28 @@ def registration_submit(
             submission_token=submission_token,
             consented_at=timezone.now(),
         )
-        registration.countries.set(list(countries))
-        registration.themes.set(list(themes))
+        registration.countries.set(countries)
+        registration.themes.set(themes)
         RegistrationEvent.objects.create(
             registration=registration, event=RegistrationEvent.Event.RECEIVED, changes={}
         )
         context = {"registration": registration, "rounds": round_status()}
-        outbox_enqueue_all(
-            outbox_compose(
-                to=[email],
-                template="partnerships/emails/registration_received",
-                context=context,
-                language=language,
-            ),
-            outbox_compose(
-                to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
-                template="partnerships/emails/registration_team",
-                context=context,
-                language=settings.LANGUAGE_CODE,
-                reply_to=email,
-            ),
+        outbox_enqueue_receipt(
+            to=email,
+            template="partnerships/emails/registration_received",
+            context=context,
+            language=language,
+        )
+        outbox_enqueue(
+            to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],
+            template="partnerships/emails/registration_team",
+            context=context,
+            language=settings.LANGUAGE_CODE,
+            reply_to=email,
         )
         return registration
 
-    return save_once(InterestRegistration, submission_token, create)
+    return save_once(InterestRegistration, submission_token, create, same=same)
 
 
 def _display(value) -> str | int | None:

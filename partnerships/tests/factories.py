@@ -142,9 +142,9 @@ def seeker(
     **fields,
 ) -> PartnerSeeker:
     number = next(_sequence)
-    organisation = foreign_organisation(country)
-    obj = PartnerSeeker.objects.create(
-        slug=f"seeker-{number}",
+    organisation = fields.pop("organisation", None) or foreign_organisation(country)
+    obj = PartnerSeeker(
+        slug=fields.pop("slug", f"seeker-{number}"),
         organisation=organisation,
         country_id=country,
         seeking_since=since,
@@ -158,6 +158,7 @@ def seeker(
         contact_email=f"private{number}@partner.example",
         **fields,
     )
+    services.seeker_save(seeker=obj)
     obj.themes.set(Theme.objects.filter(slug__in=themes))
     return obj
 

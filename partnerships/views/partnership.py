@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from core.access import may_preview_drafts
 from core.pagination import paginate
+from core.spreadsheets import spreadsheet_cell
 from partnerships import maps, selectors
 from partnerships.forms import PartnershipFilterForm
 from partnerships.models import Partnership
@@ -273,9 +274,7 @@ def export_csv(request):
         for row in _export_rows(request):
             yield writer.writerow(
                 [
-                    "; ".join(row[key])
-                    if key in LIST_COLUMNS
-                    else ("" if row[key] is None else row[key])
+                    spreadsheet_cell("; ".join(row[key]) if key in LIST_COLUMNS else row[key])
                     for key in EXPORT_COLUMNS
                 ]
             )

@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.outbox import outbox_compose, outbox_enqueue_all
-from core.submissions import save_once
+from core.outbox import outbox_enqueue, outbox_enqueue_receipt
+from core.submissions import fields_match, save_once
 from programmes.models import HistoryEntry, HostingOffer, HostingPeriod, Programme
 from programmes.services.history import history_record
 from reference.models import Organisation, Theme
@@ -44,27 +44,37 @@ def hosting_offer_submit(
     """Save an offer once per ``submission_token`` and queue the two emails with it.
 
     A second call with the same token (a double click, a resent POST, two workers racing)
-    returns the first offer and queues nothing.
+    returns the first offer and queues nothing; the same token with other content raises
+    ``core.submissions.SubmissionTokenReused``.
     """
+
+    themes, programmes = list(themes), list(programmes)
+    content = {
+        "organisation_id": organisation.pk,
+        "contact_name": contact_name,
+        "contact_role": contact_role,
+        "email": email,
+        "phone": phone,
+        "hosting_kinds": list(dict.fromkeys(hosting_kinds)),
+        "expertise": expertise,
+        "capacity": capacity,
+        "languages": list(dict.fromkeys(languages)),
+        "accessibility": accessibility,
+        "accessibility_notes": accessibility_notes,
+        "message": message,
+        "may_be_listed": may_be_listed,
+        "language": language,
+    }
+
+    def same(offer: HostingOffer) -> bool:
+        saved_periods = sorted((p.starts_on, p.ends_on) for p in offer.periods.all())
+        return saved_periods == sorted(periods) and fields_match(
+            offer, themes=themes, programmes=programmes, **content
+        )
 
     def create() -> HostingOffer:
         offer = HostingOffer.objects.create(
-            submission_token=submission_token,
-            organisation=organisation,
-            contact_name=contact_name,
-            contact_role=contact_role,
-            email=email,
-            phone=phone,
-            hosting_kinds=list(dict.fromkeys(hosting_kinds)),
-            expertise=expertise,
-            capacity=capacity,
-            languages=list(dict.fromkeys(languages)),
-            accessibility=accessibility,
-            accessibility_notes=accessibility_notes,
-            message=message,
-            may_be_listed=may_be_listed,
-            consent_at=timezone.now(),
-            language=language,
+            submission_token=submission_token, consent_at=timezone.now(), **content
         )
         offer.themes.set(themes)
         offer.programmes.set(programmes)
@@ -80,25 +90,23 @@ def hosting_offer_submit(
             "themes": list(offer.themes.all()),
             "programmes": list(offer.programmes.all()),
         }
-        outbox_enqueue_all(
-            outbox_compose(
-                to=[offer.email],
-                template="programmes/emails/offer_confirmation",
-                context=context,
-                language=language,
-                reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
-            ),
-            outbox_compose(
-                to=[settings.ICLD_PROGRAMME_TEAM_EMAIL],
-                template="programmes/emails/offer_notification",
-                context=context,
-                language=settings.LANGUAGE_CODE,
-                reply_to=offer.email,
-            ),
+        outbox_enqueue_receipt(
+            to=offer.email,
+            template="programmes/emails/offer_confirmation",
+            context=context,
+            language=language,
+            reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        )
+        outbox_enqueue(
+            to=[settings.ICLD_PROGRAMME_TEAM_EMAIL],
+            template="programmes/emails/offer_notification",
+            context=context,
+            language=settings.LANGUAGE_CODE,
+            reply_to=offer.email,
         )
         return offer
 
-    return save_once(HostingOffer, submission_token, create)
+    return save_once(HostingOffer, submission_token, create, same=same)
 
 
 @transaction.atomic
