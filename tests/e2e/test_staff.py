@@ -189,19 +189,24 @@ def test_repeated_wrong_passwords_lock_the_login(portal, browser_in, staff_accou
     try:
         for _ in range(5):
             page.goto(portal.url("/admin/login/"))
-            page.fill("#id_username", "someone-guessing")
+            page.fill("#id_username", staff_account)
             page.fill("#id_password", "wrong password")
             page.locator("#login-form [type=submit]").click()
         message = page.locator(".errornote").inner_text()
         assert "Too many failed sign-in attempts" in message
         assert_accessible(page, "locked login (en)")
-        # The right password is refused too while the address is locked out.
+        # The right password is refused too while this username is locked from this address.
         page.fill("#id_username", staff_account)
         page.fill("#id_password", PASSWORD)
         page.locator("#login-form [type=submit]").click()
         assert "/admin/login/" in page.url
         assert re.search("Too many failed", page.locator(".errornote").inner_text())
+        # Another username from the same address is not locked.
+        page.fill("#id_username", "someone-else")
+        page.fill("#id_password", "wrong password")
+        page.locator("#login-form [type=submit]").click()
+        assert "Too many failed" not in page.locator(".errornote").inner_text()
     finally:
         portal.manage(
-            "unlock_staff_login", "--username", "someone-guessing", "--address", "127.0.0.1"
+            "unlock_staff_login", "--username", staff_account, "--address", "127.0.0.1"
         )
