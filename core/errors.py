@@ -8,10 +8,14 @@ Their language comes from the address (/sv/ or /en/; Swedish elsewhere), as for 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 # Fields a failed CSRF check never shows back: secrets, and the tokens the page itself sets.
 _NEVER_SHOWN = re.compile(r"pass|secret|token|otp|csrf|card|cvc|pin", re.IGNORECASE)
@@ -46,23 +50,63 @@ def permission_denied(request, exception=None):
     return _render(request, "errors/403.html", 403)
 
 
-def typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """What the visitor typed, as (shown, hidden) lists of (name, value): text fields only,
-    never passwords, tokens or files (files are not in request.POST)."""
+@dataclass(frozen=True)
+class TypedValue:
+    name: str
+    value: str
+    label: str
+    shown_as: str = ""  # a choice's words; empty for text the visitor edits again
+
+    @property
+    def heading(self) -> str:
+        """The label before a choice's words: "Kind:", but "What do you need?" as it is."""
+        return self.label if self.label.endswith(("?", ":")) else f"{self.label}:"
+
+
+def _form_fields(request: HttpRequest) -> dict:
+    """The fields of the form the address serves (a FormView's ``form_class``), if any."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return {}
+    form_class = getattr(getattr(match.func, "view_class", None), "form_class", None)
+    return dict(form_class.base_fields) if form_class is not None else {}
+
+
+def _describe(name: str, value: str, field) -> TypedValue:
+    if field is None:
+        return TypedValue(name, value, name)
+    label = str(field.label or name.replace("_", " ").capitalize())
+    if isinstance(field.widget, forms.CheckboxInput):
+        return TypedValue(name, value, label, shown_as=str(_("Ticked")))
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        words = {str(key): str(text) for key, text in field.choices if not isinstance(text, list)}
+        return TypedValue(name, value, label, shown_as=words.get(value, value))
+    if isinstance(field, forms.ModelChoiceField):
+        return TypedValue(name, value, label, shown_as=str(_("(kept as chosen)")))
+    return TypedValue(name, value, label)
+
+
+def typed_fields(request: HttpRequest) -> tuple[list[TypedValue], list[tuple[str, str]]]:
+    """What the visitor typed, as (shown, hidden): text fields labelled as on the form, choices
+    kept as chosen; never passwords, tokens or files (files are not in request.POST)."""
     shown, hidden = [], []
     try:
         post = request.POST
     except Exception:  # a body Django cannot parse: nothing to give back
         return [], []
+    fields = _form_fields(request)
     for name, values in post.lists():
         if name in _CARRIED_HIDDEN:
             hidden.extend((name, value) for value in values[:1] if len(value) <= 64)
             continue
         if name in _HONEYPOTS or _NEVER_SHOWN.search(name):
             continue
+        if fields and name not in fields:
+            continue  # the submit button's name, and anything the form does not take
         for value in values:
             if value.strip() and len(shown) < MAX_FIELDS_SHOWN:
-                shown.append((name, value[:MAX_VALUE_LENGTH]))
+                shown.append(_describe(name, value[:MAX_VALUE_LENGTH], fields.get(name)))
     return shown, hidden
 
 
@@ -70,7 +114,8 @@ def csrf_failure(request, reason=""):
     """The form was sent without a valid CSRF token: the page had been open too long (the
     token changed, say after signing in elsewhere) or the browser blocks cookies. The typed
     text comes back, to send again with a fresh token or to copy."""
-    shown, hidden = typed_fields(request) if request.method == "POST" else ([], [])
+    with translation.override(_language(request)):
+        shown, hidden = typed_fields(request) if request.method == "POST" else ([], [])
     context = {
         "shown": shown,
         "hidden": hidden,

@@ -134,3 +134,18 @@ def test_permission_denied_is_a_bilingual_page(lang, rf):
     heading = {"sv": "Du har inte tillgång till sidan", "en": "You do not have access to this page"}
     assert response.status_code == 403
     assert heading[lang] in response.content.decode()
+
+
+def test_the_csrf_page_labels_what_was_typed_as_the_form_does():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/sv/tillganglighet/rapportera/",
+        {"kind": "barrier", "description": "Knappen syns inte", "send": "Skicka"},
+    )
+    assert response.status_code == 403
+    text = response.text
+    assert "Beskriv problemet" in text and "Knappen syns inte" in text
+    assert 'name="kind" value="barrier"' in text and ">barrier<" not in text
+    assert 'name="send"' not in text  # the submit button's name is not a field
