@@ -3,13 +3,14 @@ iCalendar feed for every event filter. The filter is the list's own query string
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alerts import kinds
+from core import ical
+from core.feeds import SiteFeed, absolute, conditional
 
 FEED_SIZE = 30
 
@@ -20,10 +21,8 @@ def _title(kind: kinds.ListKind, filters: kinds.Filters) -> str:
     return f"{title} ({described})" if described else title
 
 
-class FilteredListFeed(Feed):
+class FilteredListFeed(SiteFeed):
     """``/<lang>/alerts/<kind>/feed/?<the list's filter>``: the newest matching items."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request, kind):
         found = kinds.get(kind)
@@ -39,11 +38,13 @@ class FilteredListFeed(Feed):
 
     def link(self, obj):
         kind, filters = obj
-        return kind.list_url(filters.query)
+        return absolute(kind.list_url(filters.query))
 
     def items(self, obj):
         kind, filters = obj
-        return kind.items(filters, limit=FEED_SIZE)
+        # An item dated ahead (an event announced as added later) is not new yet.
+        now = timezone.now()
+        return [item for item in kind.items(filters, limit=FEED_SIZE) if item.published <= now]
 
     def item_title(self, item):
         return item.title
@@ -52,12 +53,12 @@ class FilteredListFeed(Feed):
         return " – ".join(part for part in (item.detail, item.summary) if part)
 
     def item_link(self, item):
-        return item.url
+        return absolute(item.url)
 
     def feed_url(self, obj):
         kind, filters = obj
         url = reverse("alerts:atom", kwargs={"kind": kind.key})
-        return f"{url}?{filters.query}" if filters.query else url
+        return absolute(f"{url}?{filters.query}" if filters.query else url)
 
     def item_guid(self, item):
         # A tag URI (RFC 4151) from the item key: an intake and its programme share a page.
@@ -66,9 +67,6 @@ class FilteredListFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.published
-
-    def item_updateddate(self, item):
         return item.published
 
 
@@ -82,4 +80,4 @@ def calendar_feed(request, kind):
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="icld-{found.key}.ics"'
     response["Cache-Control"] = "public, max-age=900"
-    return response
+    return conditional(request, response, last_modified=ical.newest_change(text))

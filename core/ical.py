@@ -42,7 +42,9 @@ def _when(value: datetime | date) -> datetime | date:
 def _event(entry: CalendarEntry, stamp: datetime) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", entry.uid)
-    event.add("dtstamp", stamp)
+    # The entry's own change time where known, so an unchanged calendar is the same text on
+    # every request (its ETag holds and a calendar app gets 304).
+    event.add("dtstamp", entry.last_modified.astimezone(UTC) if entry.last_modified else stamp)
     event.add("dtstart", _when(entry.starts))
     ends = entry.ends
     if not isinstance(ends, datetime):
@@ -80,3 +82,13 @@ def calendar(
     for entry in entries:
         cal.add_component(_event(entry, stamp))
     return cal.to_ical().decode("utf-8")
+
+
+def newest_change(text: str) -> datetime | None:
+    """The latest LAST-MODIFIED of a calendar's events (None when none has one)."""
+    changes = [
+        component.decoded("last-modified")
+        for component in icalendar.Calendar.from_ical(text).walk("VEVENT")
+        if "last-modified" in component
+    ]
+    return max(changes, default=None)

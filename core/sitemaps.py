@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from core.models import AccessibilityStatement, Page
@@ -9,6 +12,23 @@ class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # The addresses every page names as its canonical (ICLD_SITE_URL), not the request's
+        # host, so each <loc> is exactly the canonical of the page it lists.
+        site_url = urlsplit(settings.ICLD_SITE_URL)
+        return self._urls(page, site_url.scheme, site_url.netloc + site_url.path)
+
+    def _urls(self, page, protocol, domain):
+        # Django's x-default drops the language prefix, which only an unprefixed default
+        # language answers; ours is /sv/, as in the pages' own x-default link.
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            by_language = {a["lang_code"]: a["location"] for a in url["alternates"]}
+            for alternate in url["alternates"]:
+                if alternate["lang_code"] == "x-default":
+                    alternate["location"] = by_language[settings.LANGUAGE_CODE]
+        return urls
 
 
 class PageSitemap(BilingualSitemap):

@@ -65,7 +65,8 @@ def _bibtex_escape(value: str) -> str:
     return value.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}")
 
 
-def bibtex_key(publication: Publication) -> str:
+def _base_key(publication: Publication) -> str:
+    """First author's family name, year and first title word of more than three letters."""
     people = _people(publication)
     first = people[0].family_name if people else "ICLD"
     word = next(
@@ -79,6 +80,32 @@ def bibtex_key(publication: Publication) -> str:
     key = f"{first}{publication.year}{word}".lower()
     ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", ascii_key) or f"icld{publication.pk}"
+
+
+def _suffix(index: int) -> str:
+    """0: "", 1: "b", 2: "c", ..., 25: "z", 26: "aa": the oldest keeps the plain key."""
+    if not index:
+        return ""
+    letters, number = "", index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def bibtex_key(publication: Publication) -> str:
+    """A key of the publication's own: publications that share first author, year and title
+    word (three country briefs of one author) are told apart by a letter in the order they
+    were added, so the oldest keeps the plain key and a new one never renames the others."""
+    base = _base_key(publication)
+    same_year = (
+        Publication.objects.filter(year=publication.year)
+        .prefetch_related("authorships__person")
+        .order_by("created_at", "pk")
+    )
+    sharing = [other.pk for other in same_year if _base_key(other) == base]
+    index = sharing.index(publication.pk) if publication.pk in sharing else len(sharing)
+    return base + _suffix(index)
 
 
 def bibtex(publication: Publication) -> str:

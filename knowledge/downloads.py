@@ -16,8 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from core import ical as core_ical
+from core.feeds import conditional
 from core.spreadsheets import spreadsheet_cell
 from knowledge import citations, ical, search, selectors
 from knowledge.models import CallDocument, Event
@@ -37,7 +39,7 @@ def _file_response(field, *, content_type: str, filename: str = "", attachment: 
     return response
 
 
-@require_GET
+@require_safe
 def publication_pdf(request, slug: str):
     publication = selectors.publication_get(slug)
     if publication is None or not publication.file:
@@ -50,7 +52,7 @@ def publication_pdf(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def publication_cover(request, slug: str):
     publication = selectors.publication_get(slug)
     if publication is None or not publication.cover_image:
@@ -65,7 +67,7 @@ def publication_cover(request, slug: str):
     return _file_response(publication.cover_image, content_type=content_type)
 
 
-@require_GET
+@require_safe
 def call_document(request, slug: str, pk: int):
     document = get_object_or_404(
         CallDocument.objects.select_related("call"), pk=pk, call__slug=slug, call__is_published=True
@@ -79,7 +81,7 @@ def call_document(request, slug: str, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def publication_citation(request, slug: str, fmt: str):
     publication = selectors.publication_get_for_detail(slug)
     if publication is None:
@@ -152,7 +154,7 @@ def _stamp() -> str:
     return timezone.localdate().isoformat()
 
 
-@require_GET
+@require_safe
 def library_export(request, fmt: str):
     if fmt == "csv":
         writer = csv.writer(_Echo())
@@ -185,17 +187,24 @@ def _ics_response(text: str, filename: str, *, attachment: bool = True) -> HttpR
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug: str):
     event = Event.objects.published().filter(slug=slug).first()
     if event is None:
         raise Http404
-    return _ics_response(ical.calendar([event]), f"{event.slug[:80]}.ics")
+    text = ical.calendar([event])
+    return conditional(
+        request, _ics_response(text, f"{event.slug[:80]}.ics"), last_modified=event.updated_at
+    )
 
 
-@require_GET
+@require_safe
 def calendar_feed(request):
     text = ical.calendar(
         selectors.events_for_calendar_feed(), name=_("ICLD seminars and workshops")
     )
-    return _ics_response(text, "icld-events.ics", attachment=False)
+    return conditional(
+        request,
+        _ics_response(text, "icld-events.ics", attachment=False),
+        last_modified=core_ical.newest_change(text),
+    )

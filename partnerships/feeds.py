@@ -2,35 +2,29 @@
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import active_language
+from core.feeds import SiteFeed, absolute
 from partnerships.selectors import story_list_public
 
 
-class StoryFeed(Feed):
-    feed_type = Atom1Feed
+class StoryFeed(SiteFeed):
     title = _("ICLD: stories from municipal partnerships")
     subtitle = _(
         "What Swedish municipalities and regions and their partners abroad achieve together."
     )
 
     def link(self):
-        return reverse("partnerships:story_list")
+        return absolute(reverse("partnerships:story_list"))
 
     def feed_url(self):
-        return reverse("partnerships:story_feed")
-
-    @property
-    def language(self):
-        return active_language()
+        return absolute(reverse("partnerships:story_feed"))
 
     def items(self):
-        return story_list_public()[:20]
+        # A story dated ahead is not news yet: the feed never announces the future.
+        return story_list_public().filter(date__lte=timezone.localdate())[:20]
 
     def item_title(self, item):
         return item.title
@@ -40,9 +34,6 @@ class StoryFeed(Feed):
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time(12)))
-
-    def item_updateddate(self, item):
-        return item.updated_at
 
     def item_categories(self, item):
         return [partnership.country.name for partnership in item.partnerships.all()]

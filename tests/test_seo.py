@@ -9,7 +9,8 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db
 
 
-def test_sitemap_lists_each_page_in_both_languages_with_alternates(client):
+def test_sitemap_lists_each_page_in_both_languages_with_alternates(client, settings):
+    settings.ICLD_SITE_URL = "http://testserver"
     response = client.get("/sitemap.xml")
     xml = response.content.decode()
     assert response.status_code == 200

@@ -1,5 +1,8 @@
+from datetime import datetime
+
 import pytest
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from knowledge import citations
 from knowledge.models import Publication
@@ -55,3 +58,28 @@ def test_ris_record(proceedings):
         "AU  - Jendal, J.",
     ]
     assert "SN  - 978-91-86725-01-3" in lines and "LA  - en" in lines and lines[-2] == "ER  - "
+
+
+def test_publications_of_one_author_year_and_title_word_each_get_a_key_of_their_own(client):
+    nilsson = make_person(given_names="Anna", family_name="Nilsson")
+    briefs = [
+        make_publication(
+            authors=[nilsson],
+            year=2019,
+            type=Publication.Type.POLICY_BRIEF,
+            title_en=f"ICLD country brief: {country}",
+            created_at=timezone.make_aware(datetime(2019, 5, day)),
+        )
+        for day, country in ((3, "Kenya"), (1, "Botswana"), (2, "Indonesia"))
+    ]
+    keys = [citations.bibtex_key(brief) for brief in briefs]
+    # In the order they were added: Botswana (1 May) keeps the plain key.
+    assert keys == ["nilsson2019icldc", "nilsson2019icld", "nilsson2019icldb"]
+    # A brief added later takes the next letter and renames none of the others.
+    make_publication(authors=[nilsson], year=2019, title_en="ICLD country brief: Zambia")
+    assert [citations.bibtex_key(brief) for brief in briefs] == keys
+    for brief, key in zip(briefs, keys, strict=True):
+        assert citations.bibtex(brief).startswith(f"@techreport{{{key},\n")
+        with translation.override("en"):
+            response = client.get(reverse("knowledge:publication_bibtex", args=[brief.slug]))
+        assert response["Content-Disposition"] == f'attachment; filename="{key}.bib"'

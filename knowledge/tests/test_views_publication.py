@@ -94,6 +94,22 @@ def test_pdf_is_served_as_pdf_with_its_own_name_never_sniffed(client):
     assert download["Content-Disposition"].startswith("attachment;")
 
 
+def test_head_on_a_pdf_answers_like_get_without_the_file(client):
+    publication = make_publication(with_file=True, year=2019, slug="country-brief")
+    response = client.head(url("publication_pdf", slug=publication.slug))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="icld-2019-country-brief.pdf"'
+    assert b"".join(response.streaming_content) == b""
+    for name, kwargs in (
+        ("publication_bibtex", {"slug": publication.slug}),
+        ("calendar_feed", {}),
+        ("library_csv", {}),
+    ):
+        assert client.head(url(name, **kwargs)).status_code == 200, name
+    assert client.post(url("publication_pdf", slug=publication.slug)).status_code == 405
+
+
 def test_missing_files_give_404_not_500(client):
     publication = make_publication()
     assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
