@@ -94,7 +94,8 @@ class PublicPageCacheMiddleware:
             for name, value in headers:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
-            return response
+            # A feed reader asking "changed since?" gets its 304 from the cache too.
+            return self._conditional(request, response)
         response = self.get_response(request)
         if (
             response.status_code == 200
@@ -110,10 +111,25 @@ class PublicPageCacheMiddleware:
             kept = [
                 (name, value)
                 for name, value in response.items()
-                if name in ("Content-Disposition", "Content-Language", "Link")
+                if name
+                in ("Content-Disposition", "Content-Language", "Link", "ETag", "Last-Modified")
             ]
             cache.set(key, (response.content, response["Content-Type"], kept), seconds)
         return response
+
+    @staticmethod
+    def _conditional(request, response):
+        from django.utils.cache import get_conditional_response
+        from django.utils.http import parse_http_date_safe
+
+        if not (response.has_header("ETag") or response.has_header("Last-Modified")):
+            return response
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        answer = get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
+        answer["X-Page-Cache"] = "hit"
+        return answer
 
     @staticmethod
     def _has_room_for(request, version: int) -> bool:

@@ -161,3 +161,18 @@ def test_every_feed_and_calendar_answers_conditional_requests(client, content):
             again = client.get(url, headers={"if-modified-since": last_modified})
             assert again.status_code == 304, url
         assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_feeds_from_the_page_cache_answer_conditional_requests_too(client, content, settings):
+    from django.core.cache import cache
+
+    settings.ICLD_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    found = linked_feeds(client)
+    for url in sorted(found["application/atom+xml"])[:4]:
+        first = client.get(url)
+        cached = client.get(url, headers={"if-none-match": first["ETag"]})
+        assert cached["X-Page-Cache"] == "hit", url
+        assert cached.status_code == 304, url
+        assert client.get(url)["ETag"] == first["ETag"]
+    cache.clear()

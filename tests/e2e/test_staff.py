@@ -207,6 +207,4 @@ def test_repeated_wrong_passwords_lock_the_login(portal, browser_in, staff_accou
         page.locator("#login-form [type=submit]").click()
         assert "Too many failed" not in page.locator(".errornote").inner_text()
     finally:
-        portal.manage(
-            "unlock_staff_login", "--username", staff_account, "--address", "127.0.0.1"
-        )
+        portal.manage("unlock_staff_login", "--username", staff_account, "--address", "127.0.0.1")
