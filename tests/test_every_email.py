@@ -195,8 +195,10 @@ def problems_of(template: str, language: str, message: OutboxMessage) -> list[st
         for repr_ in REPRS:
             if repr_ in part:
                 found.append(f"{name} shows a Python repr {repr_!r}")
-        if name != "html" and (word := WORDS.search(part)):
+        if word := WORDS.search(part):
             found.append(f"{name} shows {word.group()!r}")
+        if name == "text" and "\n\n\n" in part:
+            found.append("text has two blank lines in a row")
         if name != "html" and (entity := ENTITIES.search(part)):
             found.append(f"{name} has the HTML entity {entity.group()!r}")
         if template not in BILINGUAL:
