@@ -142,6 +142,7 @@ def alert_subscribe(
                     "valid_days": CONFIRM_WITHIN.days,
                 },
                 language=language,
+                reply_to=settings.ICLD_CONTACT_EMAIL,
             )
         return subscription
 
@@ -238,6 +239,7 @@ def manage_link_request(
                     "valid_days": tokens.MANAGE_VALID_FOR.days,
                 },
                 language=language,
+                reply_to=settings.ICLD_CONTACT_EMAIL,
             )
         return request
 
@@ -363,6 +365,7 @@ def digest_send_for_address(*, email: str, now: datetime, failed: list[int] | No
         },
         language=language,
         headers=list_headers(unsubscribe_all),
+        reply_to=settings.ICLD_CONTACT_EMAIL,
     )
     digest = Digest.objects.create(
         email=email,

@@ -12,6 +12,11 @@ A record can also be its own outbox entry: it is saved with a mark that its emai
 queued yet, and a *collector* (``core.registries.outbox_collectors``) that the worker runs
 before sending queues them and clears the mark in one transaction. A busy public form then
 costs a single INSERT (core.services.accessibility_report_emails).
+
+Messages come from the no-reply sender, so each call names a ``reply_to``: the team the email
+concerns, or, on a notice to staff, the address the visitor typed. A text part is written with
+``{% autoescape off %}`` and lists in words (``core/templatetags/emails.py``);
+tests/test_every_email.py renders every email in both languages.
 """
 
 from __future__ import annotations

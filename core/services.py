@@ -70,7 +70,7 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
         if not reports:
             return 0
         statement = AccessibilityStatement.objects.first()
-        staff = statement.contact_email if statement else settings.ICLD_CONTACT_EMAIL
+        staff = _accessibility_team(statement)
         notices = []
         for report in reports:
             outbox_enqueue_receipt(
@@ -78,6 +78,7 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
                 template="core/emails/accessibility_report_received",
                 context={"report": report, "statement": statement},
                 language=report.language,
+                reply_to=staff,
             )
             notices.append(
                 outbox_compose(
@@ -85,7 +86,7 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
                     template="core/emails/accessibility_report_staff",
                     context={"report": report},
                     language=settings.LANGUAGE_CODE,
-                    reply_to=report.email,
+                    reply_to=report.email or staff,
                 )
             )
         outbox_enqueue_all(*notices)
@@ -93,6 +94,12 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
             emails_queued_at=timezone.now()
         )
     return len(reports)
+
+
+def _accessibility_team(statement: AccessibilityStatement | None = None) -> str:
+    """Who answers about accessibility: the statement's contact, else ICLD's."""
+    statement = statement or AccessibilityStatement.objects.first()
+    return (statement.contact_email if statement else "") or settings.ICLD_CONTACT_EMAIL
 
 
 @transaction.atomic
@@ -108,5 +115,6 @@ def accessibility_report_reply(*, report: AccessibilityReport, reply: str) -> Ac
         template="core/emails/accessibility_report_reply",
         context={"report": report},
         language=report.language,
+        reply_to=_accessibility_team(),
     )
     return report

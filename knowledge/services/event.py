@@ -65,6 +65,7 @@ def _enqueue(registration: Registration, template: str) -> None:
         template=EMAIL_TEMPLATES + template,
         context=_email_context(registration),
         language=registration.language,
+        reply_to=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
     )
 
 
@@ -75,6 +76,7 @@ def _enqueue_receipt(registration: Registration, template: str) -> None:
         template=EMAIL_TEMPLATES + template,
         context=_email_context(registration),
         language=registration.language,
+        reply_to=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
     )
 
 

@@ -90,6 +90,7 @@ def registration_submit(
             template="partnerships/emails/registration_received",
             context=context,
             language=language,
+            reply_to=settings.ICLD_PARTNERSHIP_TEAM_EMAIL,
         )
         outbox_enqueue(
             to=[settings.ICLD_PARTNERSHIP_TEAM_EMAIL],

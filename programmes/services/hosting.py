@@ -19,6 +19,9 @@ from programmes.models import HistoryEntry, HostingOffer, HostingPeriod, Program
 from programmes.services.history import history_record
 from reference.models import Organisation, Theme
 
+# The receipt of a host offer promises the programme team's first answer within these days.
+OFFER_ANSWER_WORKING_DAYS = 10
+
 
 def hosting_offer_submit(
     *,
@@ -89,6 +92,7 @@ def hosting_offer_submit(
             "periods": list(offer.periods.all()),
             "themes": list(offer.themes.all()),
             "programmes": list(offer.programmes.all()),
+            "answer_days": OFFER_ANSWER_WORKING_DAYS,
         }
         outbox_enqueue_receipt(
             to=offer.email,
