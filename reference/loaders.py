@@ -66,8 +66,8 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-# Names whose form before "kommun" is not the regular one.
-IRREGULAR_PREFIXES = {"Falun": "Falu", "Gotland": "Gotlands"}
+# Names whose form before "kommun" is not the regular one (Kalmar kommun, not Kalmars).
+IRREGULAR_PREFIXES = {"Falun": "Falu", "Gotland": "Gotlands", "Kalmar": "Kalmar"}
 
 
 def _genitive(name: str) -> str:

@@ -42,6 +42,7 @@ def test_partner_countries_have_both_names_and_current_status():
 
 def test_names_follow_swedish_usage():
     assert municipality_names("Lund") == ("Lunds kommun", "Lund Municipality")
+    assert municipality_names("Kalmar")[0] == "Kalmar kommun"
     assert municipality_names("Alingsås") == ("Alingsås kommun", "Alingsås Municipality")
     assert municipality_names("Göteborg") == ("Göteborgs stad", "City of Göteborg")
     assert municipality_names("Falun")[0] == "Falu kommun"
@@ -76,3 +77,10 @@ def test_loading_the_reference_data_again_changes_nothing():
     assert (
         Theme.objects.get(slug="gender-equality").name_sv == "Jämställdhet (omdöpt av redaktionen)"
     )
+
+
+@pytest.mark.django_db
+def test_kalmar_is_written_as_the_municipality_writes_it():
+    from reference.models import Organisation
+
+    assert Organisation.objects.get(kind="municipality", code="0880").name_sv == "Kalmar kommun"
