@@ -152,8 +152,9 @@ SECURITY_TXT = """Contact: mailto:{security_email}
 Expires: {expires}
 Preferred-Languages: sv, en
 Canonical: {site_url}/.well-known/security.txt
-Policy: {site_url}/en/accessibility/
 """
+# No Policy field: ICLD publishes no vulnerability disclosure policy, and the field must not
+# point at another page (it once named the accessibility statement).
 
 
 def robots_txt(request):

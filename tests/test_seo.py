@@ -36,3 +36,24 @@ def test_security_txt_follows_rfc_9116(client):
     assert "Contact: mailto:" in text
     expires = datetime.fromisoformat(re.search(r"^Expires: (.+)$", text, re.MULTILINE).group(1))
     assert timezone.now() < expires < timezone.now() + timedelta(days=365)
+
+
+def test_a_lists_later_pages_are_canonical_to_themselves(client, settings):
+    from partnerships.tests import factories
+
+    settings.ICLD_SITE_URL = "https://icld.se"
+    for number in range(25):
+        factories.partnership(title_sv=f"Partnerskap {number}")
+    base = "/sv/kommunala-partnerskap/partnerskap/"
+    second = client.get(base + "?page=2&sort=newest").text
+    assert f'<link rel="canonical" href="https://icld.se{base}?page=2">' in second
+    assert (
+        'hreflang="en" href="https://icld.se/en/municipal-partnerships/partnerships/?page=2"'
+        in (second)
+    )
+    first = client.get(base + "?page=1").text
+    assert f'<link rel="canonical" href="https://icld.se{base}">' in first
+
+
+def test_security_txt_names_no_policy_it_does_not_have(client):
+    assert "Policy:" not in client.get("/.well-known/security.txt").text

@@ -62,8 +62,14 @@ def url_in_language(context, language: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def absolute_url_in_language(context, language: str) -> str:
+    """The page's own address in ``language``: a list's page 2 is its own page (canonical to
+    itself, not to page 1), other query parameters are left out."""
     request = context["request"]
-    return settings.ICLD_SITE_URL + translate_url(request.path, language)
+    url = settings.ICLD_SITE_URL + translate_url(request.path, language)
+    page = request.GET.get("page", "")
+    if page.isdigit() and 1 < int(page) < 100_000:
+        url += f"?page={int(page)}"
+    return url
 
 
 @register.simple_tag
