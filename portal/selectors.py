@@ -113,5 +113,13 @@ def country_index() -> dict:
     }
 
 
+def organisation_index() -> dict:
+    organisations = partnerships.organisation_list_with_counts()
+    return {
+        "swedish": [o for o in organisations if o.on_swedish_side],
+        "partners": [o for o in organisations if not o.on_swedish_side],
+    }
+
+
 def theme_index() -> dict:
     return {"themes": partnerships.theme_list_with_counts()}

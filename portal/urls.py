@@ -9,6 +9,7 @@ urlpatterns = [
     path(_("search/"), views.SearchView.as_view(), name="search"),
     path(_("countries/"), views.CountryIndexView.as_view(), name="country_index"),
     path(_("countries/<slug:slug>/"), views.CountryDetailView.as_view(), name="country"),
+    path(_("organisations/"), views.OrganisationIndexView.as_view(), name="organisation_index"),
     path(
         _("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation"
     ),

@@ -48,6 +48,13 @@ class CountryDetailView(TemplateView):
         )
 
 
+class OrganisationIndexView(TemplateView):
+    template_name = "portal/organisation_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**selectors.organisation_index(), **kwargs)
+
+
 class OrganisationDetailView(TemplateView):
     """An organisation's whole involvement with ICLD."""
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -524,6 +524,31 @@ def theme_list_with_counts() -> list[Theme]:
             total=Count("partnerships", filter=published),
             active=Count("partnerships", filter=published & Q(partnerships__status="active")),
         ).order_by("ordering", "name_sv")
+    )
+
+
+def organisation_list_with_counts() -> list[Organisation]:
+    """Organisations on either side of a published partnership, with active and total counts:
+    Swedish ones first, then partner organisations by country (one query)."""
+
+    def counted(through, status: str | None = None):
+        rows = through.objects.filter(organisation=OuterRef("pk"), partnership__is_published=True)
+        if status:
+            rows = rows.filter(partnership__status=status)
+        counts = rows.order_by().values("organisation").annotate(n=Count("partnership_id"))
+        return Coalesce(Subquery(counts.values("n")), 0)
+
+    return list(
+        Organisation.objects.select_related("country")
+        .annotate(
+            total=counted(SwedishParty) + counted(PartnerParty),
+            active=counted(SwedishParty, "active") + counted(PartnerParty, "active"),
+            on_swedish_side=Q(kind__in=Organisation.SWEDISH_KINDS),
+        )
+        .filter(total__gt=0)
+        .order_by(
+            "-on_swedish_side", fallback_expression("country__name", active_language()), "slug"
+        )
     )
 
 

@@ -7,7 +7,14 @@ from django.utils import translation
 from hypothesis import strategies as st
 
 # The country, organisation and theme pages are the portal's, shared by the three apps.
-PORTAL_PAGES = {"country", "organisation", "theme", "country_index", "theme_index"}
+PORTAL_PAGES = {
+    "country",
+    "organisation",
+    "theme",
+    "country_index",
+    "organisation_index",
+    "theme_index",
+}
 
 # Any text a visitor could send, up to 300 characters (for generated form and query input).
 ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)

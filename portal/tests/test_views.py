@@ -15,6 +15,7 @@ def page_urls(content, language):
         url("organisation", language, slug=content["huangshan"].slug),
         url("theme_index", language),
         url("theme", language, slug="children-and-youth"),
+        url("organisation_index", language),
     ]
 
 
@@ -30,6 +31,8 @@ def test_every_page_renders_in_each_language(client, content, language):
 def test_swedish_and_english_urls_are_translated():
     assert url("country", "sv", slug="kenya") == "/sv/lander/kenya/"
     assert url("organisation", "sv", slug="vara") == "/sv/organisationer/vara/"
+    assert url("organisation_index", "sv") == "/sv/organisationer/"
+    assert url("organisation_index", "en") == "/en/organisations/"
 
 
 def test_unknown_slugs_give_404(client):
@@ -69,3 +72,18 @@ def test_country_index_links_to_all_active_partnerships_of_a_busy_country(client
     text = client.get(url("country_index")).text
     assert "Alla 7 pågående partnerskap i Kenya" in text
     assert f"{url('list')}?country=kenya&amp;status=active" in text
+
+
+def test_organisation_index_lists_both_sides_with_their_counts(
+    client, django_assert_max_num_queries
+):
+    factories.partnership(country="KE", start_year=2020)
+    factories.partnership(country="KE", start_year=2021, publish=False)
+    with django_assert_max_num_queries(12):
+        response = client.get(url("organisation_index"))
+    text = response.text
+    assert response.status_code == 200
+    assert "Svenska kommuner och regioner" in text and "Partnerorganisationer" in text
+    assert "Kenya" in text
+    assert "1 partnerskap, 1 aktivt" in text or "1 partnerskap, 0 aktiva" in text
+    assert "2 partnerskap" not in text  # the draft is not counted
