@@ -101,7 +101,9 @@ class TranslatedField:
             field_kwargs = dict(kwargs)
             if code not in required:
                 field_kwargs["blank"] = True
-                if field_class in (models.CharField, models.TextField, models.SlugField):
+                if field_class in (models.CharField, models.SlugField) or issubclass(
+                    field_class, models.TextField
+                ):
                     field_kwargs.setdefault("default", "")
             self.fields[code] = field_class(
                 format_lazy("{} ({})", verbose_name, LANGUAGE_LABELS[code]), *args, **field_kwargs

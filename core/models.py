@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField, localize
+from core.richtext import RICH_TEXT_HELP, RichTextField
 
 
 class TimeStamped(models.Model):
@@ -93,11 +94,7 @@ class Page(models.Model):
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"), blank=True, required=())
     body = TranslatedField(
-        models.TextField,
-        _("body"),
-        required=(),
-        blank=True,
-        help_text=_("Basic HTML: paragraphs, headings, lists and links."),
+        RichTextField, _("body"), required=(), blank=True, help_text=RICH_TEXT_HELP
     )
     meta_description = TranslatedField(
         models.CharField,
@@ -146,32 +143,30 @@ class AccessibilityStatement(models.Model):
         choices=Conformance.choices,
         default=Conformance.PARTIAL,
     )
-    introduction = TranslatedField(models.TextField, _("introduction"), fallback=False, required=())
+    introduction = TranslatedField(RichTextField, _("introduction"), fallback=False, required=())
     known_shortcomings = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("known shortcomings"),
         fallback=False,
         required=(),
         blank=True,
-        help_text=_("Content that is not accessible, one item per list entry (basic HTML)."),
+        help_text=_("Content that is not accessible, one item per list entry."),
     )
     disproportionate_burden = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("disproportionate burden"),
         fallback=False,
         required=(),
         blank=True,
     )
     outside_scope = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("content outside the scope of the law"),
         fallback=False,
         required=(),
         blank=True,
     )
-    how_we_tested = TranslatedField(
-        models.TextField, _("how we tested"), fallback=False, required=()
-    )
+    how_we_tested = TranslatedField(RichTextField, _("how we tested"), fallback=False, required=())
     last_reviewed = models.DateField(_("date of the last review"))
     statement_updated = models.DateField(_("date the statement was last updated"))
     contact_email = models.EmailField(_("contact for accessibility problems"))

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The rich-text editor's static files (core.richtext; docs/decisions/0003).
+    "django_prose_editor",
     # Our apps, in their layers, bottom first: each imports only the layers listed before its
     # own (CONTRIBUTING.md; tests/test_layers.py). The foundation:
     "core",

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
 from core.publishing import Publishable, PublishableQuerySet, published_field
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from knowledge.models.publication import Person
 
 
@@ -48,11 +49,7 @@ class Event(Publishable):
     title = TranslatedField(models.CharField, _("title"), max_length=250)
     summary = TranslatedField(models.TextField, _("summary"), required=(), blank=True)
     description = TranslatedField(
-        models.TextField,
-        _("description"),
-        required=(),
-        blank=True,
-        help_text=_("Basic HTML: paragraphs, lists and links."),
+        RichTextField, _("description"), required=(), blank=True, help_text=RICH_TEXT_HELP
     )
     starts_at = models.DateTimeField(_("starts"), help_text=_("Swedish time (Europe/Stockholm)."))
     ends_at = models.DateTimeField(_("ends"), help_text=_("Swedish time (Europe/Stockholm)."))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import TranslatedField
 from core.models import TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from reference.models import Country, Organisation, Theme
 
 FIRST_YEAR = 1995
@@ -78,18 +79,10 @@ class Partnership(Publishable, TimeStamped):
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     summary = TranslatedField(models.TextField, _("summary"))
     goals = TranslatedField(
-        models.TextField,
-        _("goals"),
-        blank=True,
-        required=(),
-        help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
+        RichTextField, _("goals"), blank=True, required=(), help_text=RICH_TEXT_HELP
     )
     results = TranslatedField(
-        models.TextField,
-        _("results"),
-        blank=True,
-        required=(),
-        help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
+        RichTextField, _("results"), blank=True, required=(), help_text=RICH_TEXT_HELP
     )
     country = models.ForeignKey(
         Country,

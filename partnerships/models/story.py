@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import TranslatedField
 from core.models import TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from partnerships.models.partnership import IMAGE_EXTENSIONS, Partnership
 
 
@@ -20,14 +21,7 @@ class Story(Publishable, TimeStamped):
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"))
-    body = TranslatedField(
-        models.TextField,
-        _("body"),
-        help_text=_(
-            "Rich text: paragraphs, headings, lists, links, quotes. "
-            "Anything else is removed when shown."
-        ),
-    )
+    body = TranslatedField(RichTextField, _("body"), help_text=RICH_TEXT_HELP)
     image = models.FileField(
         _("image"),
         upload_to="partnerships/stories/",
