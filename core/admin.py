@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core import services
+from core import admin_images, services  # noqa: F401 (the image library registers itself)
 from core.admin_utils import side_by_side, translated_search_fields
 from core.models import AccessibilityReport, AccessibilityStatement, OutboxMessage, Page
 
@@ -11,9 +11,11 @@ class PageAdmin(admin.ModelAdmin):
     list_display = ["title_sv", "title_en", "key", "updated_at"]
     search_fields = translated_search_fields("title", "body")
     readonly_fields = ["updated_at"]
+    autocomplete_fields = ["lead_image"]
     fieldsets = [
         (None, {"fields": ["key"]}),
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
+        (_("Image"), {"fields": ["lead_image"]}),
         (
             _("Search engines"),
             {"fields": side_by_side("meta_description"), "classes": ["collapse"]},

@@ -1,11 +1,13 @@
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.i18n import TranslatedField, localize
+from core import images
+from core.i18n import LANGUAGE_CODES, LANGUAGE_LABELS, TranslatedField, localize
 from core.richtext import RICH_TEXT_HELP, RichTextField
 
 
@@ -76,7 +78,122 @@ class OutboxMessage(models.Model):
         return f"{self.subject} → {', '.join(self.to)}"
 
 
-class Page(models.Model):
+class Image(TimeStamped):
+    """A picture in the image library: a lead image of any content, or one inside rich text.
+
+    The file is checked by its content and stored under a random name; pages show resized
+    renditions of it (core.images).
+    """
+
+    key = models.UUIDField(default=images.new_key, unique=True, editable=False)
+    file = models.FileField(
+        _("image file"),
+        upload_to=images.image_upload_to,
+        max_length=200,
+        validators=[images.validate_image_file],
+        help_text=_("JPEG, PNG or WebP, at most 15 MB and 40 million pixels."),
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    is_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_(
+            "Only for an image that adds nothing to the text: screen readers skip it and it "
+            "needs no alternative text."
+        ),
+    )
+    alt = TranslatedField(
+        models.CharField,
+        _("alternative text"),
+        max_length=250,
+        required=(),
+        help_text=_(
+            "What the image shows, for people who cannot see it, in the language of the "
+            "content it is used in. Required unless the image is decorative."
+        ),
+    )
+    caption = TranslatedField(
+        models.CharField, _("caption"), max_length=300, blank=True, required=()
+    )
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or source.")
+    )
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(
+            self.alt_sv
+            or self.alt_en
+            or self.caption_sv
+            or _("Image %(number)s") % {"number": self.pk}
+        )
+
+    def clean(self) -> None:
+        if not self.is_decorative and not (self.alt_sv.strip() or self.alt_en.strip()):
+            raise ValidationError(
+                {
+                    "alt_sv": _(
+                        "Describe the image for people who cannot see it, or mark it as decorative."
+                    )
+                }
+            )
+
+    def missing_alt_languages(self, languages) -> list[str]:
+        """The languages of ``languages`` in which this image has no alternative text."""
+        if self.is_decorative:
+            return []
+        return [code for code in languages if not getattr(self, f"alt_{code}", "").strip()]
+
+
+class HasLeadImage(models.Model):
+    """Content with a lead image from the image library (shown at the top, and to social media
+    as its OpenGraph image). Its alternative text must exist in each language the content has
+    a title in, unless it is decorative."""
+
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="%(app_label)s_%(class)s_lead",
+        help_text=_("Choose from the image library, or add a new image with +."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.lead_image_id is None:
+            return
+        languages = [
+            code for code in LANGUAGE_CODES if (getattr(self, f"title_{code}", "") or "").strip()
+        ]
+        missing = self.lead_image.missing_alt_languages(languages)
+        if missing:
+            raise ValidationError(
+                {
+                    "lead_image": _(
+                        "The image has no alternative text in %(languages)s, a language this "
+                        "content is written in. Add it to the image, or mark the image as "
+                        "decorative."
+                    )
+                    % {
+                        "languages": ", ".join(
+                            str(LANGUAGE_LABELS[code]).lower() for code in missing
+                        )
+                    }
+                }
+            )
+
+
+class Page(HasLeadImage):
     """A content page staff edit in admin: about ICLD, contact, the privacy notice.
 
     The accessibility statement has required parts of its own: see AccessibilityStatement.

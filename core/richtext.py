@@ -20,7 +20,9 @@ import nh3
 from django import forms
 from django.db import models
 from django.forms.widgets import Script
+from django.urls import reverse_lazy
 from django.utils.html import linebreaks
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 RICH_TEXT_TAGS = {
@@ -109,6 +111,9 @@ EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    "Figure": True,
+    "Image": True,
+    "Caption": True,
 }
 
 
@@ -180,7 +185,10 @@ class RichTextField(models.TextField):
         # editor takes its place unless a form chose another rich-text widget.
         widget = kwargs.get("widget")
         if not (widget and _is_rich_text_widget(widget)):
-            kwargs["widget"] = RichTextWidget()
+            # The image picker offers alternative texts in the language of this column.
+            language = self.name.rsplit("_", 1)[-1] if self.name else ""
+            picker = format_lazy("{}?lang={}", reverse_lazy("admin:core_image_picker"), language)
+            kwargs["widget"] = RichTextWidget(picker_url=picker)
         return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
 
@@ -193,6 +201,6 @@ def _is_rich_text_widget(widget) -> bool:
 
 
 RICH_TEXT_HELP = _(
-    "Formatted text: headings, lists, links, quotes and tables. "
+    "Formatted text: headings, lists, links, quotes, tables and images from the image library. "
     "Pasted text keeps its structure and loses its styles."
 )

@@ -9,6 +9,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from core.i18n import LANGUAGE_LABELS, LocalizedText, active_language, available_languages
+from core.images import render_rich_text_images
 from core.richtext import is_plain_text, sanitize
 from core.tables import label_table_cells
 
@@ -55,7 +56,7 @@ def rich_text(value) -> str:
     cleaned = sanitize(value)
     if cleaned and is_plain_text(cleaned):
         cleaned = linebreaks(cleaned, autoescape=False)
-    return mark_safe(label_table_cells(cleaned))
+    return mark_safe(render_rich_text_images(label_table_cells(cleaned)))
 
 
 @register.filter

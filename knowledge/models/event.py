@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.models import HasLeadImage
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.richtext import RICH_TEXT_HELP, RichTextField
 from knowledge.models.publication import Person
@@ -30,7 +31,7 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
-class Event(Publishable):
+class Event(Publishable, HasLeadImage):
     class Kind(models.TextChoices):
         SEMINAR = "seminar", _("Seminar")
         WORKSHOP = "workshop", _("Workshop")
@@ -109,6 +110,7 @@ class Event(Publishable):
         return reverse("knowledge:event", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        super().clean()
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("The event must end after it starts.")

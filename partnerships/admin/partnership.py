@@ -59,10 +59,11 @@ class PartnershipAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PartnershipImageInline(admin.StackedInline):
+class PartnershipImageInline(admin.TabularInline):
     model = PartnershipImage
     extra = 0
-    fields = ["image", *side_by_side("alt_text", "caption"), "position"]
+    fields = ["image", "position"]
+    autocomplete_fields = ["image"]
 
 
 @admin.register(Partnership)
@@ -87,7 +88,12 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         "partner_organisations__short_name",
     ]
     list_select_related = ["country"]
-    autocomplete_fields = ["swedish_organisations", "partner_organisations", "country"]
+    autocomplete_fields = [
+        "swedish_organisations",
+        "partner_organisations",
+        "country",
+        "lead_image",
+    ]
     filter_horizontal = ["themes"]
     prepopulated_fields = {"slug": ["title_sv"]}
     readonly_fields = ["public_link", "published_at", "created_at", "updated_at"]
@@ -100,6 +106,7 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
             _("Content (Swedish | English)"),
             {"fields": side_by_side("title", "summary", "goals", "results")},
         ),
+        (_("Image"), {"fields": ["lead_image"]}),
         (_("Parties"), {"fields": ["country", "swedish_organisations", "partner_organisations"]}),
         (
             _("About the partnership"),

@@ -52,6 +52,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["slug", *translated_search_fields("title", "summary")]
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["eligible_countries", "themes"]
+    autocomplete_fields = ["lead_image"]
     inlines = [IntakeInline]
     readonly_fields = ["published_at"]
     fieldsets = [
@@ -78,6 +79,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Image"), {"fields": ["lead_image"]}),
         (_("Who can apply"), {"fields": ["eligible_countries", "themes"]}),
         (
             _("Applying and contact"),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.models import HasLeadImage
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.richtext import RICH_TEXT_HELP, RichTextField
 from reference.models import Country, Theme
@@ -62,7 +63,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.with_open_intake(on).filter(is_open=True)
 
 
-class Programme(Publishable):
+class Programme(Publishable, HasLeadImage):
     class Format(models.TextChoices):
         STAND_ALONE = "stand_alone", _("Open call: apply as a person or as a team")
         NETWORK = "network", _("Tailor-made for the partnerships in a network")
