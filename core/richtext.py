@@ -21,8 +21,10 @@ from django import forms
 from django.db import models
 from django.forms.widgets import Script
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.html import linebreaks
 from django.utils.text import format_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 RICH_TEXT_TAGS = {
@@ -117,6 +119,71 @@ EDITOR_EXTENSIONS = {
 }
 
 
+# The editor's own words (django-prose-editor ships no Swedish): its dialogs ask window.gettext,
+# its toolbar shows English titles. The widget hands these translations to our module, which
+# adds them to admin's JavaScript catalogue and retitles the toolbar.
+EDITOR_STRINGS = [
+    pgettext_lazy("rich-text editor", "Add caption"),
+    pgettext_lazy("rich-text editor", "Alternative Text"),
+    pgettext_lazy("rich-text editor", "Browse..."),
+    pgettext_lazy("rich-text editor", "Bullets"),
+    pgettext_lazy("rich-text editor", "Cancel"),
+    pgettext_lazy("rich-text editor", "Caption"),
+    pgettext_lazy("rich-text editor", "Columns"),
+    pgettext_lazy("rich-text editor", "Decimal numbers"),
+    pgettext_lazy("rich-text editor", "Edit Figure"),
+    pgettext_lazy("rich-text editor", "Edit Image"),
+    pgettext_lazy("rich-text editor", "Edit Link"),
+    pgettext_lazy("rich-text editor", "Image URL"),
+    pgettext_lazy("rich-text editor", "Include header row"),
+    pgettext_lazy("rich-text editor", "Insert Figure"),
+    pgettext_lazy("rich-text editor", "Insert Table"),
+    pgettext_lazy("rich-text editor", "Insert"),
+    pgettext_lazy("rich-text editor", "List properties"),
+    pgettext_lazy("rich-text editor", "List type"),
+    pgettext_lazy("rich-text editor", "Lowercase Roman numerals"),
+    pgettext_lazy("rich-text editor", "Lowercase letters"),
+    pgettext_lazy("rich-text editor", "Uppercase Roman numerals"),
+    pgettext_lazy("rich-text editor", "Uppercase letters"),
+    pgettext_lazy("rich-text editor", "Open in new window"),
+    pgettext_lazy("rich-text editor", "Remove caption"),
+    pgettext_lazy("rich-text editor", "Rows"),
+    pgettext_lazy("rich-text editor", "Start at"),
+    pgettext_lazy("rich-text editor", "Table Properties"),
+    pgettext_lazy("rich-text editor", "Title"),
+    pgettext_lazy("rich-text editor", "Update"),
+    pgettext_lazy("rich-text editor", "URL"),
+    pgettext_lazy("rich-text editor", "bold"),
+    pgettext_lazy("rich-text editor", "italic"),
+    pgettext_lazy("rich-text editor", "unordered list"),
+    pgettext_lazy("rich-text editor", "ordered list"),
+    pgettext_lazy("rich-text editor", "blockquote"),
+    pgettext_lazy("rich-text editor", "figure"),
+    pgettext_lazy("rich-text editor", "insert link"),
+    pgettext_lazy("rich-text editor", "remove link"),
+    pgettext_lazy("rich-text editor", "paragraph"),
+    pgettext_lazy("rich-text editor", "Paragraph"),
+    pgettext_lazy("rich-text editor", "Heading 2"),
+    pgettext_lazy("rich-text editor", "Heading 3"),
+    pgettext_lazy("rich-text editor", "Heading 4"),
+    pgettext_lazy("rich-text editor", "heading 2"),
+    pgettext_lazy("rich-text editor", "heading 3"),
+    pgettext_lazy("rich-text editor", "heading 4"),
+    pgettext_lazy("rich-text editor", "undo"),
+    pgettext_lazy("rich-text editor", "redo"),
+    pgettext_lazy("rich-text editor", "Insert table"),
+    pgettext_lazy("rich-text editor", "Merge cells"),
+    pgettext_lazy("rich-text editor", "Split cell"),
+]
+
+
+def editor_labels() -> dict[str, str]:
+    """{the editor's English: the active language's}."""
+    with translation.override("en"):
+        english = [str(text) for text in EDITOR_STRINGS]
+    return dict(zip(english, (str(text) for text in EDITOR_STRINGS), strict=True))
+
+
 class RichTextWidget(forms.Textarea):
     """The editor on a textarea, started by our own module (static/admin-icld/richtext.js).
 
@@ -145,6 +212,9 @@ class RichTextWidget(forms.Textarea):
         context = super().get_context(name, value, attrs)
         config = {"extensions": EDITOR_EXTENSIONS, "pickerUrl": str(self.picker_url)}
         context["widget"]["attrs"]["data-rich-text"] = json.dumps(config, separators=(",", ":"))
+        if get_language() != "en":
+            labels = json.dumps(editor_labels(), separators=(",", ":"), ensure_ascii=False)
+            context["widget"]["attrs"]["data-rich-text-labels"] = labels
         context["widget"]["attrs"].setdefault("class", "vLargeTextField rich-text-source")
         return context
 

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.admin_utils import change_message
 from staff.models import AuthenticatorApp, RecoveryCode, RecoveryCodeDevice
 
 
@@ -70,7 +71,7 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("what changed"))
     def changes(self, entry):
-        return entry.get_change_message()
+        return change_message(entry)
 
     def has_add_permission(self, request):
         return False

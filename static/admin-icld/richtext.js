@@ -116,10 +116,35 @@ function extensionsFrom(config) {
   return extensions;
 }
 
+// The editor's words in the page's language (core.richtext.editor_labels): its dialogs ask
+// admin's JavaScript catalogue through window.gettext, its toolbar titles are set here.
+function learnLabels(textarea) {
+  const labels = JSON.parse(textarea.dataset.richTextLabels || "{}");
+  const catalogue = window.django && window.django.catalog;
+  if (catalogue) {
+    for (const [english, translated] of Object.entries(labels)) {
+      if (!(english in catalogue)) catalogue[english] = translated;
+    }
+  }
+  return labels;
+}
+
+function retitleToolbar(wrapper, labels) {
+  wrapper.querySelectorAll(".prose-menubar [title]").forEach((button) => {
+    const title = labels[button.title] || button.title;
+    button.title = title;
+    button.setAttribute("aria-label", title);
+  });
+  wrapper.querySelectorAll(".prose-menubar p").forEach((option) => {
+    if (labels[option.textContent]) option.textContent = labels[option.textContent];
+  });
+}
+
 function start(textarea) {
   if (started.has(textarea) || textarea.id.includes("__prefix__")) return;
   started.add(textarea);
   const config = JSON.parse(textarea.dataset.richText || "{}");
+  const labels = learnLabels(textarea);
   const wrapper = prose.crel("div", { className: "prose-editor" });
   textarea.before(wrapper);
   wrapper.append(textarea);
@@ -143,6 +168,7 @@ function start(textarea) {
     },
   });
   textarea.richTextEditor = editor;
+  retitleToolbar(wrapper, labels);
   // Its label now points at the editable area.
   const label = textarea.labels && textarea.labels[0];
   if (label) {
