@@ -75,8 +75,7 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         "country",
         "phase",
         "status",
-        "start_year",
-        "end_year",
+        "years",
         "is_published",
     ]
     list_filter = ["is_published", "status", "phase", "country", "themes", "network"]
@@ -123,6 +122,13 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("years"), ordering="start_year")
+    def years(self, obj):
+        """Start and end in one column, so the list fits a laptop's screen."""
+        if obj.start_year is None:
+            return "–"
+        return f"{obj.start_year}–{obj.end_year or ''}"
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

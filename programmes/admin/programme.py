@@ -21,17 +21,15 @@ def _application_status_label(intake: Intake) -> str:
     return str(Intake.ApplicationStatus(intake.application_status()).label)
 
 
-class IntakeInline(admin.TabularInline):
+class IntakeInline(admin.StackedInline):
+    """Stacked, in rows of a few fields: seven columns do not fit a laptop's screen."""
+
     model = Intake
     extra = 0
     fields = [
-        "name_sv",
-        "name_en",
-        "starts_on",
-        "ends_on",
-        "participants",
-        "application_opens_on",
-        "application_closes_on",
+        ("name_sv", "name_en"),
+        ("starts_on", "ends_on", "participants"),
+        ("application_opens_on", "application_closes_on"),
     ]
     show_change_link = True
 
@@ -104,10 +102,12 @@ class ProgrammeAdmin(admin.ModelAdmin):
         return _application_status_label(intake) if intake else "–"
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(admin.StackedInline):
+    """Stacked, in rows of a few fields: seven columns do not fit a laptop's screen."""
+
     model = Phase
     extra = 0
-    fields = ["kind", "starts_on", "ends_on", "title_sv", "title_en", "place_sv", "place_en"]
+    fields = [("kind", "starts_on", "ends_on"), ("title_sv", "title_en"), ("place_sv", "place_en")]
 
 
 @admin.register(Intake)
