@@ -97,3 +97,30 @@ def change_message(entry) -> str:
             messages.append(gettext("Deleted {name} “{object}”.").format(**deleted))
     text = " ".join(message[0].upper() + message[1:] for message in messages)
     return text or gettext("No fields changed.")
+
+
+def preview_links(obj) -> str:
+    """Links to an item's public page in each language: "Preview" while it is a draft (only
+    staff who have given the second factor see drafts, core.access), "View" once published."""
+    from django.utils import translation
+    from django.utils.html import format_html, format_html_join
+
+    from core.i18n import LANGUAGE_CODES, LANGUAGE_LABELS
+
+    if not obj.pk:
+        return "–"
+    links = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            url = obj.get_absolute_url()
+        links.append((url, code, LANGUAGE_LABELS[code]))
+    label = _("View the public page") if obj.is_published else _("Preview the draft")
+    return format_html(
+        '<span class="preview-links">{}: {}</span>',
+        label,
+        format_html_join(
+            " · ",
+            '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>',
+            links,
+        ),
+    )

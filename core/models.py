@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from core import images
 from core.i18n import LANGUAGE_CODES, LANGUAGE_LABELS, TranslatedField, localize
+from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.richtext import RICH_TEXT_HELP, RichTextField
 
 
@@ -193,8 +194,10 @@ class HasLeadImage(models.Model):
             )
 
 
-class Page(HasLeadImage):
-    """A content page staff edit in admin: about ICLD, contact, the privacy notice.
+class Page(Publishable, HasLeadImage):
+    """A content page staff write in admin: about ICLD, contact, the privacy notice (each with
+    its fixed address, ``key``), and any page staff add, placed under a section (``parent``)
+    in the order they choose (``position``), at ``/pages/<section>/<page>/``.
 
     The accessibility statement has required parts of its own: see AccessibilityStatement.
     """
@@ -207,7 +210,36 @@ class Page(HasLeadImage):
     # Texts with legal weight never fall back to the other language (core.i18n).
     LEGAL_KEYS = (Key.PRIVACY,)
 
-    key = models.CharField(_("page"), max_length=30, choices=Key.choices, unique=True)
+    key = models.CharField(
+        _("fixed page"),
+        max_length=30,
+        choices=Key.choices,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Only for the pages the site links to by name. Leave empty for a new page."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The page's address: lower case letters, digits and hyphens."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("The page this one is placed under; empty for a page of its own."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first within a section.")
+    )
+    is_published = published_field(default=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"), blank=True, required=())
     body = TranslatedField(
@@ -222,16 +254,38 @@ class Page(HasLeadImage):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
+    objects = PublishableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
-        ordering = ["key"]
+        ordering = ["position", "title_sv"]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse(f"core:{self.key}")
+        if self.key:
+            return reverse(f"core:{self.key}")
+        return reverse("core:page", kwargs={"path": self.path()})
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.key and not self.slug:
+            raise ValidationError({"slug": _("A new page needs an address.")})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    def path(self) -> str:
+        """``section/page``: the slugs from the top section down to this page."""
+        slugs, page = [], self
+        while page is not None:
+            slugs.append(page.slug or page.key or "")
+            page = page.parent
+        return "/".join(reversed(slugs))
 
     @property
     def is_legal(self) -> bool:

@@ -54,7 +54,8 @@ GROUPS: dict[str, tuple[Grant, ...]] = {
     KNOWLEDGE_TEAM: (_REFERENCE, _IMAGES),
     COMMUNICATIONS: (
         Grant("core.Image", ALL),
-        Grant("core.Page", EDIT),
+        # Communications write the content pages, new ones included.
+        Grant("core.Page", ("view", "add", "change")),
         Grant("core.AccessibilityStatement", EDIT),
         Grant("core.AccessibilityReport", EDIT),
         Grant("reference.Theme", ("view", "add", "change")),

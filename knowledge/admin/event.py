@@ -88,6 +88,7 @@ class EventAdmin(admin.ModelAdmin):
                     "ends_at",
                     "language",
                     ("is_published", "published_at"),
+                    "publish_at",
                 ]
             },
         ),

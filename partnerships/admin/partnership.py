@@ -119,7 +119,10 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "publish_at", "public_link", "published_at"]},
+        ),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

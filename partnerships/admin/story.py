@@ -25,6 +25,9 @@ class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
         (_("Image"), {"fields": ["lead_image"]}),
         (None, {"fields": ["date", "partnerships"]}),
-        (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "publish_at", "public_link", "published_at"]},
+        ),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -61,6 +61,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     *side_by_side("title", "summary"),
                     "slug",
                     ("is_published", "published_at"),
+                    "publish_at",
                     "ordering",
                 ]
             },

@@ -5,8 +5,6 @@
 // module imports the editor by its path, starts it with injectCSS off (its base styles are in
 // admin-icld/admin.css) and cleans what is pasted from Word or a web page: structure stays,
 // styles, classes and Office markup go (the server's sanitiser has the last word).
-import * as prose from "../django_prose_editor/editor.js";
-
 const SELECTOR = "textarea[data-rich-text]";
 const started = new WeakSet();
 
@@ -116,22 +114,19 @@ function extensionsFrom(config) {
   return extensions;
 }
 
-// The editor's words in the page's language (core.richtext.editor_labels): its dialogs ask
-// admin's JavaScript catalogue through window.gettext, its toolbar titles are set here.
-function learnLabels(textarea) {
-  const labels = JSON.parse(textarea.dataset.richTextLabels || "{}");
-  const catalogue = window.django && window.django.catalog;
-  if (catalogue) {
-    for (const [english, translated] of Object.entries(labels)) {
-      if (!(english in catalogue)) catalogue[english] = translated;
-    }
-  }
-  return labels;
-}
+// The editor's words in the page's language (core.richtext.editor_labels). Its dialogs
+// translate with the window.gettext they find when the editor's module is first evaluated,
+// so ours is in place before the module is imported; its toolbar titles are set here.
+const first = document.querySelector("textarea[data-rich-text-labels]");
+const labels = first ? JSON.parse(first.dataset.richTextLabels) : {};
+const djangoGettext = window.gettext;
+window.gettext = (text) => labels[text] || (djangoGettext ? djangoGettext(text) : text);
+const prose = await import("../django_prose_editor/editor.js");
 
-function retitleToolbar(wrapper, labels) {
+function retitleToolbar(wrapper) {
   wrapper.querySelectorAll(".prose-menubar [title]").forEach((button) => {
-    const title = labels[button.title] || button.title;
+    const title = labels[button.title];
+    if (!title) return; // already in the page's language
     button.title = title;
     button.setAttribute("aria-label", title);
   });
@@ -144,7 +139,6 @@ function start(textarea) {
   if (started.has(textarea) || textarea.id.includes("__prefix__")) return;
   started.add(textarea);
   const config = JSON.parse(textarea.dataset.richText || "{}");
-  const labels = learnLabels(textarea);
   const wrapper = prose.crel("div", { className: "prose-editor" });
   textarea.before(wrapper);
   wrapper.append(textarea);
@@ -168,7 +162,12 @@ function start(textarea) {
     },
   });
   textarea.richTextEditor = editor;
-  retitleToolbar(wrapper, labels);
+  // The toolbar is drawn (and its dropdowns filled) after the editor starts.
+  retitleToolbar(wrapper);
+  new MutationObserver(() => retitleToolbar(wrapper)).observe(wrapper, {
+    childList: true,
+    subtree: true,
+  });
   // Its label now points at the editable area.
   const label = textarea.labels && textarea.labels[0];
   if (label) {
