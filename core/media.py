@@ -47,8 +47,10 @@ def serve_media(request, path: str):
             cache_control = "private, no-store"
         else:
             raise Http404
-    elif path.startswith(("images/", "renditions/")):
-        raise Http404  # a file the library does not know (left behind): nobody's to see
+    elif path.startswith(("images/", "renditions/", "pending/")):
+        # A file the library does not know (left behind), or an upload kept while staff
+        # correct a form (core.admin_images): nobody's to see.
+        raise Http404
     response = FileResponse(full_path.open("rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     # Even if a file lied about its kind, a browser may not run anything in it.

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -207,6 +208,8 @@ def test_the_chosen_file_survives_a_validation_error(staff_client):
     assert response.status_code == 200  # no alternative text: the form comes back
     token = response.context["adminform"].form.data["pending_upload"]
     assert token
+    pending = signing.loads(token, salt="core.image-upload")
+    assert Client().get(f"/media/{pending}").status_code == 404  # kept, but never served
     assert "The image you chose is kept" in response.text or "Bilden du valde" in response.text
     response = staff_client.post(url, {**data, "alt_sv": "Ett torg.", "pending_upload": token})
     assert response.status_code == 302
