@@ -1,19 +1,37 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core import services
-from core.admin_utils import side_by_side, translated_search_fields
+from core import admin_images, services  # noqa: F401 (the image library registers itself)
+from core.admin_utils import preview_links, side_by_side, translated_search_fields
 from core.models import AccessibilityReport, AccessibilityStatement, OutboxMessage, Page
 
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["title_sv", "title_en", "key", "updated_at"]
+    list_display = ["title_sv", "title_en", "parent", "position", "is_published", "updated_at"]
+    list_editable = ["position"]
+    list_filter = ["is_published", ("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = translated_search_fields("title", "body")
-    readonly_fields = ["updated_at"]
+    readonly_fields = ["updated_at", "public_link"]
+    autocomplete_fields = ["lead_image", "parent"]
+    prepopulated_fields = {"slug": ["title_sv"]}
     fieldsets = [
-        (None, {"fields": ["key"]}),
+        (
+            _("Place on the site"),
+            {
+                "fields": [
+                    "parent",
+                    "position",
+                    "slug",
+                    "is_published",
+                    "publish_at",
+                    "public_link",
+                    "key",
+                ]
+            },
+        ),
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
+        (_("Image"), {"fields": ["lead_image"]}),
         (
             _("Search engines"),
             {"fields": side_by_side("meta_description"), "classes": ["collapse"]},
@@ -23,6 +41,10 @@ class PageAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        return preview_links(obj)
 
 
 @admin.register(OutboxMessage)

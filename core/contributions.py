@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core import registries
 from core.models import AccessibilityReport, OutboxMessage
 from core.personal_data import NotPersonalData, PersonalData, Retention, declare
+from core.publishing import publish_due
 from core.selectors import outbox_messages_about
 from core.services import accessibility_report_emails
 from core.sitemaps import PageSitemap
@@ -19,6 +20,10 @@ registries.private_models.register("core.AccessibilityReport")
 
 # An accessibility report is saved alone; the email worker queues its receipt and notice.
 registries.outbox_collectors.register("accessibility reports", accessibility_report_emails)
+
+# Drafts with a publishing time go public when it comes: the always-running email worker
+# checks at every loop (manage.py publish_scheduled does the same from cron).
+registries.outbox_collectors.register("scheduled publishing", publish_due)
 
 registries.sitemaps.register("pages", PageSitemap)
 

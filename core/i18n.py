@@ -28,11 +28,17 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 LANGUAGE_LABELS = {"sv": _("Swedish"), "en": _("English")}
+# The language in a field's name, "title (Swedish)": Swedish writes it in lower case there
+# ("titel (svenska)").
+FIELD_LANGUAGE_LABELS = {
+    "sv": pgettext_lazy("in a field name", "Swedish"),
+    "en": pgettext_lazy("in a field name", "English"),
+}
 
 
 def active_language() -> str:
@@ -101,10 +107,14 @@ class TranslatedField:
             field_kwargs = dict(kwargs)
             if code not in required:
                 field_kwargs["blank"] = True
-                if field_class in (models.CharField, models.TextField, models.SlugField):
+                if field_class in (models.CharField, models.SlugField) or issubclass(
+                    field_class, models.TextField
+                ):
                     field_kwargs.setdefault("default", "")
             self.fields[code] = field_class(
-                format_lazy("{} ({})", verbose_name, LANGUAGE_LABELS[code]), *args, **field_kwargs
+                format_lazy("{} ({})", verbose_name, FIELD_LANGUAGE_LABELS[code]),
+                *args,
+                **field_kwargs,
             )
 
     def contribute_to_class(self, cls, name: str) -> None:
@@ -123,6 +133,26 @@ def fallback_expression(field_name: str, language: str) -> Coalesce:
         *(models.F(f"{field_name}_{code}") for code in others),
         output_field=models.TextField(),
     )
+
+
+def translate_field_label(label: str) -> str:
+    """A field label stored in English ("title (Swedish)", as Django's admin history keeps
+    them) in the active language: the field's name and the language each translated."""
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext, pgettext
+
+    def name(text: str) -> str:
+        # Django stores a form's label, the verbose name with a capital ("Date" for "date").
+        translated = gettext(text)
+        if translated == text and text[:1].isupper():
+            translated = capfirst(gettext(text[:1].lower() + text[1:]))
+        return translated
+
+    for english in ("Swedish", "English"):
+        suffix = f" ({english})"
+        if label.endswith(suffix):
+            return f"{name(label.removesuffix(suffix))} ({pgettext('in a field name', english)})"
+    return name(label)
 
 
 def translated_names(field: str) -> list[str]:

@@ -1,11 +1,15 @@
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.i18n import TranslatedField, localize
+from core import images
+from core.i18n import LANGUAGE_CODES, LANGUAGE_LABELS, TranslatedField, localize
+from core.publishing import Publishable, PublishableQuerySet, published_field
+from core.richtext import RICH_TEXT_HELP, RichTextField
 
 
 class TimeStamped(models.Model):
@@ -83,8 +87,125 @@ class OutboxMessage(models.Model):
         return f"{self.subject} → {', '.join(self.to)}"
 
 
-class Page(models.Model):
-    """A content page staff edit in admin: about ICLD, contact, the privacy notice.
+class Image(TimeStamped):
+    """A picture in the image library: a lead image of any content, or one inside rich text.
+
+    The file is checked by its content and stored under a random name; pages show resized
+    renditions of it (core.images).
+    """
+
+    key = models.UUIDField(default=images.new_key, unique=True, editable=False)
+    file = models.FileField(
+        _("image file"),
+        upload_to=images.image_upload_to,
+        max_length=200,
+        validators=[images.validate_image_file],
+        help_text=_("JPEG, PNG or WebP, at most 15 MB and 40 million pixels."),
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    is_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_(
+            "Only for an image that adds nothing to the text: screen readers skip it and it "
+            "needs no alternative text."
+        ),
+    )
+    alt = TranslatedField(
+        models.CharField,
+        _("alternative text"),
+        max_length=250,
+        required=(),
+        help_text=_(
+            "What the image shows, for people who cannot see it, in the language of the "
+            "content it is used in. Required unless the image is decorative."
+        ),
+    )
+    caption = TranslatedField(
+        models.CharField, _("caption"), max_length=300, blank=True, required=()
+    )
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or source.")
+    )
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(
+            self.alt_sv
+            or self.alt_en
+            or self.caption_sv
+            or _("Image %(number)s") % {"number": self.pk}
+        )
+
+    def clean(self) -> None:
+        if not self.is_decorative and not (self.alt_sv.strip() or self.alt_en.strip()):
+            raise ValidationError(
+                {
+                    "alt_sv": _(
+                        "Describe the image for people who cannot see it, or mark it as decorative."
+                    )
+                }
+            )
+
+    def missing_alt_languages(self, languages) -> list[str]:
+        """The languages of ``languages`` in which this image has no alternative text."""
+        if self.is_decorative:
+            return []
+        return [code for code in languages if not getattr(self, f"alt_{code}", "").strip()]
+
+
+class HasLeadImage(models.Model):
+    """Content with a lead image from the image library (shown at the top, and to social media
+    as its OpenGraph image). Its alternative text must exist in each language the content has
+    a title in, unless it is decorative."""
+
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="%(app_label)s_%(class)s_lead",
+        help_text=_("Choose from the image library, or add a new image with +."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        if self.lead_image_id is None:
+            return
+        languages = [
+            code for code in LANGUAGE_CODES if (getattr(self, f"title_{code}", "") or "").strip()
+        ]
+        missing = self.lead_image.missing_alt_languages(languages)
+        if missing:
+            raise ValidationError(
+                {
+                    "lead_image": _(
+                        "The image has no alternative text in %(languages)s, a language this "
+                        "content is written in. Add it to the image, or mark the image as "
+                        "decorative."
+                    )
+                    % {
+                        "languages": ", ".join(
+                            str(LANGUAGE_LABELS[code]).lower() for code in missing
+                        )
+                    }
+                }
+            )
+
+
+class Page(Publishable, HasLeadImage):
+    """A content page staff write in admin: about ICLD, contact, the privacy notice (each with
+    its fixed address, ``key``), and any page staff add, placed under a section (``parent``)
+    in the order they choose (``position``), at ``/pages/<section>/<page>/``.
 
     The accessibility statement has required parts of its own: see AccessibilityStatement.
     """
@@ -97,15 +218,40 @@ class Page(models.Model):
     # Texts with legal weight never fall back to the other language (core.i18n).
     LEGAL_KEYS = (Key.PRIVACY,)
 
-    key = models.CharField(_("page"), max_length=30, choices=Key.choices, unique=True)
+    key = models.CharField(
+        _("fixed page"),
+        max_length=30,
+        choices=Key.choices,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Only for the pages the site links to by name. Leave empty for a new page."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The page's address: lower case letters, digits and hyphens."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("The page this one is placed under; empty for a page of its own."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first within a section.")
+    )
+    is_published = published_field(default=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"), blank=True, required=())
     body = TranslatedField(
-        models.TextField,
-        _("body"),
-        required=(),
-        blank=True,
-        help_text=_("Basic HTML: paragraphs, headings, lists and links."),
+        RichTextField, _("body"), required=(), blank=True, help_text=RICH_TEXT_HELP
     )
     meta_description = TranslatedField(
         models.CharField,
@@ -116,16 +262,38 @@ class Page(models.Model):
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
+    objects = PublishableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")
-        ordering = ["key"]
+        ordering = ["position", "title_sv"]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse(f"core:{self.key}")
+        if self.key:
+            return reverse(f"core:{self.key}")
+        return reverse("core:page", kwargs={"path": self.path()})
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.key and not self.slug:
+            raise ValidationError({"slug": _("A new page needs an address.")})
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    def path(self) -> str:
+        """``section/page``: the slugs from the top section down to this page."""
+        slugs, page = [], self
+        while page is not None:
+            slugs.append(page.slug or page.key or "")
+            page = page.parent
+        return "/".join(reversed(slugs))
 
     @property
     def is_legal(self) -> bool:
@@ -154,32 +322,30 @@ class AccessibilityStatement(models.Model):
         choices=Conformance.choices,
         default=Conformance.PARTIAL,
     )
-    introduction = TranslatedField(models.TextField, _("introduction"), fallback=False, required=())
+    introduction = TranslatedField(RichTextField, _("introduction"), fallback=False, required=())
     known_shortcomings = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("known shortcomings"),
         fallback=False,
         required=(),
         blank=True,
-        help_text=_("Content that is not accessible, one item per list entry (basic HTML)."),
+        help_text=_("Content that is not accessible, one item per list entry."),
     )
     disproportionate_burden = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("disproportionate burden"),
         fallback=False,
         required=(),
         blank=True,
     )
     outside_scope = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("content outside the scope of the law"),
         fallback=False,
         required=(),
         blank=True,
     )
-    how_we_tested = TranslatedField(
-        models.TextField, _("how we tested"), fallback=False, required=()
-    )
+    how_we_tested = TranslatedField(RichTextField, _("how we tested"), fallback=False, required=())
     last_reviewed = models.DateField(_("date of the last review"))
     statement_updated = models.DateField(_("date the statement was last updated"))
     contact_email = models.EmailField(_("contact for accessibility problems"))

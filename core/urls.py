@@ -10,6 +10,7 @@ urlpatterns = [
     path(_("about/"), views.PageView.as_view(key=Page.Key.ABOUT), name="about"),
     path(_("contact/"), views.PageView.as_view(key=Page.Key.CONTACT), name="contact"),
     path(_("privacy/"), views.PrivacyNoticeView.as_view(), name="privacy"),
+    path(_("pages/<path:path>/"), views.ContentPageView.as_view(), name="page"),
     path(_("accessibility/"), views.AccessibilityStatementView.as_view(), name="accessibility"),
     path(
         _("accessibility/report/"),

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core import services
+from core.access import may_preview_drafts
 from core.forms import AccessibilityReportForm
 from core.models import AccessibilityReport, AccessibilityStatement, Page
 from core.personal_data import privacy_notice_rows
@@ -77,7 +78,39 @@ class PageView(TemplateView):
 
     def get_context_data(self, **kwargs):
         page = get_object_or_404(Page, key=self.key)
-        return super().get_context_data(page=page, body=page.localized_body(), **kwargs)
+        if not page.is_published and not may_preview_drafts(self.request):
+            raise Http404
+        children = [child for child in page.children.all() if child.is_published]
+        return super().get_context_data(
+            page=page, body=page.localized_body(), children=children, **kwargs
+        )
+
+
+class ContentPageView(TemplateView):
+    """A page staff added, at its section's address; a draft only for staff who may preview
+    drafts (core.access)."""
+
+    template_name = "core/page.html"
+
+    def get_context_data(self, **kwargs):
+        slug = self.kwargs["path"].rstrip("/").rsplit("/", 1)[-1]
+        page = Page.objects.select_related("parent", "lead_image").filter(slug=slug).first()
+        if page is None or page.path() != self.kwargs["path"].rstrip("/"):
+            raise Http404
+        if not page.is_published and not may_preview_drafts(self.request):
+            raise Http404
+        children = page.children.all()
+        if not may_preview_drafts(self.request):
+            children = children.filter(is_published=True)
+        return super().get_context_data(
+            page=page, body=page.localized_body(), children=list(children), **kwargs
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not context["page"].is_published:
+            response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class PrivacyNoticeView(PageView):

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.images import renditions
 from demo.helpers import upsert
+from demo.images import demo_image
 from partnerships import services
 from partnerships.models import Network
 from reference.models import Country, County, Organisation, Theme
@@ -772,6 +774,47 @@ STORIES = [
 ]
 
 
+# The lead image of each story, painted for the demo (demo/images.py).
+STORY_IMAGES = {
+    "helping-left-behind-children": (
+        "town",
+        "Barn och vuxna på ett torg framför låga hus i Huangshan.",
+        "Children and adults on a square in front of low houses in Huangshan.",
+    ),
+    "climate-councils-in-chinsali": (
+        "lake",
+        "Invånare vid en sjö med gröna kullar bakom, i Chinsali.",
+        "Residents by a lake with green hills behind them, in Chinsali.",
+    ),
+    "youth-council-in-ghanzi": (
+        "meeting",
+        "Unga ledamöter runt ett bord i ett ljust mötesrum.",
+        "Young council members around a table in a bright meeting room.",
+    ),
+    "sorting-waste-in-vushtrri": (
+        "market",
+        "Människor mellan marknadsstånd på en gata i Vushtrri.",
+        "People between market stalls on a street in Vushtrri.",
+    ),
+}
+PARTNERSHIP_IMAGES = {
+    "ale-ghanzi-young-co-creators": STORY_IMAGES["youth-council-in-ghanzi"],
+    "pitea-chinsali-climate-adaptation": STORY_IMAGES["climate-councils-in-chinsali"],
+}
+
+
+def _partnership_image(slug: str) -> dict:
+    if slug not in PARTNERSHIP_IMAGES:
+        return {}
+    scene, alt_sv, alt_en = PARTNERSHIP_IMAGES[slug]
+    return {"lead_image": demo_image(slug, scene, alt_sv=alt_sv, alt_en=alt_en)}
+
+
+def _story_image(slug: str):
+    scene, alt_sv, alt_en = STORY_IMAGES[slug]
+    return demo_image(slug, scene, alt_sv=alt_sv, alt_en=alt_en)
+
+
 def _organisations(stdout) -> None:
     countries = {country.code: country for country in Country.objects.all()}
     for slug, kind, country, short, name_sv, name_en in FOREIGN_ORGANISATIONS:
@@ -843,14 +886,28 @@ def seed(stdout) -> None:
             results_sv=row["results"][0],
             results_en=row["results"][1],
             reference_number=row["reference"],
+            **_partnership_image(row["slug"]),
         )
     stdout.write(f"  {len(partnerships)} partnerships")
     for story in STORIES:
         fields = {key: value for key, value in story.items() if key not in ("slug", "partnerships")}
+        if story["slug"] == "youth-council-in-ghanzi":
+            # An image inside the text too, as staff put one in with the editor.
+            square = _story_image("helping-left-behind-children")
+            for code, caption in (
+                ("sv", "Ett torgmöte i Ale."),
+                ("en", "A meeting on the square in Ale."),
+            ):
+                alt, src = getattr(square, f"alt_{code}"), renditions(square)[-1].url
+                fields[f"body_{code}"] += (
+                    f'<figure><img src="{src}" alt="{alt}" data-file="{square.pk}">'
+                    f"<figcaption>{caption}</figcaption></figure>"
+                )
         services.story_upsert(
             slug=story["slug"],
             partnerships=[partnerships[slug] for slug in story["partnerships"]],
             publish=True,
+            lead_image=_story_image(story["slug"]),
             **fields,
         )
     stdout.write(f"  {len(STORIES)} stories")

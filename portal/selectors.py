@@ -10,6 +10,7 @@ from core.i18n import active_language
 from core.pagination import paginate
 from knowledge import selectors as knowledge
 from partnerships import selectors as partnerships
+from portal.models import HomePage
 from programmes import selectors as programmes
 from reference.models import Country, Organisation, Theme
 
@@ -43,6 +44,12 @@ def home_page() -> dict:
 
 
 def _home_page() -> dict:
+    texts = HomePage.objects.select_related("lead_image").first()
+    featured = []
+    if texts is not None:
+        featured = list(
+            texts.featured_stories.published().select_related("lead_image").order_by("-date")[:3]
+        )
     figures = {
         "partnerships": partnerships.figures(),
         "programmes": programmes.figures(),
@@ -55,7 +62,8 @@ def _home_page() -> dict:
         "rounds": partnerships.round_status(),
         "open_programmes": _programme_cards(programmes.open_programmes()[:3]),
         "open_calls": list(knowledge.open_research_calls()[:2]),
-        "stories": list(partnerships.latest_stories(limit=3)),
+        "texts": texts,
+        "stories": featured or list(partnerships.latest_stories(limit=3)),
         "events": list(knowledge.upcoming_events(limit=3)),
     }
 

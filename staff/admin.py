@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.admin_utils import change_message
 from staff.models import AuthenticatorApp, RecoveryCode, RecoveryCodeDevice, SignInLock
 
 
@@ -71,7 +72,7 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("what changed"))
     def changes(self, entry):
-        return entry.get_change_message()
+        return change_message(entry)
 
     def has_add_permission(self, request):
         return False

@@ -45,13 +45,17 @@ ADMINISTRATORS = "Administrators"
 # Everyone in a team reads the shared vocabulary (organisations, countries, themes),
 # which admin's autocomplete for organisations needs too.
 _REFERENCE = Grant("reference", VIEW)
+# Every team adds the pictures of what it writes to the image library (core.images).
+_IMAGES = Grant("core.Image", ("view", "add", "change"))
 
 GROUPS: dict[str, tuple[Grant, ...]] = {
-    PARTNERSHIPS_TEAM: (_REFERENCE,),
-    PROGRAMMES_TEAM: (_REFERENCE,),
-    KNOWLEDGE_TEAM: (_REFERENCE,),
+    PARTNERSHIPS_TEAM: (_REFERENCE, _IMAGES),
+    PROGRAMMES_TEAM: (_REFERENCE, _IMAGES),
+    KNOWLEDGE_TEAM: (_REFERENCE, _IMAGES),
     COMMUNICATIONS: (
-        Grant("core.Page", EDIT),
+        Grant("core.Image", ALL),
+        # Communications write the content pages, new ones included.
+        Grant("core.Page", ("view", "add", "change")),
         Grant("core.AccessibilityStatement", EDIT),
         Grant("core.AccessibilityReport", EDIT),
         Grant("reference.Theme", ("view", "add", "change")),

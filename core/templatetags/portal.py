@@ -2,52 +2,18 @@
 
 from urllib.parse import urlencode
 
-import nh3
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from core.i18n import LANGUAGE_LABELS, LocalizedText, active_language, available_languages
+from core.images import render_rich_text_images
+from core.richtext import is_plain_text, sanitize
 from core.tables import label_table_cells
 
 register = template.Library()
-
-# What staff may use in rich text; everything else is stripped before display.
-RICH_TEXT_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "h2",
-    "h3",
-    "h4",
-    "blockquote",
-    "abbr",
-    "cite",
-    "q",
-    "sub",
-    "sup",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-}
-RICH_TEXT_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang", "lang"},
-    "abbr": {"title"},
-    "th": {"scope"},
-    "*": {"lang"},
-}
 
 
 @register.simple_tag(takes_context=True)
@@ -88,15 +54,15 @@ def lang_attr(value) -> str:
 
 @register.filter
 def rich_text(value) -> str:
-    """Sanitise staff-entered HTML (allow-list) before it is shown."""
-    cleaned = nh3.clean(
-        str(value or ""),
-        tags=RICH_TEXT_TAGS,
-        attributes=RICH_TEXT_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
-    return mark_safe(label_table_cells(cleaned))
+    """Sanitise staff-entered HTML (core.richtext's allow-list) before it is shown.
+
+    Text typed before the editor existed (no block elements) gets its paragraphs from its
+    blank lines, as ``linebreaks`` would.
+    """
+    cleaned = sanitize(value)
+    if cleaned and is_plain_text(cleaned):
+        cleaned = linebreaks(cleaned, autoescape=False)
+    return mark_safe(render_rich_text_images(label_table_cells(cleaned)))
 
 
 @register.filter

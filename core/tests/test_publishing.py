@@ -11,6 +11,7 @@ PUBLISHED_AS_SAVED = {
     "knowledge.Publication",
     "knowledge.ResearchCall",
     "knowledge.Event",
+    "core.Page",
 }
 DRAFT_FIRST = {"partnerships.Partnership", "partnerships.Story"}
 

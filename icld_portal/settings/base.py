@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # The rich-text editor's static files (core.richtext; docs/decisions/0005).
+    "django_prose_editor",
     # Our apps, in their layers, bottom first: each imports only the layers listed before its
     # own (CONTRIBUTING.md; tests/test_layers.py). The foundation:
     "core",

@@ -34,6 +34,7 @@ class ResearchCallAdmin(admin.ModelAdmin):
                     "apply_url",
                     "max_amount_sek",
                     ("is_published", "published_at"),
+                    "publish_at",
                 ]
             },
         ),

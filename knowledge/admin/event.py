@@ -72,7 +72,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["kind", "language", "is_published", "themes"]
     search_fields = [*translated_search_fields("title"), "city"]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["speakers", "countries"]
+    autocomplete_fields = ["speakers", "countries", "lead_image"]
     filter_horizontal = ["themes"]
     date_hierarchy = "starts_at"
     inlines = [RegistrationInline]
@@ -89,6 +89,7 @@ class EventAdmin(admin.ModelAdmin):
                     "ends_at",
                     "language",
                     ("is_published", "published_at"),
+                    "publish_at",
                 ]
             },
         ),
@@ -96,6 +97,7 @@ class EventAdmin(admin.ModelAdmin):
             _("Content (Swedish | English)"),
             {"fields": side_by_side("title", "summary", "description", "venue")},
         ),
+        (_("Image"), {"fields": ["lead_image"]}),
         (_("Place"), {"fields": ["city", "online_url"]}),
         (_("Sign-up"), {"fields": ["registration_enabled", "capacity", "registration_deadline"]}),
         (_("Speakers, themes and countries"), {"fields": ["speakers", "themes", "countries"]}),

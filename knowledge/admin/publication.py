@@ -55,6 +55,7 @@ class PublicationAdmin(admin.ModelAdmin):
                     "year",
                     "document_languages",
                     ("is_published", "published_at"),
+                    "publish_at",
                 ]
             },
         ),

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
 from core.publishing import Publishable, PublishableQuerySet, published_field
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from knowledge import validators
 
 
@@ -39,15 +40,9 @@ class ResearchCall(Publishable):
     is_published = published_field(default=True)
     title = TranslatedField(models.CharField, _("title"), max_length=250)
     summary = TranslatedField(models.TextField, _("summary"), required=(), blank=True)
-    description = TranslatedField(
-        models.TextField, _("description"), help_text=_("Basic HTML: paragraphs, lists and links.")
-    )
+    description = TranslatedField(RichTextField, _("description"), help_text=RICH_TEXT_HELP)
     eligibility = TranslatedField(
-        models.TextField,
-        _("who may apply"),
-        required=(),
-        blank=True,
-        help_text=_("Basic HTML: paragraphs, lists and links."),
+        RichTextField, _("who may apply"), required=(), blank=True, help_text=RICH_TEXT_HELP
     )
     amount = TranslatedField(
         models.CharField,

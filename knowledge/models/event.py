@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.models import HasLeadImage
 from core.publishing import Publishable, PublishableQuerySet, published_field
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from knowledge.models.publication import Person
 
 
@@ -29,7 +31,7 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
-class Event(Publishable):
+class Event(Publishable, HasLeadImage):
     class Kind(models.TextChoices):
         SEMINAR = "seminar", _("Seminar")
         WORKSHOP = "workshop", _("Workshop")
@@ -48,11 +50,7 @@ class Event(Publishable):
     title = TranslatedField(models.CharField, _("title"), max_length=250)
     summary = TranslatedField(models.TextField, _("summary"), required=(), blank=True)
     description = TranslatedField(
-        models.TextField,
-        _("description"),
-        required=(),
-        blank=True,
-        help_text=_("Basic HTML: paragraphs, lists and links."),
+        RichTextField, _("description"), required=(), blank=True, help_text=RICH_TEXT_HELP
     )
     starts_at = models.DateTimeField(_("starts"), help_text=_("Swedish time (Europe/Stockholm)."))
     ends_at = models.DateTimeField(_("ends"), help_text=_("Swedish time (Europe/Stockholm)."))
@@ -112,6 +110,7 @@ class Event(Publishable):
         return reverse("knowledge:event", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        super().clean()
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("The event must end after it starts.")

@@ -59,10 +59,11 @@ class PartnershipAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PartnershipImageInline(admin.StackedInline):
+class PartnershipImageInline(admin.TabularInline):
     model = PartnershipImage
     extra = 0
-    fields = ["image", *side_by_side("alt_text", "caption"), "position"]
+    fields = ["image", "position"]
+    autocomplete_fields = ["image"]
 
 
 @admin.register(Partnership)
@@ -74,8 +75,7 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         "country",
         "phase",
         "status",
-        "start_year",
-        "end_year",
+        "years",
         "is_published",
     ]
     list_filter = ["is_published", "status", "phase", "country", "themes", "network"]
@@ -87,7 +87,12 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
         "partner_organisations__short_name",
     ]
     list_select_related = ["country"]
-    autocomplete_fields = ["swedish_organisations", "partner_organisations", "country"]
+    autocomplete_fields = [
+        "swedish_organisations",
+        "partner_organisations",
+        "country",
+        "lead_image",
+    ]
     filter_horizontal = ["themes"]
     prepopulated_fields = {"slug": ["title_sv"]}
     readonly_fields = ["public_link", "published_at", "created_at", "updated_at"]
@@ -100,6 +105,7 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
             _("Content (Swedish | English)"),
             {"fields": side_by_side("title", "summary", "goals", "results")},
         ),
+        (_("Image"), {"fields": ["lead_image"]}),
         (_("Parties"), {"fields": ["country", "swedish_organisations", "partner_organisations"]}),
         (
             _("About the partnership"),
@@ -113,9 +119,19 @@ class PartnershipAdmin(PublishActionsMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "publish_at", "public_link", "published_at"]},
+        ),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("years"), ordering="start_year")
+    def years(self, obj):
+        """Start and end in one column, so the list fits a laptop's screen."""
+        if obj.start_year is None:
+            return "–"
+        return f"{obj.start_year}–{obj.end_year or ''}"
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

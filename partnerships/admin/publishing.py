@@ -2,9 +2,10 @@
 link to the public page or the draft's preview."""
 
 from django.contrib import admin, messages
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from core.admin_utils import preview_links
 
 
 class PublishActionsMixin:
@@ -37,12 +38,7 @@ class PublishActionsMixin:
 
     @admin.display(description=_("public page"))
     def public_link(self, obj):
-        if not obj.pk:
-            return "–"
-        label = _("View the public page") if obj.is_published else _("Preview the draft")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label
-        )
+        return preview_links(obj)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -15,7 +15,7 @@ class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
     list_filter = ["is_published", "partnerships__country"]
     search_fields = ["slug", *translated_search_fields("title", "lead")]
     date_hierarchy = "date"
-    autocomplete_fields = ["partnerships"]
+    autocomplete_fields = ["partnerships", "lead_image"]
     prepopulated_fields = {"slug": ["title_sv"]}
     readonly_fields = ["public_link", "published_at", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
@@ -23,8 +23,11 @@ class StoryAdmin(PublishActionsMixin, admin.ModelAdmin):
     unpublish_service = staticmethod(lambda obj: services.story_unpublish(story=obj))
     fieldsets = [
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "lead", "body")}),
-        (_("Image"), {"fields": ["image", *side_by_side("image_alt")]}),
+        (_("Image"), {"fields": ["lead_image"]}),
         (None, {"fields": ["date", "partnerships"]}),
-        (_("Publication"), {"fields": ["is_published", "public_link", "published_at"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "publish_at", "public_link", "published_at"]},
+        ),
         (_("Advanced"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
-from core.models import TimeStamped
+from core.models import HasLeadImage, Image, TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from reference.models import Country, Organisation, Theme
 
 FIRST_YEAR = 1995
 LAST_YEAR = 2100
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 
 
 class Network(models.Model):
@@ -65,7 +65,7 @@ def search_vector_expression():
     )
 
 
-class Partnership(Publishable, TimeStamped):
+class Partnership(Publishable, HasLeadImage, TimeStamped):
     class Phase(models.TextChoices):
         INCEPTION = "inception", _("Inception (pre-study)")
         PROJECT = "project", _("Project")
@@ -78,18 +78,10 @@ class Partnership(Publishable, TimeStamped):
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     summary = TranslatedField(models.TextField, _("summary"))
     goals = TranslatedField(
-        models.TextField,
-        _("goals"),
-        blank=True,
-        required=(),
-        help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
+        RichTextField, _("goals"), blank=True, required=(), help_text=RICH_TEXT_HELP
     )
     results = TranslatedField(
-        models.TextField,
-        _("results"),
-        blank=True,
-        required=(),
-        help_text=_("Rich text: paragraphs, lists, links. Anything else is removed when shown."),
+        RichTextField, _("results"), blank=True, required=(), help_text=RICH_TEXT_HELP
     )
     country = models.ForeignKey(
         Country,
@@ -181,24 +173,21 @@ class Partnership(Publishable, TimeStamped):
 
 
 class PartnershipImage(models.Model):
+    """One of a partnership's pictures beyond its lead image, from the image library (which
+    holds its alternative text, caption and credit)."""
+
+    # Shown (core.media) only while the partnership is published.
+    images_public_when = "partnership__is_published"
+
     partnership = models.ForeignKey(
         Partnership, verbose_name=_("partnership"), on_delete=models.CASCADE, related_name="images"
     )
-    image = models.FileField(
-        _("image"),
-        upload_to="partnerships/images/",
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
-        help_text=_("JPEG, PNG or WebP."),
-    )
-    alt_text = TranslatedField(
-        models.CharField,
-        _("alternative text"),
-        max_length=250,
-        required=("sv", "en"),
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
-    caption = TranslatedField(
-        models.CharField, _("caption"), max_length=250, blank=True, required=()
+    image = models.ForeignKey(
+        Image,
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="partnership_pictures",
+        help_text=_("Choose from the image library, or add a new image with +."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -208,4 +197,4 @@ class PartnershipImage(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return self.alt_text
+        return str(self.image)

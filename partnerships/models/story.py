@@ -1,47 +1,25 @@
 """Stories: articles about what partnerships did, linked to one or more partnerships."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
-from core.models import TimeStamped
+from core.models import HasLeadImage, TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
-from partnerships.models.partnership import IMAGE_EXTENSIONS, Partnership
+from core.richtext import RICH_TEXT_HELP, RichTextField
+from partnerships.models.partnership import Partnership
 
 
 class StoryQuerySet(PublishableQuerySet):
     pass
 
 
-class Story(Publishable, TimeStamped):
+class Story(Publishable, HasLeadImage, TimeStamped):
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     title = TranslatedField(models.CharField, _("title"), max_length=200)
     lead = TranslatedField(models.TextField, _("lead"))
-    body = TranslatedField(
-        models.TextField,
-        _("body"),
-        help_text=_(
-            "Rich text: paragraphs, headings, lists, links, quotes. "
-            "Anything else is removed when shown."
-        ),
-    )
-    image = models.FileField(
-        _("image"),
-        upload_to="partnerships/stories/",
-        blank=True,
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
-    )
-    image_alt = TranslatedField(
-        models.CharField,
-        _("image alternative text"),
-        max_length=250,
-        blank=True,
-        required=(),
-        help_text=_("Required when there is an image: what it shows."),
-    )
+    body = TranslatedField(RichTextField, _("body"), help_text=RICH_TEXT_HELP)
     date = models.DateField(_("date"))
     partnerships = models.ManyToManyField(
         Partnership, verbose_name=_("partnerships"), related_name="stories"
@@ -64,13 +42,3 @@ class Story(Publishable, TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:story", kwargs={"slug": self.slug})
-
-    def clean(self) -> None:
-        if self.image and not (self.image_alt_sv.strip() and self.image_alt_en.strip()):
-            raise ValidationError(
-                {
-                    "image_alt_sv": _(
-                        "Describe the image in Swedish and English for people who cannot see it."
-                    )
-                }
-            )

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import active_language, fallback_expression
-from partnerships.models import Partnership, Story
+from partnerships.models import Partnership, PartnershipImage, Story
 from reference.models import Country, County, Organisation, Theme
 
 SwedishParty = Partnership.swedish_organisations.through
@@ -427,15 +427,18 @@ def year_bounds() -> tuple[int, int]:
 def partnership_get_public(slug: str, *, include_drafts: bool = False) -> Partnership | None:
     """The partnership for its detail page with everything the page shows, or None."""
     queryset = Partnership.objects.all() if include_drafts else Partnership.objects.published()
-    queryset = queryset.select_related("country", "network").prefetch_related(
+    queryset = queryset.select_related("country", "network", "lead_image").prefetch_related(
         Prefetch(
             "swedish_organisations",
             queryset=Organisation.objects.select_related("county").order_by("short_name"),
         ),
         Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
-        "images",
-        Prefetch("stories", queryset=Story.objects.published().order_by("-date")),
+        Prefetch("images", queryset=PartnershipImage.objects.select_related("image")),
+        Prefetch(
+            "stories",
+            queryset=Story.objects.published().select_related("lead_image").order_by("-date"),
+        ),
     )
     return queryset.filter(slug=slug).first()
 

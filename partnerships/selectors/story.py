@@ -19,6 +19,7 @@ def latest_stories(*, limit: int = 3) -> QuerySet[Story]:
 def story_list_public() -> QuerySet[Story]:
     return (
         Story.objects.published()
+        .select_related("lead_image")
         .prefetch_related(
             Prefetch(
                 "partnerships",
@@ -34,7 +35,8 @@ def story_list_public() -> QuerySet[Story]:
 def story_get_public(slug: str, *, include_drafts: bool = False) -> Story | None:
     queryset = Story.objects.all() if include_drafts else Story.objects.published()
     return (
-        queryset.prefetch_related(
+        queryset.select_related("lead_image")
+        .prefetch_related(
             Prefetch(
                 "partnerships",
                 queryset=_for_cards(Partnership.objects.published().order_by("title_sv")),

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.models import Image
 from partnerships import services
 from partnerships.models import Story
 from partnerships.tests import factories
@@ -10,11 +11,10 @@ from partnerships.tests import factories
 
 def test_a_story_image_needs_alt_text_in_both_languages():
     story = factories.story(partnerships=[factories.partnership()])
-    story.image = "partnerships/stories/photo.jpg"
-    story.image_alt_sv = "Barn i en skola"
+    story.lead_image = Image.objects.create(file="images/x.jpg", alt_sv="Barn i en skola")
     with pytest.raises(ValidationError):
         story.full_clean()
-    story.image_alt_en = "Children at a school"
+    story.lead_image.alt_en = "Children at a school"
     story.full_clean()
 
 

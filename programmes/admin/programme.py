@@ -21,17 +21,15 @@ def _application_status_label(intake: Intake) -> str:
     return str(Intake.ApplicationStatus(intake.application_status()).label)
 
 
-class IntakeInline(admin.TabularInline):
+class IntakeInline(admin.StackedInline):
+    """Stacked, in rows of a few fields: seven columns do not fit a laptop's screen."""
+
     model = Intake
     extra = 0
     fields = [
-        "name_sv",
-        "name_en",
-        "starts_on",
-        "ends_on",
-        "participants",
-        "application_opens_on",
-        "application_closes_on",
+        ("name_sv", "name_en"),
+        ("starts_on", "ends_on", "participants"),
+        ("application_opens_on", "application_closes_on"),
     ]
     show_change_link = True
 
@@ -52,6 +50,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["slug", *translated_search_fields("title", "summary")]
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["eligible_countries", "themes"]
+    autocomplete_fields = ["lead_image"]
     inlines = [IntakeInline]
     readonly_fields = ["published_at"]
     fieldsets = [
@@ -62,6 +61,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     *side_by_side("title", "summary"),
                     "slug",
                     ("is_published", "published_at"),
+                    "publish_at",
                     "ordering",
                 ]
             },
@@ -78,6 +78,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Image"), {"fields": ["lead_image"]}),
         (_("Who can apply"), {"fields": ["eligible_countries", "themes"]}),
         (
             _("Applying and contact"),
@@ -102,10 +103,12 @@ class ProgrammeAdmin(admin.ModelAdmin):
         return _application_status_label(intake) if intake else "–"
 
 
-class PhaseInline(admin.TabularInline):
+class PhaseInline(admin.StackedInline):
+    """Stacked, in rows of a few fields: seven columns do not fit a laptop's screen."""
+
     model = Phase
     extra = 0
-    fields = ["kind", "starts_on", "ends_on", "title_sv", "title_en", "place_sv", "place_en"]
+    fields = [("kind", "starts_on", "ends_on"), ("title_sv", "title_en"), ("place_sv", "place_en")]
 
 
 @admin.register(Intake)

@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
+from core.models import HasLeadImage
 from core.publishing import Publishable, PublishableQuerySet, published_field
+from core.richtext import RICH_TEXT_HELP, RichTextField
 from reference.models import Country, Theme
 
 # Path segments under the programme list that a programme slug must not take.
@@ -61,7 +63,7 @@ class ProgrammeQuerySet(PublishableQuerySet):
         return self.with_open_intake(on).filter(is_open=True)
 
 
-class Programme(Publishable):
+class Programme(Publishable, HasLeadImage):
     class Format(models.TextChoices):
         STAND_ALONE = "stand_alone", _("Open call: apply as a person or as a team")
         NETWORK = "network", _("Tailor-made for the partnerships in a network")
@@ -76,13 +78,13 @@ class Programme(Publishable):
         max_length=400,
         help_text=_("One or two sentences for the programme list."),
     )
-    aim = TranslatedField(models.TextField, _("aim"))
-    target_group = TranslatedField(models.TextField, _("target group"))
+    aim = TranslatedField(RichTextField, _("aim"), help_text=RICH_TEXT_HELP)
+    target_group = TranslatedField(RichTextField, _("target group"), help_text=RICH_TEXT_HELP)
     format = models.CharField(
         _("format"), max_length=20, choices=Format.choices, default=Format.STAND_ALONE
     )
     format_description = TranslatedField(
-        models.TextField,
+        RichTextField,
         _("format and phases"),
         blank=True,
         required=(),
@@ -105,7 +107,7 @@ class Programme(Publishable):
             "travel, board and lodging."
         ),
     )
-    how_to_apply = TranslatedField(models.TextField, _("how to apply"))
+    how_to_apply = TranslatedField(RichTextField, _("how to apply"), help_text=RICH_TEXT_HELP)
     application_url = models.URLField(_("application form address"), blank=True)
     partners = TranslatedField(
         models.CharField,

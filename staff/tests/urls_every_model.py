@@ -9,6 +9,8 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 
+from core.models import Image
+
 OWNED_APPS = ("partnerships", "programmes", "knowledge")
 
 site = admin.AdminSite(name="admin")
@@ -17,6 +19,8 @@ for app_label in (*OWNED_APPS, "reference"):
         # The app's own ModelAdmin where it has one (its templates use its extra URLs).
         registered = admin.site._registry.get(model)
         site.register(model, type(registered) if registered else admin.ModelAdmin)
+# The image library, which every app's forms link to (lead images, the editor's image picker).
+site.register(Image, type(admin.site._registry[Image]))
 
 urlpatterns = [
     path("admin/security/", include("staff.urls")),
