@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.search import clean_query
+from core.search import clean_search
 from partnerships.models import Partnership
 from partnerships.models.partnership import FIRST_YEAR, LAST_YEAR
 from partnerships.selectors import SORTS, PartnershipFilters
@@ -50,7 +50,7 @@ class PartnershipFilterForm(forms.Form):
         self.fields["q"].validators = []
 
     def clean_q(self) -> str:
-        return clean_query(self.cleaned_data.get("q", ""))
+        return clean_search(self.cleaned_data.get("q", ""))
 
     def to_filters(self) -> PartnershipFilters:
         """The filters from every valid field; invalid fields are left out."""

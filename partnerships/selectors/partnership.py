@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import search
 from core.i18n import active_language, fallback_expression
 from partnerships.models import Partnership, Story
 from reference.models import Country, County, Organisation, Theme
@@ -98,15 +98,6 @@ def _for_cards(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
     )
 
 
-def search_query(text: str) -> SearchQuery:
-    """The visitor's words as a web-style query in Swedish, English and unstemmed (names)."""
-    return (
-        SearchQuery(text, config="swedish", search_type="websearch")
-        | SearchQuery(text, config="english", search_type="websearch")
-        | SearchQuery(text, config="simple", search_type="websearch")
-    )
-
-
 # --- The partnership list: search, filters, facets ----------------------------------------
 
 
@@ -150,7 +141,7 @@ def _apply_filters(
     Many-to-many filters use ``pk IN (subquery)``, so a partnership is never counted twice.
     """
     if filters.q:
-        queryset = queryset.filter(search_vector=search_query(filters.q))
+        queryset = search.matching(queryset, filters.q)
     if filters.country and skip != "country":
         queryset = queryset.filter(country=filters.country)
     if filters.organisation and skip != "organisation":
@@ -186,9 +177,11 @@ def _apply_filters(
 
 
 def effective_sort(filters: PartnershipFilters) -> str:
-    if filters.sort in SORTS and (filters.sort != "relevance" or filters.q):
-        return filters.sort
-    return "relevance" if filters.q else "newest"
+    return search.effective_sort(filters.sort, SORTS, has_query=bool(filters.q), default="newest")
+
+
+def sort_options(filters: PartnershipFilters) -> list[search.SortOption]:
+    return search.sort_options(SORTS, filters.sort, has_query=bool(filters.q), default="newest")
 
 
 def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
@@ -197,9 +190,10 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     queryset = _apply_filters(Partnership.objects.published(), filters)
     sort = effective_sort(filters)
     if sort == "relevance":
-        queryset = queryset.annotate(
-            rank=SearchRank(F("search_vector"), search_query(filters.q))
-        ).order_by("-rank", "-start_year", "pk")
+        query = search.resolve(Partnership.objects.published(), filters.q).query
+        queryset = queryset.annotate(rank=search.rank(F("search_vector"), query)).order_by(
+            "-rank", "-start_year", "pk"
+        )
     elif sort == "oldest":
         queryset = queryset.order_by("start_year", "title_sv", "pk")
     elif sort == "title":

@@ -1,0 +1,50 @@
+"""What the portal itself adds to the shared features: the reference pages it shows (every
+organisation, partner country and theme) are found by the site search (core.search)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core import registries
+from core.search import Names, SearchSource, search_vector_expression
+from reference.models import Country, Organisation, Theme
+
+# Computed per row: a few hundred rows at most, read from memory.
+registries.search_sources.register(
+    "organisations",
+    SearchSource(
+        key="organisations",
+        label=_("Organisations"),
+        queryset=lambda: Organisation.objects.all(),
+        vector=lambda: search_vector_expression(a=["name"], names=["short_name"]),
+        title="name",
+        names=(Names(lambda: Organisation.objects.all(), "short_name"),),
+        more_url=lambda query: "",
+    ),
+)
+registries.search_sources.register(
+    "countries",
+    SearchSource(
+        key="countries",
+        label=_("Partner countries"),
+        queryset=lambda: Country.objects.partners(),
+        vector=lambda: search_vector_expression(a=["name"]),
+        title="name",
+        names=(
+            Names(lambda: Country.objects.partners(), "name_sv"),
+            Names(lambda: Country.objects.partners(), "name_en"),
+        ),
+        more_url=lambda query: reverse("portal:country_index"),
+    ),
+)
+registries.search_sources.register(
+    "themes",
+    SearchSource(
+        key="themes",
+        label=_("Themes"),
+        queryset=lambda: Theme.objects.all(),
+        vector=lambda: search_vector_expression(a=["name"], c=["description"]),
+        title="name",
+        snippet="description",
+        more_url=lambda query: reverse("portal:theme_index"),
+    ),
+)
