@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, QuerySet, Value
+from django.db.models import F, Func, IntegerField, QuerySet, Value
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +47,23 @@ def search_query(text: str) -> SearchQuery | None:
     """The tsquery of the visitor's words over the library (every word, or any when no
     publication has them all)."""
     return search.resolve(Publication.objects.published(), text).query
+
+
+class FirstMatchingPage(Func):
+    """The number of the first page of the PDF's text (pages split by a form feed) that
+    matches the query, or NULL; computed only for the rows of the page shown."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection):
+        text_sql, text_params = compiler.compile(self.source_expressions[0])
+        query_sql, query_params = compiler.compile(self.source_expressions[1])
+        sql = (
+            f"(SELECT p.n FROM unnest(string_to_array({text_sql}, E'\\f')) "
+            "WITH ORDINALITY AS p(t, n) WHERE (to_tsvector('icld_swedish', p.t) || "
+            f"to_tsvector('icld_english', p.t)) @@ {query_sql} ORDER BY p.n LIMIT 1)"
+        )
+        return sql, (*text_params, *query_params)
 
 
 def _ints(values: list[str]) -> list[int]:
@@ -200,6 +217,7 @@ def library_search(params: QueryDict) -> LibraryResult:
             snippet=search.headline(
                 fallback_expression("abstract", language), tsquery, language, snippet=True
             ),
+            file_page=FirstMatchingPage(F("file_text"), tsquery),
         )
     orderings = {
         "relevance": ["-rank", "-year", "-pk"],

@@ -19,6 +19,7 @@ from core.i18n import TranslatedField
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.search import search_vector_field
 from knowledge import validators
+from knowledge.documents import DocumentFileField
 
 DOCUMENT_LANGUAGES = [
     ("sv", _("Swedish")),
@@ -129,11 +130,12 @@ class Publication(Publishable):
         verbose_name=_("organisations"),
         help_text=_("Municipalities, regions or partner governments the publication is about."),
     )
-    file = models.FileField(
+    file = DocumentFileField(
         _("PDF file"),
         upload_to=upload_publication_pdf,
         blank=True,
         validators=[FileExtensionValidator(["pdf"]), validators.validate_pdf],
+        text_field="file_text",
     )
     doi = models.CharField(
         _("DOI"), max_length=200, blank=True, validators=[validators.validate_doi]
