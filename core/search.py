@@ -154,16 +154,22 @@ def text_query(terms: Iterable[Term], *, any_word: bool = False) -> SearchQuery 
     """The tsquery of the terms: every term must match (or any, with ``any_word``); terms
     joined by "or" match either; excluded terms must not match. None when nothing is left."""
     query = None
+    terms = list(terms)
     for term in terms:
-        part = _term_query(term)
         if term.exclude:
-            query = query & part if query is not None else None
-        elif query is None:
+            continue
+        part = _term_query(term)
+        if query is None:
             query = part
         elif term.either or any_word:
             query |= part
         else:
             query &= part
+    if query is None:
+        return None
+    for term in terms:
+        if term.exclude:
+            query &= _term_query(term)
     return query
 
 

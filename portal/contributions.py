@@ -8,14 +8,14 @@ from core import registries
 from core.search import Names, SearchSource, search_vector_expression
 from reference.models import Country, Organisation, Theme
 
-# Computed per row: a few hundred rows at most, read from memory.
+# Organisations keep a stored, indexed vector (there are thousands); countries and themes are
+# a few dozen rows, their vector computed per row.
 registries.search_sources.register(
     "organisations",
     SearchSource(
         key="organisations",
         label=_("Organisations"),
-        queryset=lambda: Organisation.objects.all(),
-        vector=lambda: search_vector_expression(a=["name"], names=["short_name"]),
+        queryset=lambda: Organisation.objects.defer("search_vector"),
         title="name",
         names=(Names(lambda: Organisation.objects.all(), "short_name"),),
         more_url=lambda query: "",

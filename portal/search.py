@@ -51,12 +51,12 @@ class SiteSearch:
 def _search(
     source: SearchSource, query_text: str, language: str, limit: int, *, any_word: bool
 ) -> ResultGroup:
-    found = core_search.ranked(
+    found = core_search.resolve(
         source.queryset(), query_text, vector=source.vector(), any_word=any_word
     )
-    matching = found.queryset
     if found.query is None:
         return ResultGroup(source.key, source.label)
+    matching = found.queryset.annotate(rank=found.rank())
     annotations = {}
     if source.title:
         annotations["title_marked"] = core_search.headline(
@@ -79,7 +79,7 @@ def _search(
     if len(items) < limit:
         total = len(items)
     else:
-        total = matching.order_by()[: COUNT_LIMIT + 1].count()
+        total = found.queryset.order_by()[: COUNT_LIMIT + 1].count()
     more_url = source.more_url(urlencode({"q": query_text}))
     return ResultGroup(source.key, source.label, items, total, more_url)
 
