@@ -238,9 +238,15 @@ def ranked(
     return found
 
 
-def matching(queryset: QuerySet, text: str, *, vector: Combinable | None = None) -> QuerySet:
+def matching(
+    queryset: QuerySet,
+    text: str,
+    *,
+    vector: Combinable | None = None,
+    any_word: bool | None = None,
+) -> QuerySet:
     """Only the rows (for counts and facets)."""
-    return resolve(queryset, text, vector=vector).queryset
+    return resolve(queryset, text, vector=vector, any_word=any_word).queryset
 
 
 def headline(

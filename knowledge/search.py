@@ -43,10 +43,10 @@ ThemeThrough = Publication.themes.through
 CountryThrough = Publication.countries.through
 
 
-def search_query(text: str) -> SearchQuery | None:
+def search_query(text: str, *, any_word: bool | None = None) -> SearchQuery | None:
     """The tsquery of the visitor's words over the library (every word, or any when no
     publication has them all)."""
-    return search.resolve(Publication.objects.published(), text).query
+    return search.resolve(Publication.objects.published(), text, any_word=any_word).query
 
 
 class FirstMatchingPage(Func):
@@ -86,6 +86,8 @@ class LibraryQuery:
     page: str = "1"
     # The order the visitor picked ("" when they left the list to choose).
     chosen_sort: str = ""
+    # The search matches any of its words (no publication has them all): decided once.
+    any_word: bool = False
 
     @classmethod
     def from_params(cls, params: QueryDict) -> LibraryQuery:
@@ -109,6 +111,7 @@ class LibraryQuery:
             sort=sort,
             page=params.get("page", "1")[:10],
             chosen_sort=chosen if chosen in SORTS else "",
+            any_word=bool(q) and search.resolve(Publication.objects.published(), q).any_word,
         )
 
     @property
@@ -146,7 +149,7 @@ def filtered_publications(
     """Published publications matching every filter (each facet's values OR'ed) except ``skip``."""
     qs = Publication.objects.published()
     if query.q:
-        qs = search.matching(qs, query.q)
+        qs = search.matching(qs, query.q, any_word=query.any_word)
     if query.types and skip != "type":
         qs = qs.filter(type__in=query.types)
     if query.years and skip != "year":
@@ -208,7 +211,7 @@ def library_search(params: QueryDict) -> LibraryResult:
         "file",
     )
     if query.q:
-        tsquery = search_query(query.q)
+        tsquery = search_query(query.q, any_word=query.any_word)
         results = results.annotate(
             rank=search.rank(F("search_vector"), tsquery),
             title_highlighted=search.headline(
@@ -352,9 +355,9 @@ def export_rows(params: QueryDict):
 
     qs = filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids)
     if query.q:
-        qs = qs.annotate(rank=search.rank(F("search_vector"), search_query(query.q))).order_by(
-            "-rank", "-year", "-pk"
-        )
+        qs = qs.annotate(
+            rank=search.rank(F("search_vector"), search_query(query.q, any_word=query.any_word))
+        ).order_by("-rank", "-year", "-pk")
     else:
         qs = qs.order_by("-year", "-created_at", "-pk")
     return (

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.search import clean_search
 from partnerships.models import Partnership
 from partnerships.models.partnership import FIRST_YEAR, LAST_YEAR
-from partnerships.selectors import SORTS, PartnershipFilters
+from partnerships.selectors import SORTS, PartnershipFilters, with_search_resolved
 from reference.models import Country, County, Organisation, Theme
 
 
@@ -56,7 +56,7 @@ class PartnershipFilterForm(forms.Form):
         """The filters from every valid field; invalid fields are left out."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return PartnershipFilters(
+        filters = PartnershipFilters(
             q=data.get("q") or "",
             country=data.get("country"),
             organisation=data.get("organisation"),
@@ -67,6 +67,7 @@ class PartnershipFilterForm(forms.Form):
             year=data.get("year"),
             sort=data.get("sort") or "",
         )
+        return with_search_resolved(filters)
 
     @property
     def ignored_fields(self) -> list[str]:

@@ -39,6 +39,7 @@ from partnerships.selectors.partnership import (
     swedish_party_counts,
     theme_get,
     theme_list_with_counts,
+    with_search_resolved,
     year_bounds,
 )
 from partnerships.selectors.seeker import (
@@ -81,6 +82,7 @@ __all__ = [
     "registrations_fitting_seeker",
     "round_status",
     "sort_options",
+    "with_search_resolved",
     "seeker_filter_options",
     "seeker_get_public",
     "seeker_list_public",

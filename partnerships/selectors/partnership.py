@@ -114,6 +114,9 @@ class PartnershipFilters:
     status: str = ""
     year: int | None = None
     sort: str = ""
+    # Whether the search matches any of its words (nothing has them all): decided once for
+    # the list, its facets and its exports by ``with_search_resolved``; None decides each time.
+    any_word: bool | None = None
 
     FACETS = ("country", "organisation", "county", "theme", "phase", "status", "year")
 
@@ -123,6 +126,14 @@ class PartnershipFilters:
 
     def without(self, name: str) -> PartnershipFilters:
         return replace(self, **{name: "" if name in ("q", "phase", "status", "sort") else None})
+
+
+def with_search_resolved(filters: PartnershipFilters) -> PartnershipFilters:
+    """The filters with the search's "every word or any word" decided (one query at most)."""
+    if not filters.q or filters.any_word is not None:
+        return filters
+    found = search.resolve(Partnership.objects.published(), filters.q)
+    return replace(filters, any_word=found.any_word)
 
 
 SORTS = {
@@ -141,7 +152,7 @@ def _apply_filters(
     Many-to-many filters use ``pk IN (subquery)``, so a partnership is never counted twice.
     """
     if filters.q:
-        queryset = search.matching(queryset, filters.q)
+        queryset = search.matching(queryset, filters.q, any_word=filters.any_word)
     if filters.country and skip != "country":
         queryset = queryset.filter(country=filters.country)
     if filters.organisation and skip != "organisation":
@@ -190,7 +201,9 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     queryset = _apply_filters(Partnership.objects.published(), filters)
     sort = effective_sort(filters)
     if sort == "relevance":
-        query = search.resolve(Partnership.objects.published(), filters.q).query
+        query = search.resolve(
+            Partnership.objects.published(), filters.q, any_word=filters.any_word
+        ).query
         queryset = queryset.annotate(rank=search.rank(F("search_vector"), query)).order_by(
             "-rank", "-start_year", "pk"
         )
