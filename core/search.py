@@ -132,14 +132,37 @@ def _split(words: tuple[str, ...], minus: str, either: bool) -> list[Term]:
     return [Term((word,), bool(minus), either and i == 0) for i, word in enumerate(words)]
 
 
+class WordQuery(SearchQuery):
+    """One word in every reading at once: its Swedish stem, its English stem and the word as
+    written (accents removed, no stop words), each distinct lexeme once, OR'ed.
+
+    Built in PostgreSQL from the same dictionaries as the configurations (``ts_lexize``),
+    so the GIN index scans each distinct prefix once instead of once per reading: reading
+    "local" three ways gave three identical prefix scans, several times slower.
+    """
+
+    def __init__(self, word: str, *, prefix: bool, invert: bool = False):
+        super().__init__(word, invert=invert)
+        self.word, self.prefix = word, prefix
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql = (
+            "to_tsquery('simple', (SELECT string_agg(DISTINCT quote_literal(l) || %s, ' | ') "
+            "FROM unnest(ts_lexize('swedish_stem', unaccent(%s)) || "
+            "ts_lexize('english_stem', unaccent(%s)) || ARRAY[unaccent(%s)]) AS l))"
+        )
+        if self.invert:
+            sql = f"!!({sql})"
+        return sql, [":*" if self.prefix else "", self.word, self.word, self.word]
+
+
 def _term_query(term: Term) -> SearchQuery:
     """The term in each reading: any may match; an excluded term must match in none."""
     if len(term.words) == 1:
         word = term.words[0]
         prefix = not term.exclude and len(word) >= MIN_PREFIX_LENGTH
-        text, search_type = (f"{word}:*" if prefix else word), "raw"
-    else:
-        text, search_type = " ".join(term.words), "phrase"
+        return WordQuery(word, prefix=prefix, invert=term.exclude)
+    text, search_type = " ".join(term.words), "phrase"
     parts = [
         SearchQuery(text, config=config, search_type=search_type, invert=term.exclude)
         for config in READINGS
