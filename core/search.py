@@ -14,7 +14,7 @@ PostgreSQL always accepts, matched forgivingly, ranked, highlighted.
     "Mark", "Bjuv") is never dropped.
 
   Words of three letters or more match as word starts (``klimat`` finds Klimatarbete, ``vatten``
-  finds vattenförsörjning, ``Skellef`` finds Skellefteå).
+  finds vattenförsörjning, ``Skellef`` finds Skellefteå); words with digits match whole.
 - ``ranked`` filters and orders by relevance: the weights make a match in a title or a name
   (A) outrank one in a summary (B) or body (C, D); every word must match, and when nothing
   matches every word, a query of several words falls back to any of them (``any_word``).
@@ -160,7 +160,8 @@ def _term_query(term: Term) -> SearchQuery:
     """The term in each reading: any may match; an excluded term must match in none."""
     if len(term.words) == 1:
         word = term.words[0]
-        prefix = not term.exclude and len(word) >= MIN_PREFIX_LENGTH
+        # Word starts for words of letters; a number or a code ("2016", "Agenda2030") is whole.
+        prefix = not term.exclude and word.isalpha() and len(word) >= MIN_PREFIX_LENGTH
         return WordQuery(word, prefix=prefix, invert=term.exclude)
     text, search_type = " ".join(term.words), "phrase"
     parts = [

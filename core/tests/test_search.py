@@ -97,3 +97,13 @@ def test_words_phrases_exclusions_and_or():
     assert keys("demokr") == ["about", "contact"]  # a word start
     assert keys("Kenya Kina") == ["about", "contact"]  # nothing has both: either will do
     assert keys("-kina") == []  # only an exclusion: no search
+
+
+@pytest.mark.django_db
+def test_numbers_and_codes_match_whole_words_only():
+    Page.objects.all().delete()
+    Page.objects.create(key="about", title_sv="Rapport 2016", title_en="")
+    Page.objects.create(key="contact", title_sv="Rapport 20160", title_en="")
+    vector = search_vector_expression(a=["title"])
+    found = resolve(Page.objects.all(), "2016", vector=vector).queryset
+    assert list(found.values_list("key", flat=True)) == ["about"]

@@ -159,7 +159,9 @@ class Publication(Publishable):
 
     # The text of the uploaded PDF, page by page (pages separated by a form feed), extracted on
     # upload by services.publication_extract_text; searched, never shown whole.
-    file_text = models.TextField(_("text of the file"), blank=True, default="", editable=False)
+    file_text = models.TextField(
+        _("text of the file"), blank=True, default="", db_default="", editable=False
+    )
     # Titles and authors' names weigh most, then the abstracts, then the file's text.
     search_vector = search_vector_field(
         a=["title"], c=["abstract"], names=["author_names"], d_plain=["file_text"]
