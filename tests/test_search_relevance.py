@@ -245,3 +245,23 @@ def test_snippets_mark_what_matched_in_the_visitors_language(content, language):
         assert "<mark>Klimatarbete</mark> på landsbygden" in html
     else:
         assert "<mark>Climate</mark> work in the countryside" in html
+
+
+@pytest.mark.parametrize(
+    ("list_name", "menu"),
+    [("partnerships:list", "filter-sort"), ("knowledge:publications", "library-sort")],
+)
+def test_the_sort_menu_sends_no_order_of_its_own_so_a_search_is_ranked(content, list_name, menu):
+    # Browsing: the list's own order is the menu's first option, and it sends no value.
+    browsing = list_page(list_name, "en", "")
+    select = browsing.split(f'id="{menu}"', 1)[1].split("</select>", 1)[0]
+    assert re.search(r'<option value="" selected>\s*Newest first', select)
+    # A search typed into that form (sort="") comes back ranked, best match first.
+    from django.test import Client
+
+    with translation.override("en"):
+        url = reverse(list_name)
+    searched = Client().get(url, {"q": "youth council", "sort": ""}).content.decode()
+    select = searched.split(f'id="{menu}"', 1)[1].split("</select>", 1)[0]
+    assert re.search(r'<option value="" selected>\s*Best match', select)
+    assert 'value="newest"' in select  # picking an order by hand is still possible
