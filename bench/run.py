@@ -36,6 +36,11 @@ from bench.load import Result, Target, run  # noqa: E402
 FLOOR = Target("minimal Django view (floor)", "/bench/floor/")
 RATIO_TARGET = 0.25
 P95_TARGET_MS = 100.0
+# Issue 16: every list and search page built in 25 ms when it is not in the page cache, and
+# full-text search in 15 ms in the database at the 95th percentile.
+UNCACHED_TARGET_MS = 25.0
+FTS_P95_TARGET_MS = 15.0
+VACUUM = "from django.db import connection; connection.cursor().execute('VACUUM (ANALYZE)')"
 
 
 def pages() -> list[Target]:
@@ -53,7 +58,15 @@ def pages() -> list[Target]:
         ),
         Target("partnership detail", "/sv/kommunala-partnerskap/partnerskap/{partnership_slug}/"),
         Target("publication search", "/en/knowledge-centre/publications/?q=local+democracy"),
+        Target("publication list", "/sv/kunskapscentrum/publikationer/"),
         Target("event list", "/sv/kunskapscentrum/evenemang/"),
+        Target("event search", "/sv/kunskapscentrum/evenemang/?q=demokrati"),
+        Target("site search, two words", "/en/search/?q=youth+council"),
+        Target("site search, Swedish", "/sv/sok/?q=lokal+demokrati"),
+        Target("site search, a name without diacritics", "/sv/sok/?q=Petrovic"),
+        Target("programme search", "/sv/utbildningsprogram/?q=demokrati"),
+        Target("research call search", "/sv/kunskapscentrum/forskningsutlysningar/?q=utlysning"),
+        Target("partner seeker search", "/en/municipal-partnerships/partner-seekers/?q=water"),
         Target(
             "form POST (accessibility report)",
             "/en/accessibility/report/",
@@ -259,6 +272,9 @@ def main() -> int:
     if not args.reuse_data:
         started = time.perf_counter()
         manage(env, "bench_data", "--scale", str(args.scale))
+        # What autovacuum does on a live server after a bulk load: fresh statistics for the
+        # planner, and the GIN indexes' pending entries merged into them.
+        manage(env, "shell", "-c", VACUUM)
         timings["full data set"] = time.perf_counter() - started
     measured_full = count_queries(env)
     queries_full, cold_ms = measured_full["queries"], measured_full["cold_ms"]
@@ -354,6 +370,12 @@ def render(results, queries_small, queries_full, cold_ms, sizes, fts, timings, a
             checks.append("ratio ok" if ratio >= RATIO_TARGET else "RATIO LOW")
             checks.append("p95 ok" if result.p95_ms < P95_TARGET_MS else "P95 HIGH")
             checks.append("queries constant" if small == full else "QUERIES GROW")
+            uncached = cold_ms.get(result.name)
+            if (
+                isinstance(uncached, (int, float))
+                and result.name != "form POST (accessibility report)"
+            ):
+                checks.append("uncached ok" if uncached <= UNCACHED_TARGET_MS else "UNCACHED SLOW")
             if result.errors:
                 checks.append(f"{result.errors} ERRORS")
         lines.append(
@@ -361,15 +383,25 @@ def render(results, queries_small, queries_full, cold_ms, sizes, fts, timings, a
             f"{result.p95_ms:.1f} | {result.size:,} | {small} | {full} | "
             f"{cold_ms.get(result.name, '–')} | {', '.join(checks)} |"
         )
+    slow = [query for query, ms in fts["queries"].items() if ms > FTS_P95_TARGET_MS]
     lines += [
         "",
-        f"Full-text search over {sizes.get('publications', 0):,} publications (in the database, "
-        f"median of {fts['runs']} runs per query): "
+        f"Full-text search in the database ({fts['runs']} runs per query, 95th percentile of "
+        "the execution time PostgreSQL reports for the ranked first page of results; "
+        f"{sizes.get('publications', 0):,} publications, "
+        f"{sizes.get('partnerships', 0):,} partnerships): "
         + ", ".join(f"`{query}` {ms:.1f} ms" for query, ms in fts["queries"].items())
-        + ".",
+        + ". "
+        + (
+            f"Target {FTS_P95_TARGET_MS:.0f} ms: met."
+            if not slow
+            else f"Target {FTS_P95_TARGET_MS:.0f} ms: NOT MET for {', '.join(slow)}."
+        ),
         "",
         "Targets: every page at least 25% of the floor's throughput; p95 under 100 ms at 10 "
-        "concurrent clients; SQL queries per page the same at 10% and 100% of the data.",
+        "concurrent clients; SQL queries per page the same at 10% and 100% of the data; every "
+        f"list and search page built uncached in {UNCACHED_TARGET_MS:.0f} ms at most; "
+        f"full-text search {FTS_P95_TARGET_MS:.0f} ms at most in the database (p95).",
         "",
         "*× floor* divides a page's throughput by the floor's, measured right before and right "
         "after that page (the floor row is the median of those runs), so a machine that speeds "

@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import registries
-from core.models import AccessibilityReport, OutboxMessage
+from core.models import AccessibilityReport, OutboxMessage, Page
 from core.personal_data import NotPersonalData, PersonalData, Retention, declare
 from core.publishing import publish_due
+from core.search import SearchSource, search_vector_expression
 from core.selectors import outbox_messages_about
 from core.services import accessibility_report_emails
 from core.sitemaps import PageSitemap
@@ -26,6 +27,19 @@ registries.outbox_collectors.register("accessibility reports", accessibility_rep
 registries.outbox_collectors.register("scheduled publishing", publish_due)
 
 registries.sitemaps.register("pages", PageSitemap)
+
+# Content pages in the site search (a handful of rows: the vector is computed per row).
+registries.search_sources.register(
+    "pages",
+    SearchSource(
+        key="pages",
+        label=_("Pages"),
+        queryset=lambda: Page.objects.all(),
+        vector=lambda: search_vector_expression(a=["title"], b=["lead"], c=["body"]),
+        snippet="lead",
+        more_url=lambda query: "",
+    ),
+)
 
 register_waiting(
     key="core.new_accessibility_reports",

@@ -1,5 +1,28 @@
-"""Search building blocks every app shares: the one cleaner for what visitors type, the
-text-search configuration per language, and how an app offers its content to site search.
+"""The one search design every search box uses: what visitors type, cleaned into a query
+PostgreSQL always accepts, matched forgivingly, ranked, highlighted.
+
+- ``clean_query`` makes any input plain, bounded text (safe to show and to put in a link).
+- ``parse_terms`` reads that text as words, ``"phrases"``, ``-exclusions`` and ``or``.
+- ``text_query`` turns the terms into a tsquery built only from letters and digits, so no
+  input can make PostgreSQL fail ("tsquery stack too small", syntax errors): each word is
+  read with three text-search configurations the migration ``core.0008`` creates, all with
+  ``unaccent`` first (Malmo finds Malmö):
+
+  * ``icld_swedish``: Swedish stemming (kommunerna finds kommuner);
+  * ``icld_english``: English stemming (municipalities finds municipality);
+  * ``icld_simple``: the word as typed, no stop words, so a name that is also a word ("Vara",
+    "Mark", "Bjuv") is never dropped.
+
+  Words of three letters or more match as word starts (``klimat`` finds Klimatarbete, ``vatten``
+  finds vattenförsörjning, ``Skellef`` finds Skellefteå); words with digits match whole.
+- ``ranked`` filters and orders by relevance: the weights make a match in a title or a name
+  (A) outrank one in a summary (B) or body (C, D); every word must match, and when nothing
+  matches every word, a query of several words falls back to any of them (``any_word``).
+- ``headline`` marks what matched, in the visitor's language.
+- ``did_you_mean`` offers the closest known name (``pg_trgm``) for a misspelt one.
+
+A model keeps its text in a stored ``search_vector`` column (``search_vector_field``: both
+languages, names unstemmed) with a GIN index, so a search reads the index, never every row.
 
 An app offers a kind of content to the site search (``portal.search``) by registering a
 ``SearchSource`` in its contributions module (``core.registries.search_sources``).
@@ -7,55 +30,449 @@ An app offers a kind of content to the site search (``portal.search``) by regist
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
 
-from django.contrib.postgres.search import SearchVector
-from django.db.models import F, QuerySet
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.db import models
+from django.db.models import F, Func, QuerySet, Value
 from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce, Lower
 from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
-from core.i18n import fallback_expression
+# The portal's text-search configurations (created by core/migrations/0008_search_...).
+SWEDISH, ENGLISH, SIMPLE = "icld_swedish", "icld_english", "icld_simple"
+CONFIGS = {"sv": SWEDISH, "en": ENGLISH}
+READINGS = (SWEDISH, ENGLISH, SIMPLE)
 
-# PostgreSQL text-search configurations for the portal's languages.
-CONFIGS = {"sv": "swedish", "en": "english"}
 MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8  # more words than this narrow nothing down; the rest are ignored
+MAX_WORD_LENGTH = 40
+MIN_PREFIX_LENGTH = 3  # shorter words match whole words only (a prefix "a" matches everything)
+# Private-use characters the highlighter marks matches with; a visitor cannot type them.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+# ts_rank weights for D, C, B, A: a title or name outweighs many body matches.
+RANK_WEIGHTS = [0.02, 0.1, 0.3, 1.0]
+WORD = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 
 
 def clean_query(value: str | None, *, max_length: int = MAX_QUERY_LENGTH) -> str:
     """Printable characters only, single spaces, at most ``max_length`` characters: any input
     is safe to search with, to show and to put in a link."""
-    text = "".join(ch if ch.isprintable() else " " for ch in value or "")
-    return " ".join(text.split())[:max_length]
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value or "")[: max_length * 4])
+    return " ".join(text.split())[:max_length].strip()
 
 
-def weighted_vector(language: str, primary: str, *secondary: str) -> SearchVector:
-    """A text-search vector of translated fields: the first weighs most (A), then B, C, D."""
-    config = CONFIGS[language]
-    vector = SearchVector(fallback_expression(primary, language), config=config, weight="A")
-    for weight, name in zip("BCD", secondary, strict=False):
-        vector += SearchVector(fallback_expression(name, language), config=config, weight=weight)
+def clean_search(value: str | None, *, max_length: int = MAX_QUERY_LENGTH) -> str:
+    """``clean_query``, or "" when nothing in it can be searched for (only punctuation, only
+    exclusions): a list shows everything rather than nothing for "!!!"."""
+    text = clean_query(value, max_length=max_length)
+    return text if parse_terms(text) else ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to match: a word, or a phrase of several words in order."""
+
+    words: tuple[str, ...]
+    exclude: bool = False
+    # Joined to the term before it by OR (``kenya or china``) instead of AND.
+    either: bool = False
+
+
+def parse_terms(text: str) -> list[Term]:
+    """The terms of a cleaned query, at most ``MAX_TERMS``; only letters and digits remain.
+
+    Punctuation separates words (``e-förvaltning`` is two words, as PostgreSQL's parser reads
+    it), a term with nothing left is dropped, and so are repeats.
+    """
+    terms: list[Term] = []
+    either = False
+    seen = set()
+    for match in TOKEN.finditer(clean_query(text)):
+        minus = match.group(1) or match.group(3)
+        raw = match.group(2) if match.group(2) is not None else match.group(4)
+        if match.group(4) is not None and raw.casefold() == "or" and not minus:
+            either = bool(terms)
+            continue
+        words = tuple(w[:MAX_WORD_LENGTH] for w in WORD.findall(raw.casefold()))
+        if not words:
+            continue
+        phrase = match.group(2) is not None
+        for term in [Term(words, bool(minus), either)] if phrase else _split(words, minus, either):
+            key = (term.words, term.exclude)
+            if key not in seen:
+                seen.add(key)
+                terms.append(term)
+        either = False
+        if len(terms) >= MAX_TERMS:
+            break
+    # An exclusion alone would match everything but one word: not a search.
+    if all(term.exclude for term in terms):
+        return []
+    return terms[:MAX_TERMS]
+
+
+def _split(words: tuple[str, ...], minus: str, either: bool) -> list[Term]:
+    # "e-förvaltning" typed without quotes: its parts, each a term of its own.
+    return [Term((word,), bool(minus), either and i == 0) for i, word in enumerate(words)]
+
+
+class WordQuery(SearchQuery):
+    """One word in every reading at once: its Swedish stem, its English stem and the word as
+    written (accents removed, no stop words), each distinct lexeme once, OR'ed.
+
+    Built in PostgreSQL from the same dictionaries as the configurations (``ts_lexize``),
+    so the GIN index scans each distinct prefix once instead of once per reading: reading
+    "local" three ways gave three identical prefix scans, several times slower.
+    """
+
+    def __init__(self, word: str, *, prefix: bool, invert: bool = False):
+        super().__init__(word, invert=invert)
+        self.word, self.prefix = word, prefix
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql = (
+            "to_tsquery('simple', (SELECT string_agg(DISTINCT quote_literal(l) || %s, ' | ') "
+            "FROM unnest(ts_lexize('swedish_stem', unaccent(%s)) || "
+            "ts_lexize('english_stem', unaccent(%s)) || ARRAY[unaccent(%s)]) AS l))"
+        )
+        if self.invert:
+            sql = f"!!({sql})"
+        return sql, [":*" if self.prefix else "", self.word, self.word, self.word]
+
+
+def _term_query(term: Term) -> SearchQuery:
+    """The term in each reading: any may match; an excluded term must match in none."""
+    if len(term.words) == 1:
+        word = term.words[0]
+        # Word starts for words of letters; a number or a code ("2016", "Agenda2030") is whole.
+        prefix = not term.exclude and word.isalpha() and len(word) >= MIN_PREFIX_LENGTH
+        return WordQuery(word, prefix=prefix, invert=term.exclude)
+    text, search_type = " ".join(term.words), "phrase"
+    parts = [
+        SearchQuery(text, config=config, search_type=search_type, invert=term.exclude)
+        for config in READINGS
+    ]
+    query = parts[0]
+    for part in parts[1:]:
+        query = query & part if term.exclude else query | part
+    return query
+
+
+def text_query(terms: Iterable[Term], *, any_word: bool = False) -> SearchQuery | None:
+    """The tsquery of the terms: every term must match (or any, with ``any_word``); terms
+    joined by "or" match either; excluded terms must not match. None when nothing is left."""
+    query = None
+    terms = list(terms)
+    for term in terms:
+        if term.exclude:
+            continue
+        part = _term_query(term)
+        if query is None:
+            query = part
+        elif term.either or any_word:
+            query |= part
+        else:
+            query &= part
+    if query is None:
+        return None
+    for term in terms:
+        if term.exclude:
+            query &= _term_query(term)
+    return query
+
+
+def has_several_words(terms: list[Term]) -> bool:
+    return sum(1 for term in terms if not term.exclude) > 1
+
+
+def rank(vector: Combinable, query: SearchQuery) -> SearchRank:
+    return SearchRank(vector, query, weights=RANK_WEIGHTS)
+
+
+@dataclass
+class Search:
+    """A visitor's search over one queryset: the matching rows, the tsquery, and whether the
+    query fell back to any word (nothing matched them all)."""
+
+    queryset: QuerySet
+    query: SearchQuery | None
+    any_word: bool = False
+    column: str = "search_vector"
+
+    def rank(self) -> SearchRank:
+        return rank(F(self.column), self.query)
+
+
+def resolve(
+    queryset: QuerySet,
+    text: str,
+    *,
+    vector: Combinable | None = None,
+    any_word: bool | None = None,
+) -> Search:
+    """Rows of ``queryset`` matching ``text``, unordered.
+
+    Every word must match (``any_word=False``), any may (``True``), or, by default, every
+    word and, when that finds nothing, any (the ranking puts the rows matching most words
+    first). A text with no searchable word matches nothing.
+    """
+    terms = parse_terms(text)
+    query = text_query(terms, any_word=bool(any_word))
+    if query is None:
+        return Search(queryset.none(), None)
+    if vector is None or isinstance(vector, F):
+        column = vector.name if vector is not None else "search_vector"
+    else:  # computed for each row: small tables only
+        queryset, column = queryset.alias(search_document=vector), "search_document"
+    matching = queryset.filter(**{column: query})
+    if any_word is None and has_several_words(terms) and not matching.exists():
+        query = text_query(terms, any_word=True)
+        matching = queryset.filter(**{column: query})
+        any_word = True
+    return Search(matching, query, bool(any_word), column)
+
+
+def ranked(
+    queryset: QuerySet,
+    text: str,
+    *,
+    vector: Combinable | None = None,
+    any_word: bool | None = None,
+) -> Search:
+    """``resolve``, with each row annotated with its ``rank``."""
+    found = resolve(queryset, text, vector=vector, any_word=any_word)
+    if found.query is not None:
+        found.queryset = found.queryset.annotate(rank=found.rank())
+    return found
+
+
+def matching(
+    queryset: QuerySet,
+    text: str,
+    *,
+    vector: Combinable | None = None,
+    any_word: bool | None = None,
+) -> QuerySet:
+    """Only the rows (for counts and facets)."""
+    return resolve(queryset, text, vector=vector, any_word=any_word).queryset
+
+
+def headline(
+    expression, query: SearchQuery, language: str, *, snippet: bool = False
+) -> SearchHeadline:
+    """What matched in ``expression`` marked for ``highlight``; a snippet of the body when
+    ``snippet`` is set, else the whole (short) text."""
+    options = {
+        "config": CONFIGS[language],
+        "start_sel": MARK_START,
+        "stop_sel": MARK_STOP,
+    }
+    if snippet:
+        options |= {
+            "max_words": 35,
+            "min_words": 15,
+            "max_fragments": 2,
+            "fragment_delimiter": " … ",
+        }
+    else:
+        options["highlight_all"] = True
+    return SearchHeadline(Coalesce(expression, Value("")), query, **options)
+
+
+def highlight(value: str | None) -> SafeString:
+    """Escape a headline from PostgreSQL and turn its match markers into <mark>."""
+    text = escape(value or "")
+    text = re.sub(f"{MARK_START}(.*?){MARK_STOP}", r"<mark>\1</mark>", text, flags=re.S)
+    return mark_safe(text.replace(MARK_START, "").replace(MARK_STOP, ""))
+
+
+# --- Stored search vectors ---------------------------------------------------------------
+
+
+def search_vector_expression(
+    a: Iterable[str] = (),
+    b: Iterable[str] = (),
+    c: Iterable[str] = (),
+    names: Iterable[str] = (),
+    d_plain: Iterable[str] = (),
+) -> SearchVector:
+    """One vector of a model's translated fields (``title`` means ``title_sv`` and
+    ``title_en``), each language with its own stemmer, weighted A (titles), B (summaries), C
+    (bodies); ``names`` are plain text columns read unstemmed at weight A, ``d_plain`` plain text
+    columns in either language (a document's text) read with both stemmers at weight D. Titles
+    are also read unstemmed, so a name in a title is never a stop word."""
+    parts = []
+    for weight, fields in (("A", a), ("B", b), ("C", c)):
+        for name in fields:
+            parts.append(SearchVector(f"{name}_sv", config=SWEDISH, weight=weight))
+            parts.append(SearchVector(f"{name}_en", config=ENGLISH, weight=weight))
+    for name in a:
+        parts.append(SearchVector(f"{name}_sv", config=SIMPLE, weight="A"))
+        parts.append(SearchVector(f"{name}_en", config=SIMPLE, weight="A"))
+    for name in names:
+        parts.append(SearchVector(name, config=SIMPLE, weight="A"))
+    for name in d_plain:
+        parts.append(SearchVector(name, config=SWEDISH, weight="D"))
+        parts.append(SearchVector(name, config=ENGLISH, weight="D"))
+    vector = parts[0]
+    for part in parts[1:]:
+        vector = vector + part
     return vector
+
+
+def search_vector_field(**fields) -> models.GeneratedField:
+    """A stored, generated ``search_vector`` column (give it a GIN index in Meta)."""
+    return models.GeneratedField(
+        expression=search_vector_expression(**fields),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+
+# --- Did you mean -------------------------------------------------------------------------
+
+SUGGESTION_SIMILARITY = 0.45
+
+
+class Unaccent(Func):
+    function = "unaccent"
+    output_field = models.TextField()
+
+
+@dataclass(frozen=True)
+class Names:
+    """Known names for "did you mean": ``queryset()`` rows, ``field`` the name column."""
+
+    queryset: Callable[[], QuerySet]
+    field: str
+
+
+def did_you_mean(text: str, vocabularies: Iterable[Names]) -> str:
+    """The query with each misspelt name replaced by the closest known one, or "".
+
+    A word of four letters or more is replaced when a known name has a word similar enough to
+    it (trigrams, accents and case ignored) that is not the same word.
+    """
+    words = [w for term in parse_terms(text) if not term.exclude for w in term.words]
+    replacements = {}
+    for word in [w for w in words if len(w) >= 4][:4]:
+        best: tuple[str, float] | None = None
+        for names in vocabularies:
+            row = (
+                names.queryset()
+                .annotate(
+                    similarity=TrigramWordSimilarity(
+                        Unaccent(Value(word)), Unaccent(Lower(names.field))
+                    )
+                )
+                .filter(similarity__gte=SUGGESTION_SIMILARITY)
+                .order_by("-similarity")
+                .values_list(names.field, "similarity")
+                .first()
+            )
+            if row and (best is None or row[1] > best[1]):
+                best = row
+        if best is not None:
+            replacement = _closest_word(word, best[0])
+            if replacement and _plain(replacement) != _plain(word):
+                replacements[word] = replacement
+    if not replacements:
+        return ""
+    return " ".join(
+        replacements.get(token.casefold(), token) for token in clean_query(text).split()
+    )
+
+
+def _plain(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch)
+    )
+
+
+def _closest_word(word: str, name: str) -> str:
+    """The word of ``name`` most like ``word`` (a name can have several words)."""
+    candidates = WORD.findall(name)
+    if not candidates:
+        return ""
+    return max(candidates, key=lambda c: SequenceMatcher(None, _plain(word), _plain(c)).ratio())
+
+
+# --- The site-search contract -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class SearchSource:
     """One kind of content in the site search.
 
-    ``queryset()`` gives what may be found (published rows only); ``vector(language)`` the
-    expression to match against (``F("search_vector")`` for a stored one); ``bilingual_vector``
-    says the stored vector holds both languages, so the query also matches unstemmed words;
-    ``more_url(query)`` is the page that lists every match (the query URL-encoded, or "").
+    ``queryset()`` gives what may be found (public rows only); ``vector()`` the expression to
+    match (the default is the stored ``search_vector`` column); ``title`` and ``snippet`` name
+    the translated fields the result shows, highlighted; ``more_url(query)`` is the page that
+    lists every match (the query URL-encoded, or ""); ``names`` are the known names
+    "did you mean" picks from; ``display(row)`` names a row whose source has no ``title``.
     """
 
     key: str
     label: str | Promise
     queryset: Callable[[], QuerySet]
-    vector: Callable[[str], Combinable]
     more_url: Callable[[str], str]
-    bilingual_vector: bool = False
+    vector: Callable[[], Combinable] = field(default=lambda: F("search_vector"))
+    title: str = "title"
+    snippet: str = ""
+    names: tuple[Names, ...] = ()
+    # Where ``title`` is "": what the result is called (a seeker's name only with consent).
+    display: Callable[[Any], str] = str
 
 
-def stored_vector(language: str) -> Combinable:
+# --- Sorting a list with a search box ----------------------------------------------------
+
+RELEVANCE = "relevance"
+
+
+@dataclass(frozen=True)
+class SortOption:
+    value: str
+    label: str | Promise
+    selected: bool
+
+
+def effective_sort(chosen: str, sorts: Iterable[str], *, has_query: bool, default: str) -> str:
+    """The order a list is shown in: the visitor's choice, else the best match first for a
+    search and ``default`` otherwise (relevance means nothing without a query)."""
+    if chosen in sorts and (chosen != RELEVANCE or has_query):
+        return chosen
+    return RELEVANCE if has_query else default
+
+
+def sort_options(sorts: dict, chosen: str, *, has_query: bool, default: str) -> list[SortOption]:
+    """The sort menu. Its first option, the order the list takes by itself, sends no value
+    (``sort=""``): a visitor who types a search after browsing newest first gets the best
+    match first, not the order the menu happened to show. Only an order picked by hand is
+    sent, and kept."""
+    shown = effective_sort(chosen, sorts, has_query=has_query, default=default)
+    automatic = RELEVANCE if has_query else default
+    options = [SortOption("", sorts[automatic], shown == automatic)]
+    for value, label in sorts.items():
+        if value != automatic and (value != RELEVANCE or has_query):
+            options.append(SortOption(value, label, shown == value))
+    return options
+
+
+def stored_vector() -> Combinable:
     """For sources that keep an indexed ``search_vector`` column."""
     return F("search_vector")

@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core import registries
 from core.personal_data import PersonalData, Retention, declare
-from core.search import SearchSource, stored_vector, weighted_vector
+from core.search import Names, SearchSource
 from core.waiting import register_waiting
 from knowledge.list_kinds import EventKind, PublicationKind, ResearchCallKind
-from knowledge.models import Event, Publication, Registration
+from knowledge.models import Event, Person, Publication, Registration, ResearchCall
 from knowledge.services.event import RETENTION
 from knowledge.sitemaps import SITEMAPS
 from staff.roles import ALL, COMMUNICATIONS, EDIT, KNOWLEDGE_TEAM, Grant
@@ -25,10 +25,20 @@ registries.search_sources.register(
     SearchSource(
         key="publications",
         label=_("Research and publications"),
-        queryset=lambda: Publication.objects.published().defer("search_vector"),
-        vector=stored_vector,
-        bilingual_vector=True,
+        queryset=lambda: Publication.objects.published().defer("search_vector", "file_text"),
+        snippet="abstract",
+        names=(Names(lambda: Person.objects.all(), "family_name"),),
         more_url=lambda query: f"{reverse('knowledge:publications')}?{query}",
+    ),
+)
+registries.search_sources.register(
+    "calls",
+    SearchSource(
+        key="calls",
+        label=_("Research calls"),
+        queryset=lambda: ResearchCall.objects.published().defer("search_vector"),
+        snippet="summary",
+        more_url=lambda query: f"{reverse('knowledge:calls')}?{query}",
     ),
 )
 registries.search_sources.register(
@@ -36,9 +46,9 @@ registries.search_sources.register(
     SearchSource(
         key="events",
         label=_("Seminars and events"),
-        queryset=lambda: Event.objects.published(),
-        vector=lambda language: weighted_vector(language, "title", "summary", "description"),
-        more_url=lambda query: reverse("knowledge:events"),
+        queryset=lambda: Event.objects.published().defer("search_vector"),
+        snippet="summary",
+        more_url=lambda query: f"{reverse('knowledge:events')}?{query}",
     ),
 )
 

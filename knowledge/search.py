@@ -1,11 +1,11 @@
 """The research library's search: full text, facets, sorting and paging, all from the URL.
 
-Full-text search runs on ``Publication.search_vector``, a generated column with
-a GIN index. The vector holds Swedish-stemmed Swedish text, English-stemmed
-English text and the authors' names; a query is parsed with both stemmers in
-websearch syntax (``"exact phrase"``, ``or``, ``-exclude``) and matches when
-either reading matches, so "kommunerna" finds "kommuner" and "municipalities"
-finds "municipality".
+Full-text search is ``core.search``'s, on ``Publication.search_vector``, a generated column
+with a GIN index. The vector holds Swedish-stemmed Swedish text, English-stemmed English
+text, the authors' names as written and the text of the PDF; a query understands
+``"exact phrase"``, ``or`` and ``-exclude``, ignores accents and matches word starts, so
+"kommunerna" finds "kommuner", "municipalities" finds "municipality" and "Petrovic" finds
+Petrović.
 
 A page always costs the same number of queries whatever the data size: two small
 vocabulary look-ups, one query counting the results and every facet (the matching rows
@@ -14,27 +14,23 @@ are found once, in a CTE), one more per facet with a selection, and the page its
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, QuerySet, Value
+from django.db.models import F, Func, IntegerField, QuerySet, Value
 from django.db.models.functions import Lower
 from django.http import QueryDict
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core import search
 from core.i18n import active_language, fallback_expression
-from core.search import clean_query
+from core.search import clean_query, clean_search, highlight
 from knowledge.models import DOCUMENT_LANGUAGES, Publication
 from reference.models import Country, Theme
 
 PAGE_SIZE = 20
-MARK_START, MARK_STOP = "\ue000", "\ue001"
-SEARCH_CONFIGS = {"sv": "swedish", "en": "english"}
 
 SORTS = {
     "relevance": _("Best match"),
@@ -47,18 +43,27 @@ ThemeThrough = Publication.themes.through
 CountryThrough = Publication.countries.through
 
 
-def search_query(text: str) -> SearchQuery:
-    """The visitor's words read with both stemmers, in websearch syntax."""
-    return SearchQuery(text, config="swedish", search_type="websearch") | SearchQuery(
-        text, config="english", search_type="websearch"
-    )
+def search_query(text: str, *, any_word: bool | None = None) -> SearchQuery | None:
+    """The tsquery of the visitor's words over the library (every word, or any when no
+    publication has them all)."""
+    return search.resolve(Publication.objects.published(), text, any_word=any_word).query
 
 
-def highlight(value: str | None) -> SafeString:
-    """Escape a headline from PostgreSQL and turn its match markers into <mark>."""
-    text = escape(value or "")
-    text = re.sub(f"{MARK_START}(.*?){MARK_STOP}", r"<mark>\1</mark>", text, flags=re.S)
-    return mark_safe(text.replace(MARK_START, "").replace(MARK_STOP, ""))
+class FirstMatchingPage(Func):
+    """The number of the first page of the PDF's text (pages split by a form feed) that
+    matches the query, or NULL; computed only for the rows of the page shown."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection):
+        text_sql, text_params = compiler.compile(self.source_expressions[0])
+        query_sql, query_params = compiler.compile(self.source_expressions[1])
+        sql = (
+            f"(SELECT p.n FROM unnest(string_to_array({text_sql}, E'\\f')) "
+            "WITH ORDINALITY AS p(t, n) WHERE (to_tsvector('icld_swedish', p.t) || "
+            f"to_tsvector('icld_english', p.t)) @@ {query_sql} ORDER BY p.n LIMIT 1)"
+        )
+        return sql, (*text_params, *query_params)
 
 
 def _ints(values: list[str]) -> list[int]:
@@ -79,18 +84,21 @@ class LibraryQuery:
     languages: list[str] = field(default_factory=list)
     sort: str = "newest"
     page: str = "1"
+    # The order the visitor picked ("" when they left the list to choose).
+    chosen_sort: str = ""
+    # The search matches any of its words (no publication has them all): decided once.
+    any_word: bool = False
 
     @classmethod
     def from_params(cls, params: QueryDict) -> LibraryQuery:
         """Read the URL; values nobody could have chosen are ignored, never an error."""
-        q = clean_query(params.get("q", ""))
+        q = clean_search(params.get("q", ""))
         types = [t for t in params.getlist("type") if t in Publication.Type.values]
         languages = [
             code for code in params.getlist("language") if code in dict(DOCUMENT_LANGUAGES)
         ]
-        sort = params.get("sort", "")
-        if sort not in SORTS or (sort == "relevance" and not q):
-            sort = "relevance" if q else "newest"
+        chosen = params.get("sort", "")
+        sort = search.effective_sort(chosen, SORTS, has_query=bool(q), default="newest")
         return cls(
             q=q,
             types=sorted(set(types)),
@@ -102,6 +110,14 @@ class LibraryQuery:
             languages=sorted(set(languages)),
             sort=sort,
             page=params.get("page", "1")[:10],
+            chosen_sort=chosen if chosen in SORTS else "",
+            any_word=bool(q) and search.resolve(Publication.objects.published(), q).any_word,
+        )
+
+    @property
+    def sort_options(self) -> list[search.SortOption]:
+        return search.sort_options(
+            SORTS, self.chosen_sort, has_query=bool(self.q), default="newest"
         )
 
     @property
@@ -133,7 +149,7 @@ def filtered_publications(
     """Published publications matching every filter (each facet's values OR'ed) except ``skip``."""
     qs = Publication.objects.published()
     if query.q:
-        qs = qs.filter(search_vector=search_query(query.q))
+        qs = search.matching(qs, query.q, any_word=query.any_word)
     if query.types and skip != "type":
         qs = qs.filter(type__in=query.types)
     if query.years and skip != "year":
@@ -195,29 +211,16 @@ def library_search(params: QueryDict) -> LibraryResult:
         "file",
     )
     if query.q:
-        tsquery = search_query(query.q)
-        config = SEARCH_CONFIGS[language]
+        tsquery = search_query(query.q, any_word=query.any_word)
         results = results.annotate(
-            rank=SearchRank(F("search_vector"), tsquery),
-            title_highlighted=SearchHeadline(
-                fallback_expression("title", language),
-                tsquery,
-                config=config,
-                highlight_all=True,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
+            rank=search.rank(F("search_vector"), tsquery),
+            title_highlighted=search.headline(
+                fallback_expression("title", language), tsquery, language
             ),
-            snippet=SearchHeadline(
-                fallback_expression("abstract", language),
-                tsquery,
-                config=config,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+            snippet=search.headline(
+                fallback_expression("abstract", language), tsquery, language, snippet=True
             ),
+            file_page=FirstMatchingPage(F("file_text"), tsquery),
         )
     orderings = {
         "relevance": ["-rank", "-year", "-pk"],
@@ -352,9 +355,9 @@ def export_rows(params: QueryDict):
 
     qs = filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids)
     if query.q:
-        qs = qs.annotate(rank=SearchRank(F("search_vector"), search_query(query.q))).order_by(
-            "-rank", "-year", "-pk"
-        )
+        qs = qs.annotate(
+            rank=search.rank(F("search_vector"), search_query(query.q, any_word=query.any_word))
+        ).order_by("-rank", "-year", "-pk")
     else:
         qs = qs.order_by("-year", "-created_at", "-pk")
     return (

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from core.i18n import active_language
 from core.pagination import paginate
+from core.search import clean_search
 from core.views_forms import PublicFormView
 from knowledge import citations, schema, search, selectors, services
 from knowledge.forms import RegistrationForm
@@ -93,6 +94,11 @@ class ResearchCallListView(TemplateView):
     template_name = "knowledge/call_list.html"
 
     def get_context_data(self, **kwargs):
+        q = clean_search(self.request.GET.get("q", ""))
+        if q:
+            return super().get_context_data(
+                q=q, results=selectors.research_calls_search(q), **kwargs
+            )
         return super().get_context_data(calls=selectors.research_calls_for_list(), **kwargs)
 
 
@@ -110,6 +116,10 @@ class EventListView(TemplateView):
     template_name = "knowledge/event_list.html"
 
     def get_context_data(self, **kwargs):
+        q = clean_search(self.request.GET.get("q", ""))
+        if q:
+            page = paginate(self.request, selectors.events_search(q), 10)
+            return super().get_context_data(q=q, results=page.object_list, page_obj=page, **kwargs)
         past = paginate(self.request, selectors.events_past_for_list(), 10)
         return super().get_context_data(
             upcoming=list(selectors.events_upcoming_for_list()), page_obj=past, **kwargs

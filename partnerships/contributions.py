@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core import registries
 from core.personal_data import PersonalData, Retention, declare
 from core.related import RelatedSource
-from core.search import SearchSource, stored_vector, weighted_vector
+from core.search import SearchSource
 from core.waiting import register_waiting
 from partnerships import selectors, services
 from partnerships.list_kinds import PartnerSeekerKind, PartnershipKind
@@ -21,15 +21,14 @@ from staff.roles import ALL, COMMUNICATIONS, EDIT, PARTNERSHIPS_TEAM, Grant
 registries.alert_kinds.register("partnerships", PartnershipKind())
 registries.alert_kinds.register("seekers", PartnerSeekerKind())
 
-# Site search.
+# Site search (core.search).
 registries.search_sources.register(
     "partnerships",
     SearchSource(
         key="partnerships",
         label=_("Municipal partnerships"),
         queryset=lambda: Partnership.objects.published().select_related("country"),
-        vector=stored_vector,
-        bilingual_vector=True,
+        snippet="summary",
         more_url=lambda query: f"{reverse('partnerships:list')}?{query}",
     ),
 )
@@ -39,8 +38,21 @@ registries.search_sources.register(
         key="stories",
         label=_("Stories"),
         queryset=lambda: Story.objects.published(),
-        vector=lambda language: weighted_vector(language, "title", "lead", "body"),
+        snippet="lead",
         more_url=lambda query: reverse("partnerships:story_list"),
+    ),
+)
+registries.search_sources.register(
+    "seekers",
+    SearchSource(
+        key="seekers",
+        label=_("Partner seekers"),
+        queryset=selectors.seeker_search_queryset,
+        vector=selectors.seeker_search_vector,
+        title="",
+        snippet="description",
+        display=lambda seeker: seeker.public_name(),
+        more_url=lambda query: f"{reverse('partnerships:seeker_list')}?{query}",
     ),
 )
 

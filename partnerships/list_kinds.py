@@ -95,6 +95,7 @@ class PartnerSeekerKind(ListKind):
         countries, themes = remember(("seeker-options", active_language()), seeker_filter_options)
         filters = SeekerFilterForm(params or None, countries=countries, themes=themes).filters()
         encoded = {
+            "q": [filters.q] if filters.q else [],
             "country": [filters.country.slug] if filters.country else [],
             "theme": [filters.theme.slug] if filters.theme else [],
         }
@@ -102,7 +103,7 @@ class PartnerSeekerKind(ListKind):
 
     def describe(self, filters):
         fields = SeekerFilterForm.base_fields
-        rows = []
+        rows = [(str(fields["q"].label), filters.value.q)] if filters.value.q else []
         for name in ("country", "theme"):
             if getattr(filters.value, name):
                 rows.append((str(fields[name].label), str(getattr(filters.value, name))))

@@ -1,23 +1,25 @@
 """The site-wide search: every kind of content the apps register as a search source
-(``core.registries.search_sources``), in the visitor's language, grouped by kind and ranked by
-PostgreSQL full-text search."""
+(``core.registries.search_sources``), ranked by relevance, highlighted in the visitor's
+language, grouped by kind. The matching, ranking and highlighting are ``core.search``'s, the
+same as on every list with a search box."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
 from django.utils.http import urlencode
 
 from core import registries
-from core.i18n import active_language
-from core.search import CONFIGS, SearchSource, clean_query
+from core import search as core_search
+from core.i18n import active_language, fallback_expression
+from core.search import SearchSource, clean_query, has_several_words, parse_terms
 
-__all__ = ["ResultGroup", "clean_query", "site_search"]
+__all__ = ["ResultGroup", "SiteSearch", "clean_query", "site_search"]
 
 PER_KIND = 5
-# Each kind calls its short text something else; the results page shows one.
-SNIPPET_FIELDS = ("summary", "lead", "abstract")
+# Counting stops here: "1,000+" says as much as an exact count and reads fewer rows.
+COUNT_LIMIT = 1000
 
 
 @dataclass
@@ -28,43 +30,84 @@ class ResultGroup:
     total: int = 0
     more_url: str = ""
 
-
-def _snippet(item) -> str:
-    for name in SNIPPET_FIELDS:
-        if hasattr(type(item), name) and getattr(item, name):
-            return getattr(item, name)
-    return ""
+    @property
+    def total_is_exact(self) -> bool:
+        return self.total <= COUNT_LIMIT
 
 
-def _search(source: SearchSource, query_text: str, language: str, limit: int) -> ResultGroup:
-    query = SearchQuery(query_text, config=CONFIGS[language], search_type="websearch")
-    if source.bilingual_vector:
-        query |= SearchQuery(query_text, config="simple", search_type="websearch")
-    matching = (
-        source.queryset()
-        .annotate(rank=SearchRank(source.vector(language), query))
-        .filter(rank__gt=0)
+@dataclass
+class SiteSearch:
+    query: str
+    groups: list[ResultGroup] = field(default_factory=list)
+    # No result had every word: these have some of them.
+    any_word: bool = False
+    suggestion: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(group.total for group in self.groups)
+
+
+def _search(
+    source: SearchSource, query_text: str, language: str, limit: int, *, any_word: bool
+) -> ResultGroup:
+    found = core_search.resolve(
+        source.queryset(), query_text, vector=source.vector(), any_word=any_word
     )
-    items = list(matching.order_by("-rank", "-pk")[:limit])
+    if found.query is None:
+        return ResultGroup(source.key, source.label)
+    matching = found.queryset.annotate(rank=found.rank())
+    annotations = {}
+    if source.title:
+        annotations["title_marked"] = core_search.headline(
+            fallback_expression(source.title, language), found.query, language
+        )
+    if source.snippet:
+        annotations["snippet_marked"] = core_search.headline(
+            fallback_expression(source.snippet, language), found.query, language, snippet=True
+        )
+    items = list(matching.annotate(**annotations).order_by(F("rank").desc(), "-pk")[:limit])
     for item in items:
-        item.snippet = _snippet(item)
-    return ResultGroup(
-        source.key,
-        source.label,
-        items,
-        matching.count(),
-        source.more_url(urlencode({"q": query_text})),
-    )
+        if source.title:
+            item.result_title = core_search.highlight(item.title_marked)
+            item.result_title_lang = getattr(item, source.title)
+        else:
+            item.result_title = source.display(item)
+            item.result_title_lang = ""
+        item.result_snippet = core_search.highlight(item.snippet_marked) if source.snippet else ""
+        item.result_snippet_lang = getattr(item, source.snippet) if source.snippet else ""
+    if len(items) < limit:
+        total = len(items)
+    else:
+        total = found.queryset.order_by()[: COUNT_LIMIT + 1].count()
+    more_url = source.more_url(urlencode({"q": query_text}))
+    return ResultGroup(source.key, source.label, items, total, more_url)
 
 
-def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> list[ResultGroup]:
+def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
+    """Every kind of content matching every word of the query (any word, when nothing has
+    them all), and a "did you mean" for a misspelt name when nothing matched every word."""
     query_text = clean_query(raw_query)
-    if not query_text:
-        return []
+    result = SiteSearch(query_text)
+    terms = parse_terms(query_text)
+    if not terms:
+        return result
     language = active_language()
-    groups = [
-        _search(source, query_text, language, per_kind)
-        for source in registries.search_sources.values()
-    ]
+    sources = list(registries.search_sources.values())
+
+    def run(any_word: bool) -> list[ResultGroup]:
+        return [
+            _search(source, query_text, language, per_kind, any_word=any_word) for source in sources
+        ]
+
+    result.groups = run(False)
+    if not result.total:
+        result.suggestion = core_search.did_you_mean(
+            query_text, [names for source in sources for names in source.names]
+        )
+        if has_several_words(terms):
+            result.groups = run(True)
+            result.any_word = bool(result.total)
     # Kinds with hits first, in the order the apps registered them; the page stays predictable.
-    return sorted(groups, key=lambda group: group.total == 0)
+    result.groups.sort(key=lambda group: group.total == 0)
+    return result

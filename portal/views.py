@@ -20,10 +20,14 @@ class SearchView(TemplateView):
     template_name = "portal/search.html"
 
     def get_context_data(self, **kwargs):
-        query = search.clean_query(self.request.GET.get("q", ""))
-        groups = search.site_search(query)
+        found = search.site_search(self.request.GET.get("q", ""))
         return super().get_context_data(
-            query=query, groups=groups, total=sum(g.total for g in groups), **kwargs
+            query=found.query,
+            groups=found.groups,
+            total=found.total,
+            any_word=found.any_word,
+            suggestion=found.suggestion,
+            **kwargs,
         )
 
 

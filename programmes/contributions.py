@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core import registries
 from core.personal_data import NotPersonalData, PersonalData, Retention, declare
 from core.related import RelatedSource
-from core.search import SearchSource, weighted_vector
+from core.search import SearchSource
 from core.waiting import register_waiting
 from programmes import selectors, services
 from programmes.list_kinds import ProgrammeKind
@@ -22,10 +22,8 @@ registries.search_sources.register(
         key="programmes",
         label=_("Training programmes"),
         queryset=lambda: Programme.objects.published(),
-        vector=lambda language: weighted_vector(
-            language, "title", "summary", "aim", "target_group"
-        ),
-        more_url=lambda query: reverse("programmes:index"),
+        snippet="summary",
+        more_url=lambda query: f"{reverse('programmes:index')}?{query}",
     ),
 )
 

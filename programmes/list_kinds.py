@@ -36,6 +36,7 @@ class ProgrammeKind(ListKind):
         )
         filters = form.filters()
         encoded = {
+            "q": [filters["q"]] if filters.get("q") else [],
             "country": [filters["country"].slug] if "country" in filters else [],
             "theme": [filters["theme"].slug] if "theme" in filters else [],
             "open": ["on"] if filters.get("open_only") else [],
@@ -44,7 +45,7 @@ class ProgrammeKind(ListKind):
 
     def describe(self, filters):
         fields = ProgrammeFilterForm.base_fields
-        rows = []
+        rows = [(str(fields["q"].label), filters.value["q"])] if filters.value.get("q") else []
         for name in ("country", "theme"):
             if name in filters.value:
                 rows.append((str(fields[name].label), str(filters.value[name])))

@@ -7,12 +7,14 @@ gather everything ICLD does with it.
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField, active_language
+from core.search import search_vector_field
 
 
 class CountryQuerySet(models.QuerySet):
@@ -141,13 +143,19 @@ class Organisation(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
 
+    # For the site search (core.search): the names, accents ignored, never stop words.
+    search_vector = search_vector_field(a=["name"], names=["short_name"])
+
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["short_name"]
-        indexes = [models.Index(Lower("short_name"), name="organisation_short_name_lower")]
+        indexes = [
+            models.Index(Lower("short_name"), name="organisation_short_name_lower"),
+            GinIndex(fields=["search_vector"], name="organisation_search_gin"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "code"],

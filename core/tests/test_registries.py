@@ -39,12 +39,19 @@ def test_every_app_declares_its_part_through_its_contributions_module():
         "calls",
         "events",
     }
+    # Everything staff publish is found by the site search.
     assert set(registries.search_sources) == {
+        "pages",
         "partnerships",
         "stories",
+        "seekers",
         "programmes",
         "publications",
+        "calls",
         "events",
+        "organisations",
+        "countries",
+        "themes",
     }
     assert set(registries.related_work) == {"partnerships", "programmes"}
     assert "accessibility reports" in registries.outbox_collectors

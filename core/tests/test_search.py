@@ -1,9 +1,21 @@
-"""core.search.clean_query: whatever a visitor types becomes a plain, bounded search text."""
+"""core.search: whatever a visitor types becomes a plain, bounded search text, and a query
+PostgreSQL accepts (property-based: hypothesis generates the input)."""
 
-from hypothesis import given
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.search import MAX_QUERY_LENGTH, clean_query
+from core.models import Page
+from core.search import (
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    MAX_WORD_LENGTH,
+    clean_query,
+    clean_search,
+    parse_terms,
+    resolve,
+    search_vector_expression,
+)
 
 
 def test_control_characters_become_single_spaces():
@@ -30,3 +42,68 @@ def test_any_input_gives_printable_text_within_the_limit(text):
     assert len(cleaned) <= MAX_QUERY_LENGTH
     assert all(ch.isprintable() for ch in cleaned)
     assert cleaned == cleaned.strip() and "  " not in cleaned
+
+
+# --- The query built from what was typed ----------------------------------------------------
+
+HOSTILE_ALPHABET = st.sampled_from(
+    list("-!&|():*<>'\"\\ \x00\t\n%_") + ["or", "OR", "a", "ö", "東"]
+)
+typed = st.one_of(
+    st.text(max_size=300),
+    st.lists(HOSTILE_ALPHABET, max_size=300).map("".join),
+    st.lists(st.text(alphabet='abcåäö-"', min_size=1, max_size=12), max_size=600).map(" ".join),
+)
+
+
+@given(typed)
+def test_every_term_is_letters_and_digits_only_and_bounded(text):
+    terms = parse_terms(text)
+    assert len(terms) <= MAX_TERMS
+    for term in terms:
+        assert term.words
+        for word in term.words:
+            assert word.isalnum() and len(word) <= MAX_WORD_LENGTH
+    # A query of exclusions alone would match nearly everything: it is no search.
+    assert not terms or any(not term.exclude for term in terms)
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(typed)
+def test_postgresql_accepts_the_query_of_any_input(text):
+    vector = search_vector_expression(a=["title"], b=["lead"], c=["body"])
+    for any_word in (False, True, None):
+        found = resolve(Page.objects.all(), text, vector=vector, any_word=any_word)
+        list(found.queryset.annotate(rank=found.rank()) if found.query is not None else [])
+    assert (clean_search(text) == "") == (parse_terms(text) == [])
+
+
+@pytest.mark.django_db
+def test_words_phrases_exclusions_and_or():
+    Page.objects.all().delete()
+    Page.objects.create(key="about", title_sv="Lokal demokrati i Kenya", title_en="")
+    Page.objects.create(key="contact", title_sv="Demokrati och budget i Kina", title_en="")
+    vector = search_vector_expression(a=["title"])
+
+    def keys(text):
+        return sorted(
+            resolve(Page.objects.all(), text, vector=vector).queryset.values_list("key", flat=True)
+        )
+
+    assert keys('"lokal demokrati"') == ["about"]
+    assert keys("demokrati -kina") == ["about"]
+    assert keys("kenya or kina") == ["about", "contact"]
+    assert keys("demokr") == ["about", "contact"]  # a word start
+    assert keys("Kenya Kina") == ["about", "contact"]  # nothing has both: either will do
+    assert keys("-kina") == []  # only an exclusion: no search
+
+
+@pytest.mark.django_db
+def test_numbers_and_codes_match_whole_words_only():
+    Page.objects.all().delete()
+    Page.objects.create(key="about", title_sv="Rapport 2016", title_en="")
+    Page.objects.create(key="contact", title_sv="Rapport 20160", title_en="")
+    vector = search_vector_expression(a=["title"])
+    found = resolve(Page.objects.all(), "2016", vector=vector).queryset
+    assert list(found.values_list("key", flat=True)) == ["about"]

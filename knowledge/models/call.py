@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -16,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from core.i18n import TranslatedField
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.richtext import RICH_TEXT_HELP, RichTextField
+from core.search import search_vector_field
 from knowledge import validators
 
 
@@ -63,10 +65,15 @@ class ResearchCall(Publishable):
 
     objects = ResearchCallQuerySet.as_manager()
 
+    search_vector = search_vector_field(
+        a=["title"], b=["summary"], c=["description", "eligibility"]
+    )
+
     class Meta:
         verbose_name = _("research call")
         verbose_name_plural = _("research calls")
         ordering = ["-closes_at"]
+        indexes = [GinIndex(fields=["search_vector"], name="knowledge_call_search")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -16,6 +17,7 @@ from core.i18n import TranslatedField
 from core.models import HasLeadImage
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.richtext import RICH_TEXT_HELP, RichTextField
+from core.search import search_vector_field
 from knowledge.models.publication import Person
 
 
@@ -91,11 +93,16 @@ class Event(Publishable, HasLeadImage):
 
     objects = EventQuerySet.as_manager()
 
+    search_vector = search_vector_field(a=["title"], b=["summary"], c=["description", "venue"])
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["ends_at", "starts_at"], name="knowledge_event_dates")]
+        indexes = [
+            models.Index(fields=["ends_at", "starts_at"], name="knowledge_event_dates"),
+            GinIndex(fields=["search_vector"], name="knowledge_event_search"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gte=models.F("starts_at")),

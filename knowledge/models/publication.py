@@ -6,7 +6,6 @@ import uuid
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
@@ -18,7 +17,9 @@ from django.utils.translation import pgettext_lazy
 
 from core.i18n import TranslatedField
 from core.publishing import Publishable, PublishableQuerySet, published_field
+from core.search import search_vector_field
 from knowledge import validators
+from knowledge.documents import DocumentFileField
 
 DOCUMENT_LANGUAGES = [
     ("sv", _("Swedish")),
@@ -129,11 +130,12 @@ class Publication(Publishable):
         verbose_name=_("organisations"),
         help_text=_("Municipalities, regions or partner governments the publication is about."),
     )
-    file = models.FileField(
+    file = DocumentFileField(
         _("PDF file"),
         upload_to=upload_publication_pdf,
         blank=True,
         validators=[FileExtensionValidator(["pdf"]), validators.validate_pdf],
+        text_field="file_text",
     )
     doi = models.CharField(
         _("DOI"), max_length=200, blank=True, validators=[validators.validate_doi]
@@ -155,16 +157,14 @@ class Publication(Publishable):
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title_sv", config="swedish", weight="A")
-            + SearchVector("title_en", config="english", weight="A")
-            + SearchVector("author_names", config="simple", weight="B")
-            + SearchVector("abstract_sv", config="swedish", weight="C")
-            + SearchVector("abstract_en", config="english", weight="C")
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
+    # The text of the uploaded PDF, page by page (pages separated by a form feed), extracted on
+    # upload by services.publication_extract_text; searched, never shown whole.
+    file_text = models.TextField(
+        _("text of the file"), blank=True, default="", db_default="", editable=False
+    )
+    # Titles and authors' names weigh most, then the abstracts, then the file's text.
+    search_vector = search_vector_field(
+        a=["title"], c=["abstract"], names=["author_names"], d_plain=["file_text"]
     )
 
     objects = PublicationQuerySet.as_manager()

@@ -17,6 +17,7 @@ from knowledge.selectors.call import (
     open_research_calls,
     research_call_get_for_detail,
     research_calls_for_list,
+    research_calls_search,
 )
 from knowledge.selectors.event import (
     event_get,
@@ -25,6 +26,7 @@ from knowledge.selectors.event import (
     events_for_country,
     events_for_theme,
     events_past_for_list,
+    events_search,
     events_upcoming_for_list,
     registration_from_cancel_token,
     registrations_for_export,
@@ -50,6 +52,7 @@ __all__ = [
     "events_for_country",
     "events_for_theme",
     "events_past_for_list",
+    "events_search",
     "events_upcoming_for_list",
     "figures",
     "latest_publications",
@@ -64,6 +67,7 @@ __all__ = [
     "related_publications",
     "research_call_get_for_detail",
     "research_calls_for_list",
+    "research_calls_search",
     "seats_left",
     "upcoming_events",
     "work_sharing_themes_and_countries",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from core import search
 from knowledge.models import ResearchCall
 
 
@@ -25,6 +26,13 @@ def research_calls_for_list() -> dict[str, list[ResearchCall]]:
             reverse=True,
         ),
     }
+
+
+def research_calls_search(text: str) -> list[ResearchCall]:
+    """Published calls matching a visitor's search, best match first (open ones before closed
+    ones of the same relevance)."""
+    found = search.ranked(ResearchCall.objects.published().defer("search_vector"), text)
+    return list(found.queryset.order_by(F("rank").desc(), "-closes_at", "pk"))
 
 
 def research_call_get_for_detail(slug: str) -> ResearchCall | None:

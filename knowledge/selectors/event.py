@@ -8,6 +8,7 @@ from django.core import signing
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from core import search
 from knowledge.models import Event, Registration
 from knowledge.services import CANCEL_SALT
 
@@ -39,6 +40,12 @@ def events_upcoming_for_list() -> QuerySet[Event]:
 
 def events_past_for_list() -> QuerySet[Event]:
     return Event.objects.past()
+
+
+def events_search(text: str) -> QuerySet[Event]:
+    """Published events matching a visitor's search, upcoming and past, best match first."""
+    found = search.ranked(Event.objects.published().defer("search_vector"), text)
+    return _with_seats(found.queryset).order_by(F("rank").desc(), "-starts_at", "pk")
 
 
 def event_get_for_detail(slug: str) -> Event | None:

@@ -11,11 +11,12 @@ from knowledge.services.event import (
     registration_create,
     registration_move_to_waiting,
 )
-from knowledge.services.publication import publication_set_authors
+from knowledge.services.publication import publication_extract_text, publication_set_authors
 
 __all__ = [
     "CANCEL_SALT",
     "RegistrationClosed",
+    "publication_extract_text",
     "publication_set_authors",
     "registration_cancel",
     "registration_cancel_token",

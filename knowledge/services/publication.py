@@ -6,7 +6,17 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from knowledge.documents import pdf_text
 from knowledge.models import Authorship, Person, Publication
+
+
+def publication_extract_text(*, publication: Publication) -> Publication:
+    """Read the publication's PDF into its search text again (new uploads do it themselves:
+    knowledge.documents.DocumentFileField); for files uploaded before that."""
+    text = pdf_text(publication.file) if publication.file else ""
+    Publication.objects.filter(pk=publication.pk).update(file_text=text)
+    publication.file_text = text
+    return publication
 
 
 @transaction.atomic

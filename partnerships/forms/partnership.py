@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.search import clean_query
+from core.search import clean_search
 from partnerships.models import Partnership
 from partnerships.models.partnership import FIRST_YEAR, LAST_YEAR
-from partnerships.selectors import SORTS, PartnershipFilters
+from partnerships.selectors import SORTS, PartnershipFilters, with_search_resolved
 from reference.models import Country, County, Organisation, Theme
 
 
@@ -50,13 +50,13 @@ class PartnershipFilterForm(forms.Form):
         self.fields["q"].validators = []
 
     def clean_q(self) -> str:
-        return clean_query(self.cleaned_data.get("q", ""))
+        return clean_search(self.cleaned_data.get("q", ""))
 
     def to_filters(self) -> PartnershipFilters:
         """The filters from every valid field; invalid fields are left out."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return PartnershipFilters(
+        filters = PartnershipFilters(
             q=data.get("q") or "",
             country=data.get("country"),
             organisation=data.get("organisation"),
@@ -67,6 +67,7 @@ class PartnershipFilterForm(forms.Form):
             year=data.get("year"),
             sort=data.get("sort") or "",
         )
+        return with_search_resolved(filters)
 
     @property
     def ignored_fields(self) -> list[str]:

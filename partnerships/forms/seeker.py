@@ -10,4 +10,6 @@ class SeekerFilterForm(CountryThemeFilterForm):
     """GET filters of the public seeker list; unusable values are ignored, never an error."""
 
     def filters(self) -> SeekerFilters:
-        return SeekerFilters(country=self.chosen("country"), theme=self.chosen("theme"))
+        return SeekerFilters(
+            country=self.chosen("country"), theme=self.chosen("theme"), q=self.search_text()
+        )

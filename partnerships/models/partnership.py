@@ -4,7 +4,6 @@ its images, and the ICLD networks partnerships can belong to."""
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,6 +14,7 @@ from core.i18n import TranslatedField
 from core.models import HasLeadImage, Image, TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
 from core.richtext import RICH_TEXT_HELP, RichTextField
+from core.search import search_vector_field
 from reference.models import Country, Organisation, Theme
 
 FIRST_YEAR = 1995
@@ -47,22 +47,6 @@ class PartnershipQuerySet(PublishableQuerySet):
         return self.filter(
             Q(start_year__lte=year), Q(end_year__isnull=True) | Q(end_year__gte=year)
         )
-
-
-def search_vector_expression():
-    """Swedish text with the Swedish dictionary, English with the English one, and the names
-    of places and organisations unstemmed ('simple'): "Vara" is a Swedish stop word."""
-    return (
-        SearchVector("title_sv", config="swedish", weight="A")
-        + SearchVector("summary_sv", config="swedish", weight="B")
-        + SearchVector("goals_sv", config="swedish", weight="C")
-        + SearchVector("results_sv", config="swedish", weight="C")
-        + SearchVector("title_en", config="english", weight="A")
-        + SearchVector("summary_en", config="english", weight="B")
-        + SearchVector("goals_en", config="english", weight="C")
-        + SearchVector("results_en", config="english", weight="C")
-        + SearchVector("search_names", config="simple", weight="A")
-    )
 
 
 class Partnership(Publishable, HasLeadImage, TimeStamped):
@@ -134,10 +118,10 @@ class Partnership(Publishable, HasLeadImage, TimeStamped):
     # The names of the parties, the country and the themes in both languages, kept up to
     # date by services.partnership_refresh_search_names (a generated column cannot join).
     search_names = models.TextField(_("names for search"), blank=True, default="", editable=False)
-    search_vector = models.GeneratedField(
-        expression=search_vector_expression(),
-        output_field=SearchVectorField(),
-        db_persist=True,
+    # Swedish text with the Swedish stemmer, English with the English one, and the names of
+    # places and organisations as typed: "Vara" is a Swedish stop word (core.search).
+    search_vector = search_vector_field(
+        a=["title"], b=["summary"], c=["goals", "results"], names=["search_names"]
     )
 
     objects = PartnershipQuerySet.as_manager()

@@ -1,5 +1,6 @@
 """Stories: articles about what partnerships did, linked to one or more partnerships."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from core.i18n import TranslatedField
 from core.models import HasLeadImage, TimeStamped
 from core.publishing import Publishable, PublishableQuerySet
 from core.richtext import RICH_TEXT_HELP, RichTextField
+from core.search import search_vector_field
 from partnerships.models.partnership import Partnership
 
 
@@ -27,14 +29,17 @@ class Story(Publishable, HasLeadImage, TimeStamped):
 
     objects = StoryQuerySet.as_manager()
 
+    search_vector = search_vector_field(a=["title"], b=["lead"], c=["body"])
+
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["-date", "-pk"]
         indexes = [
+            GinIndex(fields=["search_vector"], name="story_search_gin"),
             models.Index(
                 fields=["-date"], condition=models.Q(is_published=True), name="story_published_date"
-            )
+            ),
         ]
 
     def __str__(self) -> str:

@@ -36,10 +36,11 @@ from partnerships.selectors.partnership import (
     partnerships_for_country,
     partnerships_for_organisation,
     partnerships_for_theme,
-    search_query,
+    sort_options,
     swedish_party_counts,
     theme_get,
     theme_list_with_counts,
+    with_search_resolved,
     year_bounds,
 )
 from partnerships.selectors.seeker import (
@@ -47,6 +48,8 @@ from partnerships.selectors.seeker import (
     seeker_filter_options,
     seeker_get_public,
     seeker_list_public,
+    seeker_search_queryset,
+    seeker_search_vector,
     seekers_for_form,
 )
 from partnerships.selectors.story import latest_stories, story_get_public, story_list_public
@@ -80,10 +83,13 @@ __all__ = [
     "personal_data_for_email",
     "registrations_fitting_seeker",
     "round_status",
-    "search_query",
+    "sort_options",
+    "with_search_resolved",
     "seeker_filter_options",
     "seeker_get_public",
     "seeker_list_public",
+    "seeker_search_queryset",
+    "seeker_search_vector",
     "seekers_for_form",
     "seekers_ranked_for_registration",
     "story_get_public",

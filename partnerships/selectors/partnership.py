@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import search
 from core.i18n import active_language, fallback_expression
 from partnerships.models import Partnership, PartnershipImage, Story
 from reference.models import Country, County, Organisation, Theme
@@ -98,15 +98,6 @@ def _for_cards(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
     )
 
 
-def search_query(text: str) -> SearchQuery:
-    """The visitor's words as a web-style query in Swedish, English and unstemmed (names)."""
-    return (
-        SearchQuery(text, config="swedish", search_type="websearch")
-        | SearchQuery(text, config="english", search_type="websearch")
-        | SearchQuery(text, config="simple", search_type="websearch")
-    )
-
-
 # --- The partnership list: search, filters, facets ----------------------------------------
 
 
@@ -123,6 +114,9 @@ class PartnershipFilters:
     status: str = ""
     year: int | None = None
     sort: str = ""
+    # Whether the search matches any of its words (nothing has them all): decided once for
+    # the list, its facets and its exports by ``with_search_resolved``; None decides each time.
+    any_word: bool | None = None
 
     FACETS = ("country", "organisation", "county", "theme", "phase", "status", "year")
 
@@ -132,6 +126,14 @@ class PartnershipFilters:
 
     def without(self, name: str) -> PartnershipFilters:
         return replace(self, **{name: "" if name in ("q", "phase", "status", "sort") else None})
+
+
+def with_search_resolved(filters: PartnershipFilters) -> PartnershipFilters:
+    """The filters with the search's "every word or any word" decided (one query at most)."""
+    if not filters.q or filters.any_word is not None:
+        return filters
+    found = search.resolve(Partnership.objects.published(), filters.q)
+    return replace(filters, any_word=found.any_word)
 
 
 SORTS = {
@@ -150,7 +152,7 @@ def _apply_filters(
     Many-to-many filters use ``pk IN (subquery)``, so a partnership is never counted twice.
     """
     if filters.q:
-        queryset = queryset.filter(search_vector=search_query(filters.q))
+        queryset = search.matching(queryset, filters.q, any_word=filters.any_word)
     if filters.country and skip != "country":
         queryset = queryset.filter(country=filters.country)
     if filters.organisation and skip != "organisation":
@@ -186,9 +188,11 @@ def _apply_filters(
 
 
 def effective_sort(filters: PartnershipFilters) -> str:
-    if filters.sort in SORTS and (filters.sort != "relevance" or filters.q):
-        return filters.sort
-    return "relevance" if filters.q else "newest"
+    return search.effective_sort(filters.sort, SORTS, has_query=bool(filters.q), default="newest")
+
+
+def sort_options(filters: PartnershipFilters) -> list[search.SortOption]:
+    return search.sort_options(SORTS, filters.sort, has_query=bool(filters.q), default="newest")
 
 
 def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
@@ -197,9 +201,12 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
     queryset = _apply_filters(Partnership.objects.published(), filters)
     sort = effective_sort(filters)
     if sort == "relevance":
-        queryset = queryset.annotate(
-            rank=SearchRank(F("search_vector"), search_query(filters.q))
-        ).order_by("-rank", "-start_year", "pk")
+        query = search.resolve(
+            Partnership.objects.published(), filters.q, any_word=filters.any_word
+        ).query
+        queryset = queryset.annotate(rank=search.rank(F("search_vector"), query)).order_by(
+            "-rank", "-start_year", "pk"
+        )
     elif sort == "oldest":
         queryset = queryset.order_by("start_year", "title_sv", "pk")
     elif sort == "title":

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.postgres.search import SearchVector
+from django.db.models import Case, F, Prefetch, QuerySet, Value, When
 
+from core import search
 from core.i18n import active_language
 from partnerships.models import PartnerSeeker
 from reference.models import Country, Theme
@@ -18,19 +20,44 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]{1,140}")
 class SeekerFilters:
     country: Country | None = None
     theme: Theme | None = None
+    q: str = ""
+
+
+def seeker_search_queryset() -> QuerySet[PartnerSeeker]:
+    """What search may find among seekers: the public ones."""
+    return PartnerSeeker.objects.public().select_related("organisation", "country")
+
+
+def seeker_search_vector() -> SearchVector:
+    """What a seeker's public card shows, searchable: its description, its country, and its
+    organisation's name only where the seeker agreed to be named (computed per row: the
+    public seekers are a few hundred at most)."""
+    shown_name = Case(
+        When(consent_show_name=True, then=F("organisation__short_name")), default=Value("")
+    )
+    return (
+        search.search_vector_expression(c=["description"])
+        + SearchVector("country__name_sv", "country__name_en", config=search.SIMPLE, weight="A")
+        + SearchVector(shown_name, config=search.SIMPLE, weight="A")
+    )
 
 
 def seeker_list_public(filters: SeekerFilters | None = None) -> QuerySet[PartnerSeeker]:
-    """Open seekers that agreed to be listed, longest waiting first; 1 + 1 queries."""
+    """Open seekers that agreed to be listed, longest waiting first (best match first for a
+    search); 1 + 1 queries."""
     filters = filters or SeekerFilters()
-    queryset = PartnerSeeker.objects.public().select_related("organisation", "country")
+    queryset = seeker_search_queryset()
     if filters.country is not None:
         queryset = queryset.filter(country=filters.country)
     if filters.theme is not None:
         queryset = queryset.filter(themes=filters.theme)
+    order = ["seeking_since", "pk"]
+    if filters.q:
+        queryset = search.ranked(queryset, filters.q, vector=seeker_search_vector()).queryset
+        order = ["-rank", *order]
     return queryset.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", f"name_{active_language()}"))
-    ).order_by("seeking_since", "pk")
+    ).order_by(*order)
 
 
 def seeker_filter_options() -> tuple[list[Country], list[Theme]]:

@@ -66,7 +66,7 @@ class PartnershipListView(TemplateView):
             ],
             active_filters=active_filter_links(request, filters),
             sort=selectors.effective_sort(filters),
-            sorts=selectors.SORTS,
+            sort_options=selectors.sort_options(filters),
             query_string=_export_query(request),
         )
         partial = request.META.get(PARTIAL_HEADER) == "results"

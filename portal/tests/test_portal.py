@@ -81,7 +81,11 @@ def test_a_theme_page_gathers_the_portal(client, demo):
 
 def test_site_search_groups_ranked_results_by_kind_in_the_visitors_language(client, demo):
     html = client.get("/en/search/", {"q": "left-behind children"}).content.decode()
-    assert "Vara and Huangshan: helping left-behind children" in html
+    # The title, with what matched marked.
+    assert (
+        "Vara and Huangshan: helping <mark>left</mark>-<mark>behind</mark> <mark>children</mark>"
+        in html
+    )
     assert html.index("Municipal partnerships") < html.index("Stories")
     swedish = client.get("/sv/sok/", {"q": "barn"}).content.decode()
     assert "Vara och Huangshan" in swedish

@@ -16,7 +16,11 @@ class ProgrammeFilterForm(CountryThemeFilterForm):
 
     def filters(self) -> dict:
         """The valid filters only: a bad value for one never hides the others' effect."""
-        filters = {"country": self.chosen("country"), "theme": self.chosen("theme")}
+        filters = {
+            "country": self.chosen("country"),
+            "theme": self.chosen("theme"),
+            "q": self.search_text(),
+        }
         if self.is_bound and self.cleaned_data.get("open"):
             filters["open_only"] = True
         return {name: value for name, value in filters.items() if value}

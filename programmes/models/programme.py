@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -20,6 +21,7 @@ from core.i18n import TranslatedField
 from core.models import HasLeadImage
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.richtext import RICH_TEXT_HELP, RichTextField
+from core.search import search_vector_field
 from reference.models import Country, Theme
 
 # Path segments under the programme list that a programme slug must not take.
@@ -139,10 +141,15 @@ class Programme(Publishable, HasLeadImage):
 
     objects = ProgrammeQuerySet.as_manager()
 
+    search_vector = search_vector_field(
+        a=["title"], b=["summary"], c=["aim", "target_group", "format_description"]
+    )
+
     class Meta:
         verbose_name = pgettext_lazy("training programme", "programme")
         verbose_name_plural = pgettext_lazy("training programme", "programmes")
         ordering = ["ordering", "title_sv"]
+        indexes = [GinIndex(fields=["search_vector"], name="programme_search_gin")]
 
     def __str__(self) -> str:
         return self.title

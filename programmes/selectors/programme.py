@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core import search
 from programmes.models import Intake, Phase, Programme, ScheduledVisit, today
 from reference.models import Country, Theme
 
@@ -37,8 +38,13 @@ def _programme_cards(queryset: QuerySet[Programme]) -> QuerySet[Programme]:
 
 
 def programme_list_public(
-    *, country: Country | None = None, theme: Theme | None = None, open_only: bool = False
+    *,
+    country: Country | None = None,
+    theme: Theme | None = None,
+    open_only: bool = False,
+    q: str = "",
 ) -> QuerySet[Programme]:
+    """Published programmes, open ones first; for a search (``q``), the best match first."""
     queryset = Programme.objects.all()
     if country is not None:
         queryset = queryset.filter(eligible_countries=country)
@@ -47,6 +53,10 @@ def programme_list_public(
     queryset = _programme_cards(queryset)
     if open_only:
         queryset = queryset.filter(is_open=True)
+    if q:
+        queryset = search.ranked(queryset, q).queryset.order_by(
+            F("rank").desc(), "-is_open", "ordering", "title_sv"
+        )
     return queryset
 
 
