@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django_otp.oath import totp
 from PIL import Image as PILImage
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -203,8 +204,8 @@ def test_staff_write_preview_and_publish_a_story_a_visitor_reads(
     popup.wait_for_load_state()
     popup.set_input_files("#id_file", str(photo(tmp_path)))
     popup.locator("[name=_save]").click()  # no alternative text yet: refused...
-    assert popup.locator(".errorlist").first.is_visible()
-    assert "Bilden du valde finns kvar" in popup.locator(".messagelist").inner_text()
+    expect(popup.locator(".errorlist").first).to_be_visible()  # waits for the answer
+    expect(popup.locator(".messagelist")).to_contain_text("Bilden du valde finns kvar")
     popup.fill("#id_alt_sv", "Ungdomsrådet framför kommunhuset i Ghanzi.")
     popup.fill("#id_alt_en", "The youth council in front of the district offices in Ghanzi.")
     popup.fill("#id_credit", "ICLD")
