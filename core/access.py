@@ -19,3 +19,18 @@ def is_verified_staff(user) -> bool:
 def may_preview_drafts(request) -> bool:
     """Drafts are shown, marked as such, only to verified staff."""
     return is_verified_staff(getattr(request, "user", None))
+
+
+class DraftPreviewMixin:
+    """A detail view whose object may be a draft shown to verified staff: such a page is
+    never indexed or stored by a cache. ``preview_object`` names the object in the context."""
+
+    preview_object = "object"
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        shown = context.get(self.preview_object)
+        if shown is not None and not shown.is_published:
+            response["X-Robots-Tag"] = "noindex"
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -124,3 +124,11 @@ def preview_links(obj) -> str:
             links,
         ),
     )
+
+
+class PreviewLinksMixin:
+    """A read-only "public page" field: preview a draft in each language, or view it."""
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        return preview_links(obj)

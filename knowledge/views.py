@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from core.access import DraftPreviewMixin, may_preview_drafts
 from core.i18n import active_language
 from core.pagination import paginate
 from core.search import clean_search
@@ -63,11 +64,14 @@ class PublicationListView(TemplateView):
         )
 
 
-class PublicationDetailView(TemplateView):
+class PublicationDetailView(DraftPreviewMixin, TemplateView):
     template_name = "knowledge/publication_detail.html"
+    preview_object = "publication"
 
     def get_context_data(self, **kwargs):
-        publication = selectors.publication_get_for_detail(self.kwargs["slug"])
+        publication = selectors.publication_get_for_detail(
+            self.kwargs["slug"], include_drafts=may_preview_drafts(self.request)
+        )
         if publication is None:
             raise Http404
         authors = [a.person for a in publication.authorships.all()]
@@ -102,11 +106,14 @@ class ResearchCallListView(TemplateView):
         return super().get_context_data(calls=selectors.research_calls_for_list(), **kwargs)
 
 
-class ResearchCallDetailView(TemplateView):
+class ResearchCallDetailView(DraftPreviewMixin, TemplateView):
     template_name = "knowledge/call_detail.html"
+    preview_object = "call"
 
     def get_context_data(self, **kwargs):
-        call = selectors.research_call_get_for_detail(self.kwargs["slug"])
+        call = selectors.research_call_get_for_detail(
+            self.kwargs["slug"], include_drafts=may_preview_drafts(self.request)
+        )
         if call is None:
             raise Http404
         return super().get_context_data(call=call, **kwargs)
@@ -126,11 +133,14 @@ class EventListView(TemplateView):
         )
 
 
-class EventDetailView(TemplateView):
+class EventDetailView(DraftPreviewMixin, TemplateView):
     template_name = "knowledge/event_detail.html"
+    preview_object = "event"
 
     def get_context_data(self, **kwargs):
-        event = selectors.event_get_for_detail(self.kwargs["slug"])
+        event = selectors.event_get_for_detail(
+            self.kwargs["slug"], include_drafts=may_preview_drafts(self.request)
+        )
         if event is None:
             raise Http404
         speakers = list(event.speakers.all())

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from core.access import DraftPreviewMixin, may_preview_drafts
 from core.i18n import active_language
 from core.pagination import paginate
 from core.views_forms import PublicFormView
@@ -42,11 +43,14 @@ class ProgrammeListView(TemplateView):
         )
 
 
-class ProgrammeDetailView(TemplateView):
+class ProgrammeDetailView(DraftPreviewMixin, TemplateView):
     template_name = "programmes/programme_detail.html"
+    preview_object = "programme"
 
     def get_context_data(self, **kwargs):
-        programme = selectors.programme_get_for_detail(slug=self.kwargs["slug"])
+        programme = selectors.programme_get_for_detail(
+            slug=self.kwargs["slug"], include_drafts=may_preview_drafts(self.request)
+        )
         if programme is None:
             raise Http404
         on = today()

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_utils import side_by_side, translated_search_fields
+from core.admin_utils import PreviewLinksMixin, side_by_side, translated_search_fields
 from knowledge.models import CallDocument, ResearchCall
 
 
@@ -14,7 +14,7 @@ class CallDocumentInline(admin.TabularInline):
 
 
 @admin.register(ResearchCall)
-class ResearchCallAdmin(admin.ModelAdmin):
+class ResearchCallAdmin(PreviewLinksMixin, admin.ModelAdmin):
     list_display = ["title_sv", "title_en", "opens_at", "closes_at", "call_status", "is_published"]
     list_filter = ["is_published", "themes"]
     search_fields = translated_search_fields("title", "summary")
@@ -22,7 +22,7 @@ class ResearchCallAdmin(admin.ModelAdmin):
     filter_horizontal = ["themes"]
     date_hierarchy = "closes_at"
     inlines = [CallDocumentInline]
-    readonly_fields = ["published_at"]
+    readonly_fields = ["published_at", "public_link"]
     fieldsets = [
         (
             None,
@@ -35,6 +35,7 @@ class ResearchCallAdmin(admin.ModelAdmin):
                     "max_amount_sek",
                     ("is_published", "published_at"),
                     "publish_at",
+                    "public_link",
                 ]
             },
         ),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from core.admin_utils import side_by_side, translated_search_fields
+from core.admin_utils import PreviewLinksMixin, side_by_side, translated_search_fields
 from core.spreadsheets import spreadsheet_cell
 from knowledge import selectors, services
 from knowledge.models import Event, Registration
@@ -59,7 +59,7 @@ def _participants_csv(registrations, filename: str) -> HttpResponse:
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(PreviewLinksMixin, admin.ModelAdmin):
     list_display = [
         "title_sv",
         "kind",
@@ -77,7 +77,7 @@ class EventAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [RegistrationInline]
     actions = ["export_participants"]
-    readonly_fields = ["published_at"]
+    readonly_fields = ["published_at", "public_link"]
     fieldsets = [
         (
             None,
@@ -90,6 +90,7 @@ class EventAdmin(admin.ModelAdmin):
                     "language",
                     ("is_published", "published_at"),
                     "publish_at",
+                    "public_link",
                 ]
             },
         ),

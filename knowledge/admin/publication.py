@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_utils import side_by_side, translated_search_fields
+from core.admin_utils import PreviewLinksMixin, side_by_side, translated_search_fields
 from knowledge.models import DOCUMENT_LANGUAGES, Authorship, Person, Publication
 
 
@@ -35,7 +35,7 @@ class PublicationAdminForm(forms.ModelForm):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(PreviewLinksMixin, admin.ModelAdmin):
     form = PublicationAdminForm
     list_display = ["title_sv", "title_en", "type", "year", "author_names", "is_published"]
     list_filter = ["type", "year", "is_published", "themes"]
@@ -44,7 +44,7 @@ class PublicationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisations", "countries"]
     filter_horizontal = ["themes"]
     inlines = [AuthorshipInline]
-    readonly_fields = ["author_names", "published_at", "updated_at"]
+    readonly_fields = ["author_names", "published_at", "updated_at", "public_link"]
     fieldsets = [
         (
             None,
@@ -56,6 +56,7 @@ class PublicationAdmin(admin.ModelAdmin):
                     "document_languages",
                     ("is_published", "published_at"),
                     "publish_at",
+                    "public_link",
                 ]
             },
         ),

@@ -35,10 +35,6 @@ def research_calls_search(text: str) -> list[ResearchCall]:
     return list(found.queryset.order_by(F("rank").desc(), "-closes_at", "pk"))
 
 
-def research_call_get_for_detail(slug: str) -> ResearchCall | None:
-    return (
-        ResearchCall.objects.published()
-        .filter(slug=slug)
-        .prefetch_related("documents", "themes")
-        .first()
-    )
+def research_call_get_for_detail(slug: str, *, include_drafts: bool = False) -> ResearchCall | None:
+    calls = ResearchCall.objects.all() if include_drafts else ResearchCall.objects.published()
+    return calls.filter(slug=slug).prefetch_related("documents", "themes").first()

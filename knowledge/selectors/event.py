@@ -48,9 +48,10 @@ def events_search(text: str) -> QuerySet[Event]:
     return _with_seats(found.queryset).order_by(F("rank").desc(), "-starts_at", "pk")
 
 
-def event_get_for_detail(slug: str) -> Event | None:
+def event_get_for_detail(slug: str, *, include_drafts: bool = False) -> Event | None:
+    events = Event.objects.all() if include_drafts else Event.objects.published()
     return (
-        _with_seats(Event.objects.published().filter(slug=slug))
+        _with_seats(events.filter(slug=slug))
         .annotate(waiting_count=Count("registrations", filter=Q(registrations__status="waiting")))
         .prefetch_related("speakers", "themes", "countries")
         .first()

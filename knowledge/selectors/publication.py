@@ -69,10 +69,10 @@ def publications_for_organisation(organisation, *, limit: int = 6) -> QuerySet[P
     )
 
 
-def publication_get_for_detail(slug: str) -> Publication | None:
+def publication_get_for_detail(slug: str, *, include_drafts: bool = False) -> Publication | None:
+    shown = Publication.objects.all() if include_drafts else Publication.objects.published()
     return (
-        Publication.objects.published()
-        .filter(slug=slug)
+        shown.filter(slug=slug)
         .prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("person")),
             "themes",

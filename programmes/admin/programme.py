@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_utils import side_by_side, translated_search_fields
+from core.admin_utils import PreviewLinksMixin, side_by_side, translated_search_fields
 from programmes import selectors
 from programmes.models import Intake, Phase, Programme, ScheduledVisit
 from programmes.templatetags.programmes_tags import date_span
@@ -35,7 +35,7 @@ class IntakeInline(admin.StackedInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(PreviewLinksMixin, admin.ModelAdmin):
     list_display = [
         "title_sv",
         "title_en",
@@ -52,7 +52,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     filter_horizontal = ["eligible_countries", "themes"]
     autocomplete_fields = ["lead_image"]
     inlines = [IntakeInline]
-    readonly_fields = ["published_at"]
+    readonly_fields = ["published_at", "public_link"]
     fieldsets = [
         (
             None,
@@ -62,6 +62,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
                     "slug",
                     ("is_published", "published_at"),
                     "publish_at",
+                    "public_link",
                     "ordering",
                 ]
             },

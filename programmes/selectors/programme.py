@@ -68,10 +68,10 @@ def programme_filter_options() -> dict[str, list]:
     return {"countries": countries, "themes": themes}
 
 
-def programme_get_for_detail(*, slug: str) -> Programme | None:
+def programme_get_for_detail(*, slug: str, include_drafts: bool = False) -> Programme | None:
+    shown = Programme.objects.all() if include_drafts else Programme.objects.published()
     return (
-        Programme.objects.published()
-        .with_open_intake()
+        shown.with_open_intake()
         .prefetch_related(
             _intakes_prefetch(with_phases=True),
             Prefetch("themes", Theme.objects.order_by("ordering", "name_sv")),
