@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core import services
-from core.access import may_preview_drafts
+from core.access import DraftPreviewMixin, may_preview_drafts
 from core.forms import AccessibilityReportForm
 from core.models import AccessibilityReport, AccessibilityStatement, Page
 from core.personal_data import privacy_notice_rows
@@ -70,10 +70,11 @@ def server_error(request):
     return HttpResponseServerError(html)
 
 
-class PageView(TemplateView):
+class PageView(DraftPreviewMixin, TemplateView):
     """A page whose content staff edit in admin; 404 until staff have written it."""
 
     template_name = "core/page.html"
+    preview_object = "page"
     key: str = ""
 
     def get_context_data(self, **kwargs):
@@ -86,11 +87,12 @@ class PageView(TemplateView):
         )
 
 
-class ContentPageView(TemplateView):
+class ContentPageView(DraftPreviewMixin, TemplateView):
     """A page staff added, at its section's address; a draft only for staff who may preview
     drafts (core.access)."""
 
     template_name = "core/page.html"
+    preview_object = "page"
 
     def get_context_data(self, **kwargs):
         slug = self.kwargs["path"].rstrip("/").rsplit("/", 1)[-1]
@@ -105,12 +107,6 @@ class ContentPageView(TemplateView):
         return super().get_context_data(
             page=page, body=page.localized_body(), children=list(children), **kwargs
         )
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if not context["page"].is_published:
-            response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class PrivacyNoticeView(PageView):

@@ -356,44 +356,8 @@ def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
         ),
     )
 
-    phase_labels = dict(Partnership.Phase.choices)
-    rows = (
-        _apply_filters(Partnership.objects.published(), filters, skip="phase")
-        .values("phase")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    order = list(phase_labels)
-    facets["phase"] = Facet(
-        "phase",
-        _options(
-            rows,
-            filters.phase,
-            "phase",
-            lambda row: str(phase_labels.get(row["phase"], row["phase"])),
-            sort_key=lambda option: order.index(option.value) if option.value in order else 99,
-        ),
-    )
-
-    status_labels = dict(Partnership.Status.choices)
-    rows = (
-        _apply_filters(Partnership.objects.published(), filters, skip="status")
-        .values("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    order = list(status_labels)
-    facets["status"] = Facet(
-        "status",
-        _options(
-            rows,
-            filters.status,
-            "status",
-            lambda row: str(status_labels.get(row["status"], row["status"])),
-            sort_key=lambda option: order.index(option.value) if option.value in order else 99,
-        ),
-    )
-
+    facets["phase"] = _choice_facet(filters, "phase", Partnership.Phase.choices)
+    facets["status"] = _choice_facet(filters, "status", Partnership.Status.choices)
     facets["year"] = Facet(
         "year", _ensure_selected(_year_options(filters), filters.year, str(filters.year or ""))
     )
@@ -469,6 +433,28 @@ def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet
 def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:
     """Everything the open-data files hold, for every matching partnership."""
     return partnership_list_public(filters).select_related("network")
+
+
+def _choice_facet(filters: PartnershipFilters, field: str, choices) -> Facet:
+    """A facet over a field with fixed choices (phase, status), in the choices' own order."""
+    labels = dict(choices)
+    rows = (
+        _apply_filters(Partnership.objects.published(), filters, skip=field)
+        .values(field)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    order = list(labels)
+    return Facet(
+        field,
+        _options(
+            rows,
+            getattr(filters, field),
+            field,
+            lambda row: str(labels.get(row[field], row[field])),
+            sort_key=lambda option: order.index(option.value) if option.value in order else 99,
+        ),
+    )
 
 
 def organisation_get(slug: str) -> Organisation | None:

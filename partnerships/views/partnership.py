@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from core.access import may_preview_drafts
+from core.access import DraftPreviewMixin, may_preview_drafts
 from core.pagination import paginate
 from core.spreadsheets import spreadsheet_cell
 from partnerships import maps, selectors
@@ -132,8 +132,9 @@ def _export_query(request) -> str:
     return f"?{encoded}" if encoded else ""
 
 
-class PartnershipDetailView(TemplateView):
+class PartnershipDetailView(DraftPreviewMixin, TemplateView):
     template_name = "partnerships/partnership_detail.html"
+    preview_object = "partnership"
 
     def get_context_data(self, **kwargs):
         partnership = selectors.partnership_get_public(
@@ -147,13 +148,6 @@ class PartnershipDetailView(TemplateView):
             contact_email=settings.ICLD_PARTNERSHIP_TEAM_EMAIL,
             **kwargs,
         )
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if not context["partnership"].is_published:
-            response["X-Robots-Tag"] = "noindex"
-            response["Cache-Control"] = "private, no-store"
-        return response
 
 
 # --- Maps -----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from core.access import may_preview_drafts
+from core.access import DraftPreviewMixin, may_preview_drafts
 from core.pagination import paginate
 from partnerships import selectors
 
@@ -17,8 +17,9 @@ class StoryListView(TemplateView):
         )
 
 
-class StoryDetailView(TemplateView):
+class StoryDetailView(DraftPreviewMixin, TemplateView):
     template_name = "partnerships/story_detail.html"
+    preview_object = "story"
 
     def get_context_data(self, **kwargs):
         story = selectors.story_get_public(
@@ -27,10 +28,3 @@ class StoryDetailView(TemplateView):
         if story is None:
             raise Http404
         return super().get_context_data(story=story, **kwargs)
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if not context["story"].is_published:
-            response["X-Robots-Tag"] = "noindex"
-            response["Cache-Control"] = "private, no-store"
-        return response
