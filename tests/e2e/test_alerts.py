@@ -6,6 +6,8 @@ import email
 import re
 import uuid
 
+from playwright.sync_api import expect
+
 from tests.e2e.harness import assert_accessible
 
 LIST = "/sv/kunskapscentrum/publikationer/?theme=gender-equality&sort=newest&page=1"
@@ -45,7 +47,7 @@ def test_visitor_follows_a_filtered_list_confirms_manages_and_unsubscribes(porta
     # A mistake is explained, accessibly, and the input kept.
     page.get_by_label("Din e-postadress").fill("inte en adress")
     page.get_by_role("button", name="Bevaka listan").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert "Skriv en e-postadress som namn@example.org." in page.content()
     assert page.get_by_label("Din e-postadress").input_value() == "inte en adress"
     assert_accessible(page, "subscribe form with errors (sv)")

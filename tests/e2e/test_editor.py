@@ -233,7 +233,7 @@ def test_staff_write_preview_and_publish_a_story_a_visitor_reads(
         preview = preview_info.value
         preview.wait_for_load_state()
         assert preview.locator("html").get_attribute("lang") == language
-        assert preview.locator(".notice-warning").is_visible()
+        expect(preview.locator(".notice-warning")).to_be_visible()
         assert preview.locator(".story-body h2").count() == 1
         preview.close()
     visitor = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -6,6 +6,7 @@ import email
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -76,7 +77,7 @@ def test_registration_form_with_errors_is_accessible_and_keeps_input(portal, pag
     page.get_by_label("Ditt namn").fill("Karin Test")
     page.get_by_label("E-postadress").fill("inte-en-adress")
     page.get_by_role("button", name="Anmäl dig").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert "Skriv en e-postadress som namn@example.org." in page.content()
     assert page.get_by_label("Ditt namn").input_value() == "Karin Test"
     assert_accessible(page, "registration form with errors")
@@ -166,9 +167,9 @@ def test_library_filters_fold_away_on_a_phone_and_open_on_demand(portal, phone_p
     phone_page.goto(portal.url("/en/knowledge-centre/publications/?q=participation"))
     panel = phone_page.locator("details.filter-panel")
     assert panel.get_attribute("open") is None
-    assert phone_page.locator(".result-list").is_visible()
+    expect(phone_page.locator(".result-list")).to_be_visible()
     phone_page.get_by_text("Show or hide the filters").click()
     assert panel.get_attribute("open") is not None
-    assert phone_page.get_by_label("Policy brief").is_visible()
+    expect(phone_page.get_by_label("Policy brief")).to_be_visible()
     phone_page.goto(portal.url("/en/knowledge-centre/publications/?type=policy_brief"))
     assert phone_page.locator("details.filter-panel").get_attribute("open") is not None

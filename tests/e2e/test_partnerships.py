@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -73,13 +74,13 @@ def test_visitor_searches_filters_reads_the_story_and_switches_language(portal, 
     page.get_by_role("link", name=VARA_SV).click()
     page.wait_for_url(portal.url(DETAIL_SV))
     assert page.locator("h1").inner_text() == VARA_SV
-    assert page.get_by_role("link", name="Vara kommun").is_visible()
-    assert page.get_by_role("link", name="Huangshans stad").is_visible()
-    assert page.get_by_text("tidigare partnerland").is_visible()
+    expect(page.get_by_role("link", name="Vara kommun")).to_be_visible()
+    expect(page.get_by_role("link", name="Huangshans stad")).to_be_visible()
+    expect(page.get_by_text("tidigare partnerland")).to_be_visible()
 
     page.get_by_role("link", name="De hjälper övergivna barn").first.click()
     assert page.locator("h1").inner_text() == "De hjälper övergivna barn"
-    assert page.get_by_text("Helena Torsell").is_visible()
+    expect(page.get_by_text("Helena Torsell")).to_be_visible()
     page.get_by_role("link", name=VARA_SV).click()
     page.wait_for_url(portal.url(DETAIL_SV))
 

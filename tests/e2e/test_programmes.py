@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -51,7 +52,7 @@ def test_offer_form_error_state_is_accessible_and_keeps_input(portal, page, lang
     page.locator("#id_periods-0-ends_on").fill("2020-01-05")
     page.locator("form.offer-form [name=send]").click()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert summary.evaluate("el => el === document.activeElement")
     assert page.locator("#id_contact_name").input_value() == "Eva Ek"
     assert page.locator("#id_periods-0-starts_on").input_value() == "2020-01-01"
@@ -85,7 +86,7 @@ def test_municipality_officer_offers_to_host_in_english_with_two_periods(portal,
     page.locator("#id_periods-0-ends_on").fill("2027-09-17")
     page.get_by_role("button", name="Add another period").click()
     second_start = page.locator("#id_periods-1-starts_on")
-    assert second_start.is_visible()
+    expect(second_start).to_be_visible()
     assert second_start.evaluate("el => el === document.activeElement")
     assert page.locator("#id_periods-0-starts_on").input_value() == "2027-09-06"
     assert page.locator("#id_contact_name").input_value() == "Lena Holm"
@@ -123,7 +124,7 @@ def test_add_period_works_without_javascript(portal, browser):
         page.locator("#id_contact_name").fill("No Script")
         page.locator("#id_periods-0-starts_on").fill("2027-09-06")
         page.get_by_role("button", name="Add another period").click()
-        assert page.locator("#id_periods-1-starts_on").is_visible()
+        expect(page.locator("#id_periods-1-starts_on")).to_be_visible()
         assert page.locator("#id_contact_name").input_value() == "No Script"
         assert page.locator("#id_periods-0-starts_on").input_value() == "2027-09-06"
         assert page.locator(".error-summary").count() == 0

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -38,7 +39,7 @@ def test_municipal_officer_finds_a_seeker_and_registers_interest_in_swedish(port
     combobox = page.get_by_role("combobox", name="Kommun, region eller kommunalförbund")
     combobox.fill("vara")
     option = page.get_by_role("option", name=re.compile("^Vara kommun"))
-    assert option.is_visible()
+    expect(option).to_be_visible()
     combobox.press("ArrowDown")
     assert combobox.get_attribute("aria-expanded") == "true"
     assert combobox.get_attribute("aria-activedescendant")
@@ -117,7 +118,7 @@ def test_form_error_state_is_accessible_and_keeps_input(portal, page, language):
     page.locator("#id_email").fill("not-an-email")
     page.locator("form.registration-form [name=send]").click()
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert page.locator("#id_contact_name").input_value() == "Åsa Öberg"
     assert page.locator("#id_email").input_value() == "not-an-email"
     expected = "Välj er kommun" if language == "sv" else "Choose your municipality"
@@ -126,5 +127,5 @@ def test_form_error_state_is_accessible_and_keeps_input(portal, page, language):
     # The combobox, open with results, is accessible too.
     combobox = page.locator("#id_organisation")
     combobox.fill("upp")
-    assert page.locator("[role=listbox]").is_visible()
+    expect(page.locator("[role=listbox]")).to_be_visible()
     assert_accessible(page, f"{FORM[language]} with the organisation list open")

@@ -7,6 +7,7 @@ from base64 import b32decode
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_accessible
 
@@ -75,7 +76,7 @@ def test_staff_enrol_then_verify_and_see_what_waits(portal, browser_in, staff_ac
 
     page.fill("#id_code", "000000" if app_code(secret) != "000000" else "111111")
     page.get_by_role("button", name="Bekräfta och fortsätt").click()
-    assert page.locator(".errorlist").is_visible()
+    expect(page.locator(".errorlist")).to_be_visible()
     assert_accessible(page, "enrolment error (sv)")
     time.sleep(1.1)  # the back-off after a wrong code
     page.fill("#id_code", app_code(secret))
@@ -176,7 +177,7 @@ def test_officer_verifies_on_a_small_screen_and_sees_only_programmes(
     page.fill("#id_code", app_code(secret))
     page.get_by_role("button", name="Continue").click()
     assert page.url.endswith("/admin/")
-    assert page.locator("#waiting-for-action").is_visible()
+    expect(page.locator("#waiting-for-action")).to_be_visible()
     # The programmes team does not reach the partnerships app.
     response = page.goto(portal.url("/admin/partnerships/"))
     assert response.status == 404
