@@ -25,9 +25,9 @@ PAGES = {
             "<p>ICLD is funded by Sida, with the Swedish Association of Local Authorities and Regions (SALAR) as its principal. "
             "It was founded in 2009 and has its head office in Visby.</p>"
             "<h2>How we work</h2><ul>"
-            "<li><strong>Municipal partnerships</strong>: Swedish municipalities and regions work with local and regional governments in ICLD's partner countries.</li>"
+            "<li><strong>Municipal Partnerships</strong>: Swedish municipalities and regions work with local and regional governments in ICLD's partner countries.</li>"
             "<li><strong>International training programmes</strong>: free programmes for decision makers and officials in the partner countries.</li>"
-            "<li><strong>Knowledge centre</strong>: research, publications, seminars and workshops on local democracy.</li></ul>"
+            "<li><strong>Knowledge Centre</strong>: research, publications, seminars and workshops on local democracy.</li></ul>"
             "<h2>Our core areas</h2><ul><li>Equal, fair and inclusive treatment</li>"
             "<li>Participation</li><li>Transparency</li><li>Accountability</li></ul>"
         ),
@@ -49,9 +49,9 @@ PAGES = {
         "body_en": (
             "<p>Swedish International Centre for Local Democracy<br>Visby, Sweden</p>"
             '<ul><li>General questions: <a href="mailto:info@icld.se">info@icld.se</a></li>'
-            '<li>Municipal partnerships: <a href="mailto:partnership@icld.se">partnership@icld.se</a></li>'
-            '<li>Training programmes: <a href="mailto:itp@icld.se">itp@icld.se</a></li>'
-            '<li>Knowledge centre: <a href="mailto:research@icld.se">research@icld.se</a></li></ul>'
+            '<li>Municipal Partnerships: <a href="mailto:partnership@icld.se">partnership@icld.se</a></li>'
+            '<li>Training Programmes: <a href="mailto:itp@icld.se">itp@icld.se</a></li>'
+            '<li>Knowledge Centre: <a href="mailto:research@icld.se">research@icld.se</a></li></ul>'
         ),
     },
     "privacy": {
@@ -69,7 +69,7 @@ PAGES = {
             "<h2>Vem som ser uppgifterna</h2>"
             "<p>Endast de medarbetare på ICLD som handlägger ärendet. Vi säljer aldrig uppgifter och lämnar inte ut dem till andra än när lagen kräver det.</p>"
             "<h2>Cookies och spårning</h2>"
-            "<p>Webbplatsen använder bara de kakor som behövs för att den ska fungera (språkval och skydd mot förfalskade formulär). Vi använder ingen spårning, ingen webbanalys från tredje part och inga externa resurser. Därför behövs ingen kakbanner.</p>"
+            "<p>Webbplatsen sätter bara de kakor som behövs för att den ska fungera. När du öppnar ett formulär får du en kaka som skyddar mot förfalskade formulär (csrftoken), och efter att du skickat ett formulär kan en kortlivad kaka bära beskedet till nästa sida (messages). ICLD:s medarbetare som loggar in får också en inloggningskaka (sessionid) och en kaka för språket i administrationen (django_language). Språket på de publika sidorna följer adressen (/sv/ eller /en/) och sparas inte i någon kaka. Vi använder ingen spårning, ingen webbanalys från tredje part och inga externa resurser. Därför behövs ingen kakbanner.</p>"
             "<h2>Dina rättigheter</h2>"
             '<p>Du har rätt att få veta vilka uppgifter vi har om dig, att få dem rättade eller raderade, att begränsa behandlingen och att återkalla ditt samtycke. Kontakta <a href="mailto:info@icld.se">info@icld.se</a>. Du kan också lämna klagomål till Integritetsskyddsmyndigheten (IMY).</p>'
         ),
@@ -83,7 +83,7 @@ PAGES = {
             "<h2>Who sees it</h2>"
             "<p>Only the ICLD staff who handle your request. We never sell data and share it with no one else unless the law requires it.</p>"
             "<h2>Cookies and tracking</h2>"
-            "<p>This website only sets the cookies it needs to work (your language and protection against forged forms). We use no tracking, no third-party analytics and no external resources, so no cookie banner is needed.</p>"
+            "<p>This website only sets the cookies it needs to work. When you open a form you get a cookie that protects against forged forms (csrftoken), and after you send a form a short-lived cookie may carry the confirmation to the next page (messages). ICLD staff who sign in also get a sign-in cookie (sessionid) and one for the language of the administration (django_language). The language of the public pages follows the address (/sv/ or /en/) and is not stored in a cookie. We use no tracking, no third-party analytics and no external resources, so no cookie banner is needed.</p>"
             "<h2>Your rights</h2>"
             '<p>You have the right to know what data we hold about you, to have it corrected or erased, to restrict its processing and to withdraw your consent. Contact <a href="mailto:info@icld.se">info@icld.se</a>. You can also complain to the Swedish Authority for Privacy Protection (IMY).</p>'
         ),

@@ -56,6 +56,9 @@ RICH_TEXT_TAGS = {
     "figure",
     "figcaption",
     "img",
+    # A passage in the other language (WCAG 3.1.2): the editor's language mark writes
+    # <span lang="en"> in Swedish text and <span lang="sv"> in English text.
+    "span",
 }
 RICH_TEXT_ATTRIBUTES = {
     "a": {"href", "title", "hreflang", "lang"},
@@ -70,12 +73,45 @@ RICH_TEXT_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def _attribute_value(tag: str, attribute: str, value: str) -> str | None:
+    """A lang attribute must name a language ("en", "sv-SE"): anything else is dropped."""
+    if attribute == "lang" and not _LANGUAGE_TAG.match(value):
+        return None
+    return value
+
+
 _cleaner = nh3.Cleaner(
     tags=RICH_TEXT_TAGS,
     attributes=RICH_TEXT_ATTRIBUTES,
+    attribute_filter=_attribute_value,
     url_schemes=URL_SCHEMES,
     link_rel="noopener noreferrer",
 )
+_SPAN_TAG = re.compile(r"<span(\s[^>]*)?>|</span>")
+
+
+def _without_bare_spans(html: str) -> str:
+    """A span is kept only for its language: one without attributes (pasted styling) goes,
+    its text stays."""
+    kept: list[bool] = []
+    out, position = [], 0
+    for match in _SPAN_TAG.finditer(html):
+        out.append(html[position : match.start()])
+        position = match.end()
+        if match.group(0) == "</span>":
+            if kept and kept.pop():
+                out.append(match.group(0))
+        else:
+            keep = bool(match.group(1))
+            kept.append(keep)
+            if keep:
+                out.append(match.group(0))
+    out.append(html[position:])
+    return "".join(out)
+
 
 # What the editor leaves in a field nobody wrote in: one empty paragraph.
 _EMPTY = re.compile(r"^\s*(<p>\s*(<br>)?\s*</p>\s*)*$")
@@ -85,6 +121,8 @@ _BLOCK_TAG = re.compile(r"<(p|ul|ol|h[1-6]|blockquote|table|div|figure)\b", re.I
 def sanitize(html: str | None) -> str:
     """The allow-list above, applied to staff-written HTML; an empty editor gives ``""``."""
     cleaned = _cleaner.clean(str(html or ""))
+    if "<span" in cleaned:
+        cleaned = _without_bare_spans(cleaned)
     return "" if _EMPTY.match(cleaned) else cleaned
 
 
@@ -174,6 +212,9 @@ EDITOR_STRINGS = [
     pgettext_lazy("rich-text editor", "Insert table"),
     pgettext_lazy("rich-text editor", "Merge cells"),
     pgettext_lazy("rich-text editor", "Split cell"),
+    # Our own language mark (static/admin-icld/richtext.js).
+    pgettext_lazy("rich-text editor", "Mark as English"),
+    pgettext_lazy("rich-text editor", "Mark as Swedish"),
 ]
 
 

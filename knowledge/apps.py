@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
-    verbose_name = _("Knowledge centre")
+    verbose_name = _("Knowledge Centre")

@@ -26,7 +26,7 @@ registries.search_sources.register(
     "partnerships",
     SearchSource(
         key="partnerships",
-        label=_("Municipal partnerships"),
+        label=_("Municipal Partnerships"),
         queryset=lambda: Partnership.objects.published().select_related("country"),
         snippet="summary",
         more_url=lambda query: f"{reverse('partnerships:list')}?{query}",

@@ -25,7 +25,7 @@ from partnerships.selectors import (
 
 class PartnershipKind(ListKind):
     key = "partnerships"
-    label = _("Municipal partnerships")
+    label = _("Municipal Partnerships")
     url_name = "partnerships:list"
 
     def parse(self, params):

@@ -20,7 +20,7 @@ registries.search_sources.register(
     "programmes",
     SearchSource(
         key="programmes",
-        label=_("Training programmes"),
+        label=_("Training Programmes"),
         queryset=lambda: Programme.objects.published(),
         snippet="summary",
         more_url=lambda query: f"{reverse('programmes:index')}?{query}",

@@ -26,7 +26,7 @@ class ProgrammeKind(ListKind):
     """New on the programme list: an intake whose application period has opened."""
 
     key = "programmes"
-    label = _("Training programmes")
+    label = _("Training Programmes")
     url_name = "programmes:index"
 
     def parse(self, params):

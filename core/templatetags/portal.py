@@ -4,7 +4,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
@@ -20,6 +21,12 @@ register = template.Library()
 def url_in_language(context, language: str) -> str:
     """The current page in ``language``: same path (translated), same query string."""
     request = context["request"]
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        # A page that does not exist (the 404 page) has no translation: offer the home page.
+        with translation.override(language):
+            return reverse("home")
     url = translate_url(request.path, language)
     if request.GET:
         url = f"{url}?{request.GET.urlencode()}"
@@ -42,6 +49,14 @@ def absolute_url_in_language(context, language: str) -> str:
 def other_languages():
     current = active_language()
     return [(code, LANGUAGE_LABELS[code]) for code, _name in settings.LANGUAGES if code != current]
+
+
+@register.filter
+def in_sentence(language_name) -> str:
+    """A language's name inside a sentence: Swedish writes it in lower case ("på engelska"),
+    English keeps its capital ("In English")."""
+    name = str(language_name)
+    return name.lower() if active_language() == "sv" else name
 
 
 @register.filter
@@ -107,9 +122,7 @@ def languages_available(obj, *fields, compact=False):
     ``compact=True`` (cards in lists) a note appears only when the page's language is missing.
     """
     codes = available_languages(obj, fields or ("title",))
-    names = [str(LANGUAGE_LABELS[code]) for code in codes]
-    if active_language() == "sv":  # Swedish writes language names in lower case in a sentence
-        names = [name.lower() for name in names]
+    names = [in_sentence(LANGUAGE_LABELS[code]) for code in codes]
     return {
         "languages": ", ".join(names),
         "missing_current": active_language() not in codes,

@@ -111,3 +111,21 @@ def test_what_staff_save_in_admin_is_sanitised(staff_client):
     story.refresh_from_db()
     assert "script" not in story.body_sv and "onclick" not in story.body_sv
     assert "<h2>Rubrik</h2>" in story.body_sv
+
+
+def test_a_passage_in_the_other_language_keeps_its_language_and_nothing_else():
+    marked = '<p>Programmet: <span lang="en">Welcome and introductions</span></p>'
+    assert sanitize(marked) == marked
+    nested = '<p><span lang="en">One <span>two</span> <span lang="sv">tre</span></span></p>'
+    assert sanitize(nested) == '<p><span lang="en">One two <span lang="sv">tre</span></span></p>'
+    assert sanitize('<p><span lang="x onmouseover=a()">Hej</span></p>') == "<p>Hej</p>"
+    assert sanitize('<p lang="en&quot;">Hi</p>') == "<p>Hi</p>"
+
+
+def test_a_marked_passage_reaches_the_public_page_marked(client):
+    story = factories.story(
+        partnerships=[factories.partnership()],
+        body_sv='<p>Vi sa <span lang="en">thank you</span> till alla.</p>',
+    )
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert '<span lang="en">thank you</span>' in html

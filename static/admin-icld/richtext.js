@@ -82,7 +82,49 @@ export function cleanPastedHTML(html) {
 
 // ---- Starting the editor ---------------------------------------------------------------
 
-function extensionsFrom(config) {
+// A passage in another language than the field's (WCAG 3.1.2), e.g. an English session title
+// in a Swedish programme: <span lang="en">…</span>, so a screen reader reads it as English.
+// A field named …_sv offers English, …_en offers Swedish, any other field both.
+const LANGUAGE_NAMES = { sv: "Mark as Swedish", en: "Mark as English" };
+
+function languageMark(fieldLanguage) {
+  const offered = Object.keys(LANGUAGE_NAMES).filter((code) => code !== fieldLanguage);
+  return prose.Mark.create({
+    name: "language",
+    addAttributes() {
+      return {
+        lang: {
+          default: offered[0],
+          parseHTML: (element) => element.getAttribute("lang"),
+          renderHTML: (attributes) => ({ lang: attributes.lang }),
+        },
+      };
+    },
+    parseHTML() {
+      return [{ tag: "span[lang]" }];
+    },
+    renderHTML({ HTMLAttributes }) {
+      return ["span", HTMLAttributes, 0];
+    },
+    addMenuItems({ buttons, menu }) {
+      for (const code of offered) {
+        menu.defineItem({
+          name: `language:${code}`,
+          groups: "marks",
+          button: buttons.text(code.toUpperCase(), LANGUAGE_NAMES[code]),
+          active: (editor) => editor.isActive("language", { lang: code }),
+          command: (editor) => {
+            const chain = editor.chain().focus();
+            if (editor.isActive("language", { lang: code })) chain.unsetMark("language").run();
+            else chain.setMark("language", { lang: code }).run();
+          },
+        });
+      }
+    },
+  });
+}
+
+function extensionsFrom(config, fieldLanguage) {
   const extensions = [
     prose.Document,
     prose.Dropcursor,
@@ -103,6 +145,7 @@ function extensionsFrom(config) {
         { group: "utility" },
       ],
     }),
+    languageMark(fieldLanguage),
   ];
   for (const [name, options] of Object.entries(config.extensions || {})) {
     const extension = prose[name];
@@ -139,12 +182,13 @@ function start(textarea) {
   if (started.has(textarea) || textarea.id.includes("__prefix__")) return;
   started.add(textarea);
   const config = JSON.parse(textarea.dataset.richText || "{}");
+  const fieldLanguage = (/_(sv|en)$/.exec(textarea.name) || [])[1];
   const wrapper = prose.crel("div", { className: "prose-editor" });
   textarea.before(wrapper);
   wrapper.append(textarea);
   const editor = new prose.Editor({
     element: wrapper,
-    extensions: extensionsFrom(config),
+    extensions: extensionsFrom(config, fieldLanguage),
     content: textarea.value,
     injectCSS: false,
     editorProps: {

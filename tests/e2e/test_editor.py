@@ -318,3 +318,26 @@ def test_a_drafts_images_and_the_originals_are_not_public(portal, browser):
     assert page.goto(portal.url(f"/media/renditions/{key.hex}/320.webp")).status == 200
     assert page.goto(portal.url(f"/media/{name}")).status == 404  # the original: staff only
     context.close()
+
+
+def test_staff_mark_a_passage_in_the_other_language(portal, browser, editor_account):
+    """WCAG 3.1.2: an English session title in a Swedish text is marked as English."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_in(page, portal, editor_account)
+    page.goto(portal.url("/admin/partnerships/story/add/"))
+    box = editor(page, "body_sv")
+    box.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.type("Programmet: Welcome and introductions")
+    for _ in "Welcome and introductions":
+        page.keyboard.press("Shift+ArrowLeft")
+    mark = box.get_by_role("button", name="Markera som engelska")
+    expect(mark).to_be_visible()
+    assert not box.get_by_role("button", name="Markera som svenska").count()
+    mark.click()
+    html = page.locator("textarea[name=body_sv]").input_value()
+    assert '<span lang="en">Welcome and introductions</span>' in html, html
+    # The English text offers the opposite mark.
+    english = editor(page, "body_en")
+    expect(english.get_by_role("button", name="Markera som svenska")).to_be_visible()
+    context.close()

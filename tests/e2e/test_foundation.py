@@ -114,3 +114,55 @@ def test_the_header_search_finds_vara_and_huangshan(portal, page):
     assert "/en/search/?q=left-behind+children" in page.url
     page.get_by_role("link", name="Vara and Huangshan: helping left-behind children").click()
     assert page.locator("h1").inner_text() == "Vara and Huangshan: helping left-behind children"
+
+
+@pytest.mark.parametrize(
+    ("language", "menu", "link"),
+    [("sv", "Meny", "Kunskapscentrum"), ("en", "Menu", "Knowledge Centre")],
+)
+def test_on_a_phone_the_menu_folds_away_and_opens_without_javascript(
+    portal, browser, language, menu, link
+):
+    for javascript in (False, True):
+        context = browser.new_context(
+            viewport={"width": 320, "height": 640}, is_mobile=True, java_script_enabled=javascript
+        )
+        page = context.new_page()
+        page.goto(portal.url(f"/{language}/"))
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] <= 80, f"the header takes {header['height']} px"
+        nav_link = page.locator(".site-header").get_by_role("link", name=link, exact=True)
+        expect(nav_link).to_be_hidden()
+        page.locator("summary", has_text=menu).click()
+        expect(nav_link).to_be_visible()
+        expect(page.locator(".site-header").get_by_role("searchbox")).to_be_visible()
+        if javascript:
+            assert_accessible(page, f"/{language}/ with the phone menu open")
+        nav_link.click()
+        expect(page.locator("h1")).to_have_text(link)
+        context.close()
+
+
+def test_wide_screens_show_the_menu_and_search_without_a_disclosure(portal, page):
+    page.goto(portal.url("/sv/"))
+    expect(page.locator("summary", has_text="Meny")).to_be_hidden()
+    expect(
+        page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Kunskapscentrum")
+    ).to_be_visible()
+    # Three cards on a wide screen fill the row: no empty fourth column.
+    widths = page.locator(".cards").first.evaluate(
+        "list => [list, ...list.children].map(element => element.getBoundingClientRect().width)"
+    )
+    row, *cards = widths
+    if len(cards) == 3:
+        assert sum(cards) > row * 0.9
+
+
+def test_a_printed_page_carries_the_sites_name_and_its_address(portal, page):
+    page.goto(portal.url("/sv/kommunala-partnerskap/?phase=active"))
+    header = page.locator(".print-header")
+    expect(header).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(header).to_be_visible()
+    assert "ICLD" in header.inner_text()
+    assert "/sv/kommunala-partnerskap/?phase=active" in header.inner_text()
