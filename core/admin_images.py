@@ -22,7 +22,7 @@ from core.admin_utils import side_by_side, translated_search_fields
 from core.i18n import LANGUAGE_CODES, localize
 from core.models import Image
 
-PENDING_DIR = "pending"
+PENDING_DIR = images.PENDING_DIR
 PENDING_SALT = "core.image-upload"
 
 
@@ -41,7 +41,9 @@ class ImageAdminForm(forms.ModelForm):
         if not token:
             return ""
         try:
-            name = signing.loads(token, salt=PENDING_SALT, max_age=24 * 3600)
+            name = signing.loads(
+                token, salt=PENDING_SALT, max_age=images.PENDING_MAX_AGE.total_seconds()
+            )
         except signing.BadSignature:
             return ""
         return name if default_storage.exists(name) else ""

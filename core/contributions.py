@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import registries
+from core.images import remove_abandoned_uploads
 from core.models import AccessibilityReport, OutboxMessage, Page
 from core.personal_data import NotPersonalData, PersonalData, Retention, declare
 from core.publishing import publish_due
@@ -25,6 +26,9 @@ registries.outbox_collectors.register("accessibility reports", accessibility_rep
 # Drafts with a publishing time go public when it comes: the always-running email worker
 # checks at every loop (manage.py publish_scheduled does the same from cron).
 registries.outbox_collectors.register("scheduled publishing", publish_due)
+
+# Uploads kept for an image form that was never saved go when their token expires.
+registries.outbox_collectors.register("abandoned image uploads", remove_abandoned_uploads)
 
 registries.sitemaps.register("pages", PageSitemap)
 

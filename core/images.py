@@ -34,11 +34,13 @@ import shutil
 import uuid
 import warnings
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
@@ -56,6 +58,10 @@ WEBP_QUALITY = 80
 
 IMAGES_DIR = "images"
 RENDITIONS_DIR = "renditions"
+# An upload kept while staff correct the rest of the image form (core.admin_images): its
+# signed token lasts a day, after which nobody can use the file.
+PENDING_DIR = "pending"
+PENDING_MAX_AGE = timedelta(days=1)
 
 
 # ---- Checking an upload ----------------------------------------------------------------
@@ -425,3 +431,22 @@ def connect_signals() -> None:
             sender=relation.related_model,
             dispatch_uid=f"unused-images-{relation.related_model._meta.label}",
         )
+
+
+def remove_abandoned_uploads(*, limit: int = 100, now: datetime | None = None) -> int:
+    """Delete uploads kept for a form that was never saved, once their token has expired (a
+    photo of people is personal data: nothing is kept that nobody can use). Returns how many."""
+    now = now or timezone.now()
+    try:
+        _folders, names = default_storage.listdir(PENDING_DIR)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in names:
+        if removed >= limit:
+            break
+        path = f"{PENDING_DIR}/{name}"
+        if now - default_storage.get_modified_time(path) > PENDING_MAX_AGE:
+            default_storage.delete(path)
+            removed += 1
+    return removed

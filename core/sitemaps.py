@@ -36,7 +36,9 @@ class PageSitemap(BilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return [*Page.objects.order_by("key"), *AccessibilityStatement.objects.all()]
+        # A draft is neither listed nor announced before it is published.
+        pages = Page.objects.published().order_by("key", "parent_id", "position", "pk")
+        return [*pages, *AccessibilityStatement.objects.all()]
 
     def lastmod(self, item):
         return getattr(item, "updated_at", None)

@@ -46,6 +46,20 @@ def absolute_url_in_language(context, language: str) -> str:
 
 
 @register.simple_tag
+def pages_without_a_section():
+    """Published pages staff added at the top level (no section, no fixed address): the
+    footer links them, so every page is reachable from the site's own navigation."""
+    from core.models import Page
+
+    return list(
+        Page.objects.published()
+        .filter(parent__isnull=True, key__isnull=True)
+        .only("slug", "title_sv", "title_en", "parent_id")
+        .order_by("position", "pk")
+    )
+
+
+@register.simple_tag
 def other_languages():
     current = active_language()
     return [(code, LANGUAGE_LABELS[code]) for code, _name in settings.LANGUAGES if code != current]

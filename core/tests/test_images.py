@@ -226,3 +226,24 @@ def test_the_extension_comes_from_the_content():
     png = SimpleUploadedFile("photo.jpg", picture_bytes((400, 300), "PNG"), "image/jpeg")
     image = images.image_create(file=png, alt_sv="En bild")
     assert image.file.name.endswith(".png")
+
+
+def test_an_upload_for_a_form_never_saved_is_removed_once_its_token_expires(staff_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from core.outbox import outbox_collect
+
+    url = reverse("admin:core_image_add")
+    data = {"alt_sv": "", "alt_en": "", "caption_sv": "", "caption_en": "", "credit": "Övergiven"}
+    response = staff_client.post(url, {**data, "file": upload()})
+    pending = signing.loads(
+        response.context["adminform"].form.data["pending_upload"], salt="core.image-upload"
+    )
+    assert default_storage.exists(pending)
+    outbox_collect()  # the email worker's loop: still within its day
+    assert default_storage.exists(pending)
+    assert images.remove_abandoned_uploads(now=timezone.now() + timedelta(hours=25)) == 1
+    assert not default_storage.exists(pending)
+    assert images.remove_abandoned_uploads() == 0

@@ -102,3 +102,28 @@ def test_the_home_page_shows_what_staff_wrote_or_its_own_words(client):
         html = client.get(reverse("home")).text
     assert '<h1 lang="sv">Demokrati nära människor</h1>' in html  # the usual fallback
     assert "Featured story" in html and "Another story" not in html
+
+
+def test_a_top_level_page_is_linked_from_every_pages_footer_once_published(client):
+    added = page(slug="var-historia", title_sv="Vår historia", title_en="Our history")
+    page(slug="kommande", title_sv="Kommande sida", is_published=False)
+    under = page(slug="metod", parent=added, title_sv="Vår metod")
+    for path in ("/sv/", "/sv/kommunala-partnerskap/"):
+        footer = client.get(path).text.split('class="site-footer"')[1]
+        assert f'href="{added.get_absolute_url()}"' in footer and "Vår historia" in footer
+        assert "Kommande sida" not in footer  # a draft is not linked
+        assert "Vår metod" not in footer  # a page in a section is linked from its section
+    footer = client.get("/en/").text.split('class="site-footer"')[1]
+    assert "Our history" in footer
+    with translation.override("sv"):
+        assert "Vår metod" in client.get(added.get_absolute_url()).text
+
+
+def test_the_sitemap_lists_published_pages_and_no_draft(client):
+    section = page(slug="om-arbetet", title_sv="Om arbetet")
+    child = page(slug="delar", parent=section, title_sv="Delar")
+    draft = page(slug="hemligt-utkast", title_sv="Utkast", is_published=False)
+    sitemap = client.get("/sitemap.xml").text
+    with translation.override("sv"):
+        assert child.get_absolute_url() in sitemap and section.get_absolute_url() in sitemap
+        assert draft.get_absolute_url() not in sitemap
