@@ -107,7 +107,7 @@ def test_the_home_page_shows_what_staff_wrote_or_its_own_words(client):
 def test_a_top_level_page_is_linked_from_every_pages_footer_once_published(client):
     added = page(slug="var-historia", title_sv="Vår historia", title_en="Our history")
     page(slug="kommande", title_sv="Kommande sida", is_published=False)
-    under = page(slug="metod", parent=added, title_sv="Vår metod")
+    page(slug="metod", parent=added, title_sv="Vår metod")
     for path in ("/sv/", "/sv/kommunala-partnerskap/"):
         footer = client.get(path).text.split('class="site-footer"')[1]
         assert f'href="{added.get_absolute_url()}"' in footer and "Vår historia" in footer
