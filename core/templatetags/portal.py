@@ -123,6 +123,14 @@ def page_numbers(page) -> list:
 
 
 @register.filter
+def has_required_fields(form) -> bool:
+    """Whether a form shows the asterisk of a required field (visible fields only)."""
+    if form is None or not hasattr(form, "visible_fields"):
+        return False
+    return any(field.field.required for field in form.visible_fields())
+
+
+@register.filter
 def label_for_summary(label) -> str:
     """A field label as the start of "Label: error" (without its own ? or :)."""
     return str(label or "").rstrip(" ?:")
