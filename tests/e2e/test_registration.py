@@ -126,6 +126,7 @@ def test_form_error_state_is_accessible_and_keeps_input(portal, page, language):
     assert_accessible(page, f"{FORM[language]} with errors")
     # The combobox, open with results, is accessible too.
     combobox = page.locator("#id_organisation")
+    assert combobox.get_attribute("aria-required") == "true"
     combobox.fill("upp")
     expect(page.locator("[role=listbox]")).to_be_visible()
     assert_accessible(page, f"{FORM[language]} with the organisation list open")

@@ -41,6 +41,8 @@
     ["aria-describedby", "aria-invalid", "aria-required"].forEach(function (name) {
       if (select.hasAttribute(name)) { input.setAttribute(name, select.getAttribute(name)); }
     });
+    // The hidden select carries "required"; the field people type in must say so too.
+    if (select.required) { input.setAttribute("aria-required", "true"); }
     var listbox = document.createElement("ul");
     listbox.id = id + "-listbox";
     listbox.className = "combobox-listbox";
