@@ -55,4 +55,4 @@ def test_invalid_values_are_left_out_and_named(db):
     filters = form.to_filters()
     assert filters.country is None and filters.year is None
     assert filters.theme.slug == "education"
-    assert sorted(form.ignored_fields) == ["Aktivt år", "Partnerland"]
+    assert sorted(form.ignored_fields) == ["Partnerland", "Pågående under år"]
