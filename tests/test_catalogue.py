@@ -44,6 +44,17 @@ DELIBERATE_OVERRIDES = {
     "Page not found": "the portal's 404 page wording",
     "Recent actions": "Django capitalises “Händelser” in the middle of a heading",
     "Skip to main content": "the same skip link wording on every page",
+    # Read through by a Swedish proofreader (2026-12): Swedish quotation marks ” … ”, history
+    # rows in the neuter (what was added), no "var god", words that are whole phrases.
+    "Added {name} “{object}”.": "Swedish quotation marks",
+    "Changed {fields} for {name} “{object}”.": "Swedish quotation marks",
+    "Deleted {name} “{object}”.": "Swedish quotation marks",
+    "Added:": "“Tillagt:” heads a list of what was added",
+    "Changed:": "“Ändrat:” heads a list of what was changed",
+    "Deleted:": "“Borttaget:” heads a list of what was removed",
+    "Date/time": "Django's “Datum tid” is not Swedish; “Datum och tid”",
+    "Pagination %(name)s entries": "Django's “%(name)s-poster” is not natural Swedish",
+    "Please correct the error below.": "plain Swedish has no “var god”",
 }
 
 
