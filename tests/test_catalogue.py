@@ -55,6 +55,9 @@ DELIBERATE_OVERRIDES = {
     "Date/time": "Django's “Datum tid” is not Swedish; “Datum och tid”",
     "Pagination %(name)s entries": "Django's “%(name)s-poster” is not natural Swedish",
     "Please correct the error below.": "plain Swedish has no “var god”",
+    "This object doesn’t have a change history. It probably wasn’t added via this admin site.": (
+        "“ändringshistorik” and “administrationen”, the words the rest of admin uses"
+    ),
 }
 
 
