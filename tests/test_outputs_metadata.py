@@ -3,6 +3,7 @@ description, canonical url, locale and its alternate, image) and schema.org JSON
 Organization and one WebSite (its SearchAction leading to the site search) on the home page."""
 
 import json
+from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -100,16 +101,33 @@ def test_a_pages_own_summary_is_its_opengraph_description(pages):
         assert not description.startswith(site_wide), path
 
 
-def test_every_json_ld_block_is_schema_org_with_types(pages):
-    seen = 0
+# What schema.org consumers (search engines' rich results) need of each type.
+REQUIRED = {
+    "Event": ("name", "startDate", "location"),
+    "Report": ("name", "author", "publisher", "datePublished"),
+    "Book": ("name", "author", "publisher", "datePublished"),
+    "CreativeWork": ("name", "publisher", "datePublished"),
+    "Organization": ("name", "url"),
+    "WebSite": ("name", "url"),
+}
+
+
+def test_every_json_ld_block_is_schema_org_with_types_and_required_fields(pages):
+    types = Counter()
     for path, html in pages.items():
-        for block in head_of(html).json_ld:
+        head = head_of(html)
+        for block in head.json_ld:
             data = json.loads(block)
             assert data["@context"] == "https://schema.org", path
             nodes = data.get("@graph", [data])
-            assert all(node.get("@type") for node in nodes), path
-            seen += 1
-    assert seen >= 10
+            for node in nodes:
+                types[node["@type"]] += 1
+                for field in REQUIRED.get(node["@type"], ()):
+                    assert node.get(field), (path, node["@type"], field)
+            if "@graph" not in data and "url" in data:
+                # The page's own item is named by the page's canonical address.
+                assert data["url"] == head.canonical, path
+    assert types["Event"] and types["Report"] and types["WebSite"] == 2, types
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
