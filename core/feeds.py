@@ -6,6 +6,7 @@ newest item, 304 when the reader already has it)."""
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import datetime
 
 from django.conf import settings
@@ -38,6 +39,11 @@ def conditional(
     if last_modified is not None:
         response.headers["Last-Modified"] = http_date(last_modified.timestamp())
     stamp = parse_http_date_safe(response.headers.get("Last-Modified", ""))
+    now = int(time.time())
+    if stamp is not None and stamp > now:
+        # An item dated ahead (an event announced early) never dates the response ahead.
+        stamp = now
+        response.headers["Last-Modified"] = http_date(now)
     return get_conditional_response(request, etag=etag, last_modified=stamp, response=response)
 
 

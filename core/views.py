@@ -180,7 +180,6 @@ Sitemap: {site_url}/sitemap.xml
 SECURITY_TXT = """Contact: mailto:{security_email}
 Expires: {expires}
 Preferred-Languages: sv, en
-Canonical: {site_url}/.well-known/security.txt
 """
 # No Policy field: ICLD publishes no vulnerability disclosure policy, and the field must not
 # point at another page (it once named the accessibility statement).
@@ -195,9 +194,9 @@ def robots_txt(request):
 def security_txt(request):
     # RFC 9116: Expires is required and must be less than a year ahead.
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0).isoformat()
-    body = SECURITY_TXT.format(
-        security_email=settings.ICLD_SECURITY_EMAIL,
-        expires=expires,
-        site_url=settings.ICLD_SITE_URL,
-    )
+    body = SECURITY_TXT.format(security_email=settings.ICLD_SECURITY_EMAIL, expires=expires)
+    # Web URIs in security.txt must be https (RFC 9116, 2.5.2): a site served over plain
+    # http (development) names no canonical address rather than an invalid one.
+    if settings.ICLD_SITE_URL.startswith("https://"):
+        body += f"Canonical: {settings.ICLD_SITE_URL}/.well-known/security.txt\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")

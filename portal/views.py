@@ -5,7 +5,7 @@ from django.http import Http404
 from django.views.generic import TemplateView
 
 from partnerships import selectors as partnerships
-from portal import search, selectors
+from portal import schema, search, selectors
 from reference.models import Organisation
 
 
@@ -13,7 +13,9 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**selectors.home_page(), **kwargs)
+        return super().get_context_data(
+            **selectors.home_page(), site_schema=schema.site_schema(), **kwargs
+        )
 
 
 class SearchView(TemplateView):

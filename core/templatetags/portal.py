@@ -1,5 +1,6 @@
 """Template helpers shared by every page: language alternates and bilingual content."""
 
+import re
 from urllib.parse import urlencode
 
 from django import template
@@ -150,3 +151,36 @@ def languages_available(obj, *fields, compact=False):
         "missing_current": active_language() not in codes,
         "compact": compact,
     }
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name: str):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}…{% endcapture %}``: render a part (blocks included) once into a
+    variable, so base.html can show a page's description and reuse it for OpenGraph."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+
+
+@register.filter
+def description_content(tags) -> str:
+    """The content of the ``<meta name="description">`` among rendered tags (already
+    escaped), or "": a page's block may hold other tags (robots) or none."""
+    found = _DESCRIPTION.search(str(tags or ""))
+    return mark_safe(found.group(1)) if found else ""
