@@ -144,12 +144,13 @@ class EventDetailView(DraftPreviewMixin, TemplateView):
         if event is None:
             raise Http404
         speakers = list(event.speakers.all())
+        seats_left = selectors.seats_left(event)
         return super().get_context_data(
             event=event,
             speakers=speakers,
-            seats_left=selectors.seats_left(event),
+            seats_left=seats_left,
             registration_open=event.registration_is_open(),
-            schema_data=schema.event(event, speakers),
+            schema_data=schema.event(event, speakers, seats_left),
             **kwargs,
         )
 

@@ -63,9 +63,13 @@ def event_get(slug: str) -> Event | None:
 
 
 def seats_left(event: Event) -> int | None:
-    """Free seats (None: no limit); uses ``confirmed_count`` when the selector annotated it."""
+    """Free seats (None: no limit); uses ``confirmed_count`` when the selector annotated it.
+
+    None are free to a newcomer while anyone waits: a freed seat goes to the waiting list."""
     if event.capacity is None:
         return None
+    if getattr(event, "waiting_count", 0):
+        return 0
     confirmed = getattr(event, "confirmed_count", None)
     if confirmed is None:
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
