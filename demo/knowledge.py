@@ -449,6 +449,7 @@ EVENTS = [
         "speakers": ["wanjiru", "bergstrom"],
         "themes": ["democratic-resilience"],
         "countries": ["UA", "KE"],
+        "organisations": ["vara", "borlange"],
     },
     {
         "slug": "webinar-women-in-local-politics",
@@ -474,6 +475,7 @@ EVENTS = [
         "speakers": ["morales", "lindqvist"],
         "themes": ["gender-equality"],
         "countries": ["CO", "GT"],
+        "organisations": ["borlange"],
     },
     {
         "slug": "workshop-writing-policy-briefs",
@@ -692,6 +694,7 @@ def _seed_calls(themes) -> int:
 
 
 def _seed_events(people, themes, countries) -> int:
+    organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=["vara", "borlange"])}
     for item in EVENTS:
         event = upsert(
             Event,
@@ -722,6 +725,10 @@ def _seed_events(people, themes, countries) -> int:
         set_related(event.speakers, [people[k] for k in item["speakers"]])
         set_related(event.themes, [themes[s] for s in item["themes"] if s in themes])
         set_related(event.countries, [countries[c] for c in item["countries"] if c in countries])
+        set_related(
+            event.organisations,
+            [organisations[s] for s in item.get("organisations", []) if s in organisations],
+        )
         for position, (name, email) in enumerate(item.get("registrations", [])):
             # Demo sign-ups are written directly: no emails go to example.org addresses.
             full = item["capacity"] is not None and position >= item["capacity"]

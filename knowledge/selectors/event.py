@@ -28,6 +28,11 @@ def events_for_country(country, *, limit: int = 6) -> QuerySet[Event]:
     return Event.objects.upcoming().filter(countries=country)[:limit]
 
 
+def events_for_organisation(organisation, *, limit: int = 6) -> QuerySet[Event]:
+    """Upcoming events an organisation hosts or takes part in, soonest first."""
+    return _with_seats(Event.objects.upcoming().filter(organisations=organisation))[:limit]
+
+
 def _with_seats(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.annotate(
         confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
