@@ -45,8 +45,8 @@ def publication(pub: Publication, authors: list[Person]) -> dict:
         "@type": SCHEMA_TYPES[pub.type],
         "@id": url,
         "url": url,
-        "name": str(pub.title),
-        "headline": str(pub.title)[:110],
+        "name": str(pub.citation_title),
+        "headline": str(pub.citation_title)[:110],
         "author": [person(p) for p in authors],
         "datePublished": str(pub.year),
         "inLanguage": list(pub.document_languages),
@@ -55,6 +55,8 @@ def publication(pub: Publication, authors: list[Person]) -> dict:
         "about": [t.name for t in pub.themes.all()],
         "spatialCoverage": [{"@type": "Country", "name": c.name} for c in pub.countries.all()],
     }
+    if str(pub.title) != str(pub.citation_title):
+        data["alternativeHeadline"] = str(pub.title)
     if pub.abstract:
         data["abstract"] = str(pub.abstract)
     if pub.doi:

@@ -90,6 +90,7 @@ class PublicationDetailView(DraftPreviewMixin, TemplateView):
             ),
             pdf_size=_file_size(publication.file),
             schema_data=schema.publication(publication, authors),
+            team_email=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
             **kwargs,
         )
 
@@ -116,7 +117,9 @@ class ResearchCallDetailView(DraftPreviewMixin, TemplateView):
         )
         if call is None:
             raise Http404
-        return super().get_context_data(call=call, **kwargs)
+        return super().get_context_data(
+            call=call, team_email=settings.ICLD_KNOWLEDGE_TEAM_EMAIL, **kwargs
+        )
 
 
 class EventListView(TemplateView):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.i18n import TranslatedField
+from core.i18n import LANGUAGE_CODES, LocalizedText, TranslatedField, active_language, localize
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.search import search_vector_field
 from knowledge import validators
@@ -219,6 +219,26 @@ class Publication(Publishable):
             errors["document_languages"] = _("Choose at least one language.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def citation_title(self) -> LocalizedText:
+        """The title the document itself bears, for citing it: in the visitor's language when
+        the document is written in it, else in a language it is written in. An English-only
+        report is cited by its English title on /sv/ too, never by a translated title."""
+        written = [
+            code
+            for code in self.document_languages
+            if code in LANGUAGE_CODES and getattr(self, f"title_{code}", "")
+        ]
+        if not written or active_language() in written:
+            return self.title
+        return localize(self, "title", language=written[0])
+
+    @property
+    def document_language_names(self) -> list[str]:
+        """The document's languages as names in the visitor's language ("Spanish", never "es")."""
+        names = dict(DOCUMENT_LANGUAGES)
+        return [str(names.get(code, code)) for code in self.document_languages]
 
     @property
     def download_filename(self) -> str:

@@ -166,3 +166,47 @@ def test_organisation_selector_and_related_pages(client):
     publication = make_publication(organisations=[vara])
     text = client.get(url("publication", slug=publication.slug)).text
     assert vara.name_en in text
+
+
+def test_an_english_publication_is_cited_by_its_english_title_on_the_swedish_page(client):
+    publication = make_publication(
+        title_sv="Inkluderande ledarskap",
+        title_en="Inclusive leadership",
+        document_languages=["en", "es"],
+        with_file=True,
+    )
+    text = client.get(url("publication", slug=publication.slug, language="sv")).text
+    assert '<meta name="citation_title" content="Inclusive leadership">' in text
+    assert "Inkluderande ledarskap" in text.split("<h1")[1].split("</h1>")[0]
+    assert 'Dokumentets titel: <cite lang="en">Inclusive leadership</cite>' in text
+    data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["name"] == "Inclusive leadership"
+    assert data["alternativeHeadline"] == "Inkluderande ledarskap"
+    citation = text.split('class="citation"')[1].split("</blockquote>")[0]
+    assert "Inclusive leadership" in citation and "Inkluderande" not in citation
+    bib = client.get(url("publication_bibtex", slug=publication.slug, language="sv")).text
+    ris = client.get(url("publication_ris", slug=publication.slug, language="sv")).text
+    assert "{{Inclusive leadership}}" in bib and "TI  - Inclusive leadership" in ris
+    assert "Inkluderande" not in bib + ris
+
+
+@pytest.mark.parametrize(
+    ("language", "names"), [("sv", "engelska, spanska"), ("en", "English, Spanish")]
+)
+def test_document_languages_are_named_in_the_visitors_language(client, language, names):
+    publication = make_publication(document_languages=["en", "es"])
+    text = client.get(url("publication", slug=publication.slug, language=language)).text
+    facts = text.split('class="facts"')[1].split("</dl>")[0]
+    assert names.lower() in facts.lower()
+    assert ">es<" not in facts and ", es" not in facts
+
+
+def test_an_accessible_version_is_asked_of_the_knowledge_team(client, settings):
+    settings.ICLD_KNOWLEDGE_TEAM_EMAIL = "research@icld.example"
+    publication = make_publication(with_file=True, title_en="Inclusive leadership")
+    for language in ("sv", "en"):
+        text = client.get(url("publication", slug=publication.slug, language=language)).text
+        link = text.split('class="accessible-version"')[1].split("</a>")[0]
+        assert 'href="mailto:research@icld.example?subject=' in link
+        assert "Inclusive%20leadership" in link
+        assert settings.ICLD_CONTACT_EMAIL not in link
