@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 
-from demo.helpers import make_cover_png, make_pdf, set_related, upsert
+from demo.helpers import is_tagged_pdf, make_cover_png, make_pdf, set_related, upsert
 from knowledge.models import CallDocument, Event, Person, Publication, Registration, ResearchCall
 from knowledge.services import publication_set_authors
 from reference.models import Country, Organisation, Theme
@@ -636,19 +636,12 @@ def _seed_publications(people, themes, countries) -> int:
             publication.organisations,
             [organisations[s] for s in item.get("organisations", []) if s in organisations],
         )
-        if not publication.file or not publication.file.storage.exists(publication.file.name):
-            lines = [
-                "ICLD - Swedish International Centre for Local Democracy",
-                "",
-                item["title_en"][:70],
-                item["title_en"][70:140],
-                "",
-                ", ".join(people[k].name for k in item["authors"]),
-                str(item["year"]),
-                "",
-                "Demo document generated for the ICLD portal.",
-            ]
-            publication.file.save(f"{item['slug']}.pdf", ContentFile(make_pdf(lines)), save=False)
+        if _needs_pdf(publication.file):
+            publication.file.save(
+                f"{item['slug']}.pdf",
+                ContentFile(_publication_pdf(item, [people[k] for k in item["authors"]])),
+                save=False,
+            )
             publication.save(update_fields=["file"])
         if item.get("cover") and (
             not publication.cover_image
@@ -659,6 +652,39 @@ def _seed_publications(people, themes, countries) -> int:
             )
             publication.save(update_fields=["cover_image"])
     return len(PUBLICATIONS)
+
+
+def _needs_pdf(field) -> bool:
+    """No file yet, a file gone missing, or an untagged one from an earlier demo."""
+    if not field or not field.storage.exists(field.name):
+        return True
+    with field.storage.open(field.name, "rb") as handle:
+        return not is_tagged_pdf(handle.read())
+
+
+# Demo text of a PDF in the language it is written in.
+DEMO_LINES = {
+    "sv": ("ICLD - Internationellt centrum för lokal demokrati", "Demodokument för ICLD-portalen."),
+    "en": (
+        "ICLD - Swedish International Centre for Local Democracy",
+        "Demo document generated for the ICLD portal.",
+    ),
+}
+
+
+def _publication_pdf(item: dict, authors: list[Person]) -> bytes:
+    """A tagged PDF in the document's own language: its title, authors and /Lang."""
+    languages = item["languages"]
+    language = "sv" if languages[0] == "sv" else "en" if "en" in languages else languages[0]
+    lines = DEMO_LINES.get(language, DEMO_LINES["en"])
+    title = item["title_sv"] if language == "sv" else item["title_en"]
+    names = ", ".join(person.name for person in authors)
+    return make_pdf(
+        [title[:70], title[70:140], "", names, str(item["year"]), "", lines[0], lines[1]],
+        title=title,
+        author=names or "ICLD",
+        language=language,
+    )
 
 
 def _seed_calls(themes) -> int:
@@ -683,11 +709,19 @@ def _seed_calls(themes) -> int:
         )
         set_related(call.themes, [themes[s] for s in item["themes"] if s in themes])
         if item.get("document") and not call.documents.exists():
+            # Call texts are in English (the documents have no language field).
             title_sv, title_en = item["document"]
             document = CallDocument(call=call, title_sv=title_sv, title_en=title_en)
             document.file.save(
                 "call.pdf",
-                ContentFile(make_pdf([item["title_en"][:70], "", "Call text (demo)."])),
+                ContentFile(
+                    make_pdf(
+                        [item["title_en"][:70], "", "Call text (demo)."],
+                        title=title_en,
+                        author="ICLD",
+                        language="en",
+                    )
+                ),
                 save=True,
             )
     return len(CALLS)

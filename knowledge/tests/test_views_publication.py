@@ -210,3 +210,18 @@ def test_an_accessible_version_is_asked_of_the_knowledge_team(client, settings):
         assert 'href="mailto:research@icld.example?subject=' in link
         assert "Inclusive%20leadership" in link
         assert settings.ICLD_CONTACT_EMAIL not in link
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_pdf_is_labelled_with_the_documents_language_under_either_address(client, language):
+    publication = make_publication(with_file=True, document_languages=["en"])
+    response = client.get(url("publication_pdf", slug=publication.slug, language=language))
+    assert response["Content-Language"] == "en"
+    english = url("publication_pdf", slug=publication.slug, language="en")
+    assert response["Link"] == f'<https://portal.example{english}>; rel="canonical"'
+    head = client.head(url("publication_pdf", slug=publication.slug, language=language))
+    assert head.status_code == 200 and head["Content-Language"] == "en"
+    swedish = make_publication(with_file=True, document_languages=["sv", "en"])
+    response = client.get(url("publication_pdf", slug=swedish.slug, language=language))
+    assert response["Content-Language"] == "sv, en"
+    assert "/sv/" in response["Link"]
