@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 
 from demo.helpers import is_tagged_pdf, make_cover_png, make_pdf, set_related, upsert
+from core.images import image_create
 from knowledge.models import CallDocument, Event, Person, Publication, Registration, ResearchCall
 from knowledge.services import publication_set_authors
 from reference.models import Country, Organisation, Theme
@@ -621,8 +622,6 @@ def _seed_publications(people, themes, countries) -> int:
                 "document_languages": item["languages"],
                 "doi": item.get("doi", ""),
                 "isbn": item.get("isbn", ""),
-                "cover_alt_sv": f"Omslaget till {item['title_sv']}" if item.get("cover") else "",
-                "cover_alt_en": f"Cover of {item['title_en']}" if item.get("cover") else "",
             },
         )
         publication_set_authors(
@@ -643,14 +642,9 @@ def _seed_publications(people, themes, countries) -> int:
                 save=False,
             )
             publication.save(update_fields=["file"])
-        if item.get("cover") and (
-            not publication.cover_image
-            or not publication.cover_image.storage.exists(publication.cover_image.name)
-        ):
-            publication.cover_image.save(
-                "cover.png", ContentFile(make_cover_png(item["cover"])), save=False
-            )
-            publication.save(update_fields=["cover_image"])
+        if item.get("cover") and publication.cover is None:
+            publication.cover = _cover_image(item)
+            publication.save(update_fields=["cover"])
     return len(PUBLICATIONS)
 
 
@@ -684,6 +678,17 @@ def _publication_pdf(item: dict, authors: list[Person]) -> bytes:
         title=title,
         author=names or "ICLD",
         language=language,
+    )
+
+
+def _cover_image(item: dict):
+    """A cover in the image library, with its text alternative in both languages; at twice
+    the size it is shown, so screens with dense pixels get a sharp rendition."""
+    upload = ContentFile(make_cover_png(item["cover"], width=360, height=508), name="cover.png")
+    return image_create(
+        file=upload,
+        alt_sv=f"Omslaget till {item['title_sv']}",
+        alt_en=f"Cover of {item['title_en']}",
     )
 
 

@@ -23,7 +23,6 @@ from core.feeds import conditional
 from core.spreadsheets import spreadsheet_cell
 from knowledge import citations, ical, search, selectors
 from knowledge.models import CallDocument, Event
-from knowledge.validators import image_content_type
 
 
 def _file_response(field, *, content_type: str, filename: str = "", attachment: bool = False):
@@ -66,21 +65,6 @@ def publication_pdf(request, slug: str):
         )
     response["Link"] = f'<{canonical}>; rel="canonical"'
     return response
-
-
-@require_safe
-def publication_cover(request, slug: str):
-    publication = selectors.publication_get(slug)
-    if publication is None or not publication.cover_image:
-        raise Http404
-    try:
-        with publication.cover_image.open("rb") as handle:
-            content_type = image_content_type(handle)
-    except (OSError, ValueError) as error:
-        raise Http404 from error
-    if content_type is None:
-        raise Http404
-    return _file_response(publication.cover_image, content_type=content_type)
 
 
 @require_safe

@@ -144,15 +144,16 @@ class Publication(Publishable):
         _("ISBN"), max_length=17, blank=True, validators=[validators.validate_isbn]
     )
     external_url = models.URLField(_("external link"), blank=True)
-    cover_image = models.FileField(
-        _("cover image"),
-        upload_to=upload_cover,
+    # From the image library (core.images), as the lead images of stories: checked by content,
+    # shown as resized WebP renditions, its text alternative written there.
+    cover = models.ForeignKey(
+        "core.Image",
+        verbose_name=_("cover image"),
+        null=True,
         blank=True,
-        validators=[validators.validate_image],
-        help_text=_("PNG, JPEG or WebP, at most 5 MB."),
-    )
-    cover_alt = TranslatedField(
-        models.CharField, _("cover image text alternative"), max_length=250, required=(), blank=True
+        on_delete=models.SET_NULL,
+        related_name="knowledge_publication_cover",
+        help_text=_("Choose from the image library, or add a new image with +."),
     )
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -213,8 +214,13 @@ class Publication(Publishable):
         self.doi = validators.normalise_doi(self.doi)
         self.isbn = self.isbn.strip()
         errors = {}
-        if self.cover_image and not self.cover_alt_sv:
-            errors["cover_alt_sv"] = _("Describe the cover image for people who cannot see it.")
+        if self.cover_id is not None:
+            languages = [c for c in LANGUAGE_CODES if (getattr(self, f"title_{c}", "") or "").strip()]
+            if self.cover.missing_alt_languages(languages):
+                errors["cover"] = _(
+                    "Describe the cover image for people who cannot see it, in the image "
+                    "library, in each language the publication has a title in."
+                )
         if not self.document_languages:
             errors["document_languages"] = _("Choose at least one language.")
         if errors:

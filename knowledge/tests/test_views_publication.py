@@ -113,20 +113,36 @@ def test_head_on_a_pdf_answers_like_get_without_the_file(client):
 def test_missing_files_give_404_not_500(client):
     publication = make_publication()
     assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
-    assert client.get(url("publication_cover", slug=publication.slug)).status_code == 404
     publication.file.name = "knowledge/publications/gone.pdf"
     publication.save(update_fields=["file"])
     assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
     assert client.get(url("publication", slug=publication.slug)).status_code == 200
 
 
-def test_cover_is_served_with_the_type_found_in_its_bytes(client):
-    publication = make_publication(cover_alt_sv="Omslag", cover_alt_en="Cover of the report")
-    publication.cover_image.save("c", ContentFile(PNG), save=False)
-    publication.save(update_fields=["cover_image"])
-    response = client.get(url("publication_cover", slug=publication.slug))
-    assert response["Content-Type"] == "image/png"
-    assert 'alt="Cover of the report"' in client.get(url("publication", slug=publication.slug)).text
+@pytest.mark.parametrize(("language", "alt"), [("sv", "Omslaget"), ("en", "Cover of the report")])
+def test_the_cover_is_shown_as_resized_webp_renditions(client, language, alt):
+    import re
+
+    from PIL import Image as PILImage
+
+    from core.images import image_create
+
+    picture = PILImage.new("RGB", (1000, 1400), (200, 30, 30))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    cover = image_create(
+        file=ContentFile(buffer.getvalue(), name="c.png"), alt_sv="Omslaget", alt_en=alt
+    )
+    publication = make_publication(cover=cover)
+    text = client.get(url("publication", slug=publication.slug, language=language)).text
+    [tag] = re.findall(r'<img[^>]*class="cover"[^>]*>', text)
+    assert f'alt="{alt}"' in tag and 'width="320"' in tag and 'height="448"' in tag
+    srcset = re.search(r'srcset="([^"]*)"', tag).group(1)
+    # Never more than twice the 180 px it is shown at; never the 1000 px original.
+    assert srcset.endswith("/320.webp 320w") and "/480.webp" not in srcset
+    assert "images/" not in tag
+    assert client.get(re.search(r'src="([^"]*)"', tag).group(1)).status_code == 200
+    assert 'property="og:image" content="' in text and "/og.jpg" in text
 
 
 def test_citation_downloads(client):
