@@ -1,5 +1,6 @@
 """Publication covers move into the image library (core.images): each cover file becomes an
-image row, its text alternative with it, and gets resized renditions; then the old columns go."""
+image row, its text alternative with it, and gets resized renditions. The old columns go in
+the next migration (its own transaction: the new foreign key's checks wait for the commit)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -59,7 +60,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(covers_to_library, migrations.RunPython.noop),
-        migrations.RemoveField(model_name="publication", name="cover_alt_en"),
-        migrations.RemoveField(model_name="publication", name="cover_alt_sv"),
-        migrations.RemoveField(model_name="publication", name="cover_image"),
     ]

@@ -88,7 +88,7 @@ def test_raising_the_capacity_in_admin_seats_the_waiting_list(staff_client):
         follow=True,
     )
     assert response.status_code == 200
-    assert "1 person on the waiting list got a seat" in response.text
+    assert "1 person på väntelistan fick en plats" in response.text
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     assert OutboxMessage.objects.filter(to__contains=["w@example.org"]).count() == 1
@@ -121,7 +121,7 @@ def test_staff_cancel_for_a_person_who_is_told_and_whose_seat_goes_on(staff_clie
         {"action": "cancel_selected", "_selected_action": [seated.pk]},
         follow=True,
     )
-    assert "1 sign-up cancelled" in response.text
+    assert "1 anmälan avbokad" in response.text
     seated.refresh_from_db()
     waiting.refresh_from_db()
     assert (seated.status, waiting.status) == ("cancelled", "confirmed")

@@ -106,6 +106,9 @@ def _generate():
               FROM knowledge_publication p;
             """
         )
+        # The deferred foreign-key checks (the cover's) run now: an index cannot be built
+        # while checks wait for the commit.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for _name, definition in indexes:
             cursor.execute(definition)
 
