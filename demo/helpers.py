@@ -51,7 +51,7 @@ def _xmp(title: str, author: str, language: str) -> bytes:
         f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>"
         "<pdfuaid:part>1</pdfuaid:part>"
         '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def make_pdf(
@@ -102,9 +102,7 @@ def make_pdf(
     ]
     for mcid in range(len(shown)):
         tag = b"H1" if mcid == 0 else b"P"
-        objects.append(
-            b"<< /Type /StructElem /S /%s /P 8 0 R /Pg 3 0 R /K %d >>" % (tag, mcid)
-        )
+        objects.append(b"<< /Type /StructElem /S /%s /P 8 0 R /Pg 3 0 R /K %d >>" % (tag, mcid))
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 
-from demo.helpers import is_tagged_pdf, make_cover_png, make_pdf, set_related, upsert
 from core.images import image_create
+from demo.helpers import is_tagged_pdf, make_cover_png, make_pdf, set_related, upsert
 from knowledge.models import CallDocument, Event, Person, Publication, Registration, ResearchCall
 from knowledge.services import publication_set_authors
 from reference.models import Country, Organisation, Theme

@@ -215,8 +215,8 @@ class Publication(Publishable):
         self.isbn = self.isbn.strip()
         errors = {}
         if self.cover_id is not None:
-            languages = [c for c in LANGUAGE_CODES if (getattr(self, f"title_{c}", "") or "").strip()]
-            if self.cover.missing_alt_languages(languages):
+            titled = [c for c in LANGUAGE_CODES if (getattr(self, f"title_{c}", "") or "").strip()]
+            if self.cover.missing_alt_languages(titled):
                 errors["cover"] = _(
                     "Describe the cover image for people who cannot see it, in the image "
                     "library, in each language the publication has a title in."

@@ -233,7 +233,8 @@ def test_the_calendar_subscription_keeps_recent_past_events(client):
     )
     upcoming = make_event()
     for language in ("sv", "en"):
-        feed = icalendar.Calendar.from_ical(client.get(url("calendar_feed", language=language)).content)
+        response = client.get(url("calendar_feed", language=language))
+        feed = icalendar.Calendar.from_ical(response.content)
         uids = {str(e["UID"]) for e in feed.walk("VEVENT")}
         assert f"event-{recent.pk}@icld.se" in uids and f"event-{upcoming.pk}@icld.se" in uids
         assert f"event-{old.pk}@icld.se" not in uids

@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 
 from knowledge.tests.conftest import url
 from knowledge.tests.factories import make_person, make_publication
-from knowledge.tests.files import PNG
 from reference.models import Country, Organisation, Theme
 
 pytestmark = pytest.mark.django_db
