@@ -406,3 +406,32 @@ def test_concurrent_frees_and_sign_ups_never_over_book():
     assert set(
         Registration.objects.filter(email__startswith="new").values_list("status", flat=True)
     ) == {"waiting"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_never_send_one_reminder_twice():
+    event = soon(days=1, capacity=None)
+    early = timezone.now() - timedelta(days=5)
+    for n in range(20):
+        make_registration(event, email=f"r{n}@example.org", status_changed_at=early)
+    barrier = threading.Barrier(2)
+    counts = []
+
+    def worker():
+        try:
+            barrier.wait()
+            counts.append(services.registration_reminders(limit=7))
+            counts.append(services.registration_reminders(limit=7))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts.append(services.registration_reminders())
+    assert sum(counts) == 20
+    reminders = OutboxMessage.objects.filter(subject__startswith="Reminder")
+    assert reminders.count() == 20
+    assert len({tuple(m.to) for m in reminders}) == 20
