@@ -36,6 +36,10 @@ from core.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
+# Small text attachments (a calendar file) are kept in the message's JSON column under this
+# key, beside the extra headers, so a message and its attachment stay one row.
+ATTACHMENTS = "_attachments"
+
 MAX_ATTEMPTS = 25
 MAX_BACKOFF = timedelta(hours=1)
 # The first key of the advisory lock that serialises receipts to one address.
@@ -68,8 +72,11 @@ def outbox_compose(
     language: str,
     headers: dict[str, str] | None = None,
     reply_to: str = "",
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> OutboxMessage:
-    """Render ``<template>_subject.txt``, ``.txt`` and ``.html`` into an unsaved message."""
+    """Render ``<template>_subject.txt``, ``.txt`` and ``.html`` into an unsaved message.
+
+    ``attachments``: small text files as (filename, content, MIME type)."""
     context = {"site_url": settings.ICLD_SITE_URL, **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
@@ -82,7 +89,7 @@ def outbox_compose(
         body_text=body_text,
         body_html=body_html,
         language=language,
-        headers=headers or {},
+        headers={**(headers or {}), **({ATTACHMENTS: attachments} if attachments else {})},
         reply_to=reply_to,
         message_id=f"<{uuid.uuid4()}@{domain}>",
     )
@@ -131,16 +138,19 @@ def _backoff(attempts: int) -> timedelta:
 
 
 def _build_email(message: OutboxMessage) -> EmailMultiAlternatives:
+    headers = {k: v for k, v in message.headers.items() if k != ATTACHMENTS}
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=message.to,
         reply_to=[message.reply_to] if message.reply_to else None,
-        headers={"Message-ID": message.message_id, **message.headers},
+        headers={"Message-ID": message.message_id, **headers},
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
+    for filename, content, mimetype in message.headers.get(ATTACHMENTS, []):
+        email.attach(filename, content, mimetype)
     return email
 
 

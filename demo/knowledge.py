@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 
-from demo.helpers import make_cover_png, make_pdf, set_related, upsert
+from core.images import image_create
+from demo.helpers import is_tagged_pdf, make_cover_png, make_pdf, set_related, upsert
 from knowledge.models import CallDocument, Event, Person, Publication, Registration, ResearchCall
 from knowledge.services import publication_set_authors
 from reference.models import Country, Organisation, Theme
@@ -449,6 +450,7 @@ EVENTS = [
         "speakers": ["wanjiru", "bergstrom"],
         "themes": ["democratic-resilience"],
         "countries": ["UA", "KE"],
+        "organisations": ["vara", "borlange"],
     },
     {
         "slug": "webinar-women-in-local-politics",
@@ -474,6 +476,7 @@ EVENTS = [
         "speakers": ["morales", "lindqvist"],
         "themes": ["gender-equality"],
         "countries": ["CO", "GT"],
+        "organisations": ["borlange"],
     },
     {
         "slug": "workshop-writing-policy-briefs",
@@ -619,8 +622,6 @@ def _seed_publications(people, themes, countries) -> int:
                 "document_languages": item["languages"],
                 "doi": item.get("doi", ""),
                 "isbn": item.get("isbn", ""),
-                "cover_alt_sv": f"Omslaget till {item['title_sv']}" if item.get("cover") else "",
-                "cover_alt_en": f"Cover of {item['title_en']}" if item.get("cover") else "",
             },
         )
         publication_set_authors(
@@ -634,29 +635,61 @@ def _seed_publications(people, themes, countries) -> int:
             publication.organisations,
             [organisations[s] for s in item.get("organisations", []) if s in organisations],
         )
-        if not publication.file or not publication.file.storage.exists(publication.file.name):
-            lines = [
-                "ICLD - Swedish International Centre for Local Democracy",
-                "",
-                item["title_en"][:70],
-                item["title_en"][70:140],
-                "",
-                ", ".join(people[k].name for k in item["authors"]),
-                str(item["year"]),
-                "",
-                "Demo document generated for the ICLD portal.",
-            ]
-            publication.file.save(f"{item['slug']}.pdf", ContentFile(make_pdf(lines)), save=False)
-            publication.save(update_fields=["file"])
-        if item.get("cover") and (
-            not publication.cover_image
-            or not publication.cover_image.storage.exists(publication.cover_image.name)
-        ):
-            publication.cover_image.save(
-                "cover.png", ContentFile(make_cover_png(item["cover"])), save=False
+        if _needs_pdf(publication.file):
+            publication.file.save(
+                f"{item['slug']}.pdf",
+                ContentFile(_publication_pdf(item, [people[k] for k in item["authors"]])),
+                save=False,
             )
-            publication.save(update_fields=["cover_image"])
+            publication.save(update_fields=["file"])
+        if item.get("cover") and publication.cover is None:
+            publication.cover = _cover_image(item)
+            publication.save(update_fields=["cover"])
     return len(PUBLICATIONS)
+
+
+def _needs_pdf(field) -> bool:
+    """No file yet, a file gone missing, or an untagged one from an earlier demo."""
+    if not field or not field.storage.exists(field.name):
+        return True
+    with field.storage.open(field.name, "rb") as handle:
+        return not is_tagged_pdf(handle.read())
+
+
+# Demo text of a PDF in the language it is written in.
+DEMO_LINES = {
+    "sv": ("ICLD - Internationellt centrum för lokal demokrati", "Demodokument för ICLD-portalen."),
+    "en": (
+        "ICLD - Swedish International Centre for Local Democracy",
+        "Demo document generated for the ICLD portal.",
+    ),
+}
+
+
+def _publication_pdf(item: dict, authors: list[Person]) -> bytes:
+    """A tagged PDF in the document's own language: its title, authors and /Lang."""
+    languages = item["languages"]
+    language = "sv" if languages[0] == "sv" else "en" if "en" in languages else languages[0]
+    lines = DEMO_LINES.get(language, DEMO_LINES["en"])
+    title = item["title_sv"] if language == "sv" else item["title_en"]
+    names = ", ".join(person.name for person in authors)
+    return make_pdf(
+        [title[:70], title[70:140], "", names, str(item["year"]), "", lines[0], lines[1]],
+        title=title,
+        author=names or "ICLD",
+        language=language,
+    )
+
+
+def _cover_image(item: dict):
+    """A cover in the image library, with its text alternative in both languages; at twice
+    the size it is shown, so screens with dense pixels get a sharp rendition."""
+    upload = ContentFile(make_cover_png(item["cover"], width=360, height=508), name="cover.png")
+    return image_create(
+        file=upload,
+        alt_sv=f"Omslaget till {item['title_sv']}",
+        alt_en=f"Cover of {item['title_en']}",
+    )
 
 
 def _seed_calls(themes) -> int:
@@ -681,17 +714,26 @@ def _seed_calls(themes) -> int:
         )
         set_related(call.themes, [themes[s] for s in item["themes"] if s in themes])
         if item.get("document") and not call.documents.exists():
+            # Call texts are in English (the documents have no language field).
             title_sv, title_en = item["document"]
             document = CallDocument(call=call, title_sv=title_sv, title_en=title_en)
             document.file.save(
                 "call.pdf",
-                ContentFile(make_pdf([item["title_en"][:70], "", "Call text (demo)."])),
+                ContentFile(
+                    make_pdf(
+                        [item["title_en"][:70], "", "Call text (demo)."],
+                        title=title_en,
+                        author="ICLD",
+                        language="en",
+                    )
+                ),
                 save=True,
             )
     return len(CALLS)
 
 
 def _seed_events(people, themes, countries) -> int:
+    organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=["vara", "borlange"])}
     for item in EVENTS:
         event = upsert(
             Event,
@@ -722,6 +764,10 @@ def _seed_events(people, themes, countries) -> int:
         set_related(event.speakers, [people[k] for k in item["speakers"]])
         set_related(event.themes, [themes[s] for s in item["themes"] if s in themes])
         set_related(event.countries, [countries[c] for c in item["countries"] if c in countries])
+        set_related(
+            event.organisations,
+            [organisations[s] for s in item.get("organisations", []) if s in organisations],
+        )
         for position, (name, email) in enumerate(item.get("registrations", [])):
             # Demo sign-ups are written directly: no emails go to example.org addresses.
             full = item["capacity"] is not None and position >= item["capacity"]

@@ -1,7 +1,8 @@
 """Citations of a publication: a ready text citation, BibTeX and RIS.
 
-The title is given in the active language (the citation a Swedish visitor
-copies is in Swedish, an English visitor's in English), authors in document order.
+The title is the one the document bears (``Publication.citation_title``): in the active
+language when the document is written in it, else in the document's own language (an
+English-only report keeps its English title for a Swedish visitor). Authors in document order.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def text_citation(publication: Publication) -> str:
         authors = ", ".join(names[:-1]) + ", & " + names[-1]
     else:
         authors = names[0] if names else "ICLD"
-    title = str(publication.title).rstrip(".")
+    title = str(publication.citation_title).rstrip(".")
     return (
         f"{authors} ({publication.year}). {title} ({publication.get_type_display()}). "
         f"{_('Swedish International Centre for Local Democracy')}. {_url(publication)}"
@@ -112,7 +113,7 @@ def bibtex(publication: Publication) -> str:
     entry_type, report_type = BIBTEX_TYPES[publication.type]
     fields = [
         ("author", " and ".join(f"{p.family_name}, {p.given_names}" for p in _people(publication))),
-        ("title", f"{{{_bibtex_escape(publication.title)}}}"),
+        ("title", f"{{{_bibtex_escape(publication.citation_title)}}}"),
         ("year", str(publication.year)),
         (
             "publisher" if entry_type in ("book", "proceedings", "misc") else "institution",
@@ -141,7 +142,7 @@ def ris(publication: Publication) -> str:
     lines = [("TY", RIS_TYPES[publication.type])]
     lines += [("AU", f"{p.family_name}, {p.given_names}") for p in _people(publication)]
     lines += [
-        ("TI", publication.title),
+        ("TI", publication.citation_title),
         ("PY", str(publication.year)),
         ("PB", PUBLISHER),
         ("CY", PLACE),

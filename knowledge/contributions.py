@@ -12,7 +12,7 @@ from core.search import Names, SearchSource
 from core.waiting import register_waiting
 from knowledge.list_kinds import EventKind, PublicationKind, ResearchCallKind
 from knowledge.models import Event, Person, Publication, Registration, ResearchCall
-from knowledge.services.event import RETENTION
+from knowledge.services.event import RETENTION, registration_reminders
 from knowledge.sitemaps import SITEMAPS
 from staff.roles import ALL, COMMUNICATIONS, EDIT, KNOWLEDGE_TEAM, Grant
 
@@ -85,6 +85,9 @@ register_waiting(
     filters={"status__exact": Registration.Status.WAITING},
     order=31,
 )
+
+# The reminder before an event: the email worker queues those due before it sends.
+registries.outbox_collectors.register("seminar reminders", registration_reminders)
 
 registries.staff_grants.register((KNOWLEDGE_TEAM, "knowledge"), Grant("knowledge", ALL))
 # Communications polish and publish publications and events.

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -23,7 +23,6 @@ from core.feeds import conditional
 from core.spreadsheets import spreadsheet_cell
 from knowledge import citations, ical, search, selectors
 from knowledge.models import CallDocument, Event
-from knowledge.validators import image_content_type
 
 
 def _file_response(field, *, content_type: str, filename: str = "", attachment: bool = False):
@@ -41,30 +40,31 @@ def _file_response(field, *, content_type: str, filename: str = "", attachment: 
 
 @require_safe
 def publication_pdf(request, slug: str):
+    """The document, under /sv/ and /en/ alike: one file, so its Content-Language is the
+    document's languages (never the address's), and both addresses name one canonical URL,
+    the one in the document's language where the site has it."""
     publication = selectors.publication_get(slug)
     if publication is None or not publication.file:
         raise Http404
-    return _file_response(
+    response = _file_response(
         publication.file,
         content_type="application/pdf",
         filename=publication.download_filename,
         attachment=request.GET.get("download") == "1",
     )
-
-
-@require_safe
-def publication_cover(request, slug: str):
-    publication = selectors.publication_get(slug)
-    if publication is None or not publication.cover_image:
-        raise Http404
-    try:
-        with publication.cover_image.open("rb") as handle:
-            content_type = image_content_type(handle)
-    except (OSError, ValueError) as error:
-        raise Http404 from error
-    if content_type is None:
-        raise Http404
-    return _file_response(publication.cover_image, content_type=content_type)
+    if publication.document_languages:
+        response["Content-Language"] = ", ".join(publication.document_languages)
+    site_languages = [code for code, _name in settings.LANGUAGES]
+    canonical_language = next(
+        (code for code in publication.document_languages if code in site_languages),
+        settings.LANGUAGE_CODE,
+    )
+    with translation.override(canonical_language):
+        canonical = settings.ICLD_SITE_URL + reverse(
+            "knowledge:publication_pdf", kwargs={"slug": publication.slug}
+        )
+    response["Link"] = f'<{canonical}>; rel="canonical"'
+    return response
 
 
 @require_safe

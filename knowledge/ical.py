@@ -17,13 +17,16 @@ from knowledge.models import Event
 FEED_REFRESH = timedelta(hours=6)
 
 
-def event_entry(event: Event) -> ical.CalendarEntry:
-    """The event in the active language; its page link ends the description and is its URL."""
+def event_entry(event: Event, *, private: bool = False) -> ical.CalendarEntry:
+    """The event in the active language; its page link ends the description and is its URL.
+
+    ``private``: the file attached to a confirmation, which may carry the meeting link."""
     url = settings.ICLD_SITE_URL + event.get_absolute_url()
     location = ", ".join(part for part in (event.venue, event.city) if part)
     if event.online_url:
         # With sign-up, the meeting link is only in the confirmation email, never public.
-        online = gettext("Online") if event.registration_enabled else event.online_url
+        public = not event.registration_enabled or private
+        online = event.online_url if public else gettext("Online")
         location = f"{location} ({online})" if location else online
     description = " ".join(strip_tags(event.summary or event.description).split())
     return ical.CalendarEntry(
@@ -34,14 +37,15 @@ def event_entry(event: Event) -> ical.CalendarEntry:
         description=f"{description}\n\n{url}" if description else url,
         location=location,
         url=url,
+        status="CANCELLED" if event.is_cancelled else "CONFIRMED",
         last_modified=event.updated_at,
     )
 
 
-def calendar(events: Iterable[Event], *, name: str = "") -> str:
+def calendar(events: Iterable[Event], *, name: str = "", private: bool = False) -> str:
     """A VCALENDAR with the events, in the active language; ``name`` makes it a feed."""
     return ical.calendar(
-        (event_entry(event) for event in events),
+        (event_entry(event, private=private) for event in events),
         name=str(name),
         refresh=FEED_REFRESH if name else None,
     )

@@ -45,8 +45,8 @@ def publication(pub: Publication, authors: list[Person]) -> dict:
         "@type": SCHEMA_TYPES[pub.type],
         "@id": url,
         "url": url,
-        "name": str(pub.title),
-        "headline": str(pub.title)[:110],
+        "name": str(pub.citation_title),
+        "headline": str(pub.citation_title)[:110],
         "author": [person(p) for p in authors],
         "datePublished": str(pub.year),
         "inLanguage": list(pub.document_languages),
@@ -55,6 +55,8 @@ def publication(pub: Publication, authors: list[Person]) -> dict:
         "about": [t.name for t in pub.themes.all()],
         "spatialCoverage": [{"@type": "Country", "name": c.name} for c in pub.countries.all()],
     }
+    if str(pub.title) != str(pub.citation_title):
+        data["alternativeHeadline"] = str(pub.title)
     if pub.abstract:
         data["abstract"] = str(pub.abstract)
     if pub.doi:
@@ -72,7 +74,7 @@ def publication(pub: Publication, authors: list[Person]) -> dict:
     return data
 
 
-def event(ev: Event, speakers: list[Person]) -> dict:
+def event(ev: Event, speakers: list[Person], seats_left: int | None = None) -> dict:
     url = settings.ICLD_SITE_URL + ev.get_absolute_url()
     places = []
     if ev.venue:
@@ -104,7 +106,8 @@ def event(ev: Event, speakers: list[Person]) -> dict:
         "description": " ".join(strip_tags(ev.summary or ev.description).split()),
         "startDate": ev.starts_at.isoformat(),
         "endDate": ev.ends_at.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/"
+        + ("EventCancelled" if ev.is_cancelled else "EventScheduled"),
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "location": places[0] if len(places) == 1 else places,
         "organizer": ICLD,
@@ -113,13 +116,15 @@ def event(ev: Event, speakers: list[Person]) -> dict:
         "isAccessibleForFree": True,
         "about": [t.name for t in ev.themes.all()],
     }
-    if ev.registration_enabled:
+    # An offer only while one can sign up: a past, started or cancelled event offers no
+    # tickets, and a full one has none in stock (only the waiting list).
+    if ev.registration_is_open():
         data["offers"] = {
             "@type": "Offer",
             "price": "0",
             "priceCurrency": "SEK",
             "url": url,
-            "availability": "https://schema.org/InStock",
+            "availability": "https://schema.org/" + ("SoldOut" if seats_left == 0 else "InStock"),
             "validThrough": ev.registration_closes_at().isoformat(),
         }
     return data

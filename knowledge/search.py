@@ -207,7 +207,7 @@ def library_search(params: QueryDict) -> LibraryResult:
         "abstract_en",
         "author_names",
         "document_languages",
-        "cover_image",
+        "cover",
         "file",
     )
     if query.q:

@@ -26,9 +26,6 @@ urlpatterns = [
         name="publication_pdf",
     ),
     path(
-        _("publications/<slug:slug>/cover/"), downloads.publication_cover, name="publication_cover"
-    ),
-    path(
         _("publications/<slug:slug>/citation.bib"),
         downloads.publication_citation,
         {"fmt": "bib"},

@@ -90,6 +90,7 @@ class PublicationDetailView(DraftPreviewMixin, TemplateView):
             ),
             pdf_size=_file_size(publication.file),
             schema_data=schema.publication(publication, authors),
+            team_email=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
             **kwargs,
         )
 
@@ -116,7 +117,9 @@ class ResearchCallDetailView(DraftPreviewMixin, TemplateView):
         )
         if call is None:
             raise Http404
-        return super().get_context_data(call=call, **kwargs)
+        return super().get_context_data(
+            call=call, team_email=settings.ICLD_KNOWLEDGE_TEAM_EMAIL, **kwargs
+        )
 
 
 class EventListView(TemplateView):
@@ -144,12 +147,13 @@ class EventDetailView(DraftPreviewMixin, TemplateView):
         if event is None:
             raise Http404
         speakers = list(event.speakers.all())
+        seats_left = selectors.seats_left(event)
         return super().get_context_data(
             event=event,
             speakers=speakers,
-            seats_left=selectors.seats_left(event),
+            seats_left=seats_left,
             registration_open=event.registration_is_open(),
-            schema_data=schema.event(event, speakers),
+            schema_data=schema.event(event, speakers, seats_left),
             **kwargs,
         )
 

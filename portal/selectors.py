@@ -82,13 +82,14 @@ def _partnership_section(request, partnerships_queryset) -> dict:
 
 def organisation_involvement(request, organisation: Organisation) -> dict:
     """An organisation's partnerships, hosted study visits (where it agreed to be listed),
-    and the publications that name it."""
+    the publications that name it and the upcoming events it hosts or takes part in."""
     return {
         **_partnership_section(request, partnerships.partnerships_for_organisation(organisation)),
         "hosted_visits": list(programmes.hosted_visits_for_organisation(organisation)),
         "publications": list(
             knowledge.publications_for_organisation(organisation, limit=SECTION_LIMIT)
         ),
+        "events": list(knowledge.events_for_organisation(organisation, limit=SECTION_LIMIT)),
     }
 
 

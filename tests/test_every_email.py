@@ -145,7 +145,8 @@ def send_everything(client, language: str) -> None:
     )
     programme_services.visit_confirm(visit=visit)
 
-    # knowledge: confirmed, waiting, the details again, cancelled, promoted.
+    # knowledge: confirmed, waiting, the details again, cancelled, promoted, cancelled by
+    # staff, and the reminder before the event.
     event = make_event(capacity=1)
     url = path("knowledge:event_register", language, slug=event.slug)
     data = {"name": TYPED_NAME, "organisation": TYPED_NAME, "needs": TYPED_TEXT, "consent": "on"}
@@ -155,6 +156,20 @@ def send_everything(client, language: str) -> None:
     knowledge_services.registration_cancel(
         registration=Registration.objects.get(email="first@example.org")
     )
+    promoted = Registration.objects.get(email="second@example.org")
+    soon = timezone.now() + timedelta(days=1)
+    reminded = make_event(starts_at=soon, ends_at=soon + timedelta(hours=2))
+    Registration.objects.create(
+        event=reminded,
+        name=TYPED_NAME,
+        email="second@example.org",
+        language=language,
+        status=Registration.Status.CONFIRMED,
+        submission_token=uuid.uuid4(),
+        status_changed_at=timezone.now() - timedelta(days=5),
+    )
+    outbox_collect()
+    knowledge_services.registration_cancel(registration=promoted, by_staff=True)
 
     # alerts: the confirmation, the manage link and a digest.
     alert_services.alert_subscribe(
@@ -230,7 +245,7 @@ def test_every_email_reads_as_a_person_would_write_it(client, composed, language
 def test_every_email_template_is_sent_by_a_scenario(client, composed, language):
     send_everything(client, language)
     templates = email_templates()
-    assert len(templates) >= 17
+    assert len(templates) >= 19
     missing = templates - {template for template, _, _ in composed}
     assert not missing, f"add these emails to send_everything(): {sorted(missing)}"
     for template in templates:
@@ -254,10 +269,15 @@ def test_each_receipt_says_what_happens_next_with_links(client, composed, langua
         assert privacy in part
 
     confirmed = by_template(composed, "knowledge/emails/registration_confirmed")[0]
-    event = Registration.objects.get(email="second@example.org").event
+    event = Registration.objects.filter(email="second@example.org").earliest("pk").event
     for part in (confirmed.body_text, confirmed.body_html):
         assert site + path("knowledge:event_ics", language, slug=event.slug) in part
         assert site + path("knowledge:registration_cancel", language, token="x")[:-2] in part
+    # Each email that gives a seat carries the calendar file itself.
+    for template in ("registration_confirmed", "registration_promoted", "event_reminder"):
+        for message in by_template(composed, f"knowledge/emails/{template}"):
+            [(name, text, _kind)] = message.headers[core.outbox.ATTACHMENTS]
+            assert name.endswith(".ics") and "BEGIN:VEVENT" in text
 
     [offer] = by_template(composed, "programmes/emails/offer_confirmation")
     for part in (offer.body_text, offer.body_html):
@@ -284,6 +304,8 @@ def test_replies_reach_the_team_the_email_concerns(client, composed):
         "knowledge/emails/registration_reminder": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_cancelled": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_promoted": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
+        "knowledge/emails/registration_cancelled_by_staff": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
+        "knowledge/emails/event_reminder": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "alerts/emails/confirm": settings.ICLD_CONTACT_EMAIL,
         "alerts/emails/manage_link": settings.ICLD_CONTACT_EMAIL,
         "alerts/emails/digest": settings.ICLD_CONTACT_EMAIL,

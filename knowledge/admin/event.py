@@ -72,7 +72,7 @@ class EventAdmin(PreviewLinksMixin, admin.ModelAdmin):
     list_filter = ["kind", "language", "is_published", "themes"]
     search_fields = [*translated_search_fields("title"), "city"]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["speakers", "countries", "lead_image"]
+    autocomplete_fields = ["speakers", "countries", "organisations", "lead_image"]
     filter_horizontal = ["themes"]
     date_hierarchy = "starts_at"
     inlines = [RegistrationInline]
@@ -89,6 +89,7 @@ class EventAdmin(PreviewLinksMixin, admin.ModelAdmin):
                     "ends_at",
                     "language",
                     ("is_published", "published_at"),
+                    "is_cancelled",
                     "publish_at",
                     "public_link",
                 ]
@@ -101,7 +102,10 @@ class EventAdmin(PreviewLinksMixin, admin.ModelAdmin):
         (_("Image"), {"fields": ["lead_image"]}),
         (_("Place"), {"fields": ["city", "online_url"]}),
         (_("Sign-up"), {"fields": ["registration_enabled", "capacity", "registration_deadline"]}),
-        (_("Speakers, themes and countries"), {"fields": ["speakers", "themes", "countries"]}),
+        (
+            _("Speakers, themes, countries and organisations"),
+            {"fields": ["speakers", "themes", "countries", "organisations"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -132,6 +136,25 @@ class EventAdmin(PreviewLinksMixin, admin.ModelAdmin):
     def view_on_site(self, obj):
         return obj.get_absolute_url()
 
+    def save_model(self, request, obj, form, change):
+        # More seats go to the waiting list first (services.event_save).
+        promoted = services.event_save(event=obj)
+        _tell_promoted(self, request, promoted)
+
+
+def _tell_promoted(model_admin, request, promoted) -> None:
+    if promoted:
+        model_admin.message_user(
+            request,
+            ngettext(
+                "%(count)d person on the waiting list got a seat and was emailed.",
+                "%(count)d people on the waiting list got a seat and were emailed.",
+                len(promoted),
+            )
+            % {"count": len(promoted)},
+            messages.SUCCESS,
+        )
+
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
@@ -151,10 +174,38 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
         "status_changed_at",
     ]
-    actions = ["confirm_selected", "move_to_waiting_list", "export_csv"]
+    actions = ["confirm_selected", "move_to_waiting_list", "cancel_selected", "export_csv"]
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, obj):
+        # A deleted sign-up's seat goes to the waiting list (services.registration_delete).
+        _tell_promoted(self, request, services.registration_delete(registration=obj))
+
+    def delete_queryset(self, request, queryset):
+        promoted = []
+        for registration in queryset:
+            promoted += services.registration_delete(registration=registration)
+        _tell_promoted(self, request, promoted)
+
+    @admin.action(description=_("Cancel the sign-up (emails the person)"))
+    def cancel_selected(self, request, queryset):
+        cancelled, promoted = 0, []
+        for registration in queryset.exclude(status=Registration.Status.CANCELLED):
+            promoted += services.registration_cancel(registration=registration, by_staff=True)
+            cancelled += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d sign-up cancelled; the person was emailed.",
+                "%(count)d sign-ups cancelled; each person was emailed.",
+                cancelled,
+            )
+            % {"count": cancelled},
+            messages.SUCCESS,
+        )
+        _tell_promoted(self, request, promoted)
 
     @admin.action(description=_("Give a confirmed seat (emails the person)"))
     def confirm_selected(self, request, queryset):
@@ -170,7 +221,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Move to the waiting list"))
+    @admin.action(description=_("Move to the waiting list (the seat goes to the next in line)"))
     def move_to_waiting_list(self, request, queryset):
         moved = sum(services.registration_move_to_waiting(registration=r) for r in queryset)
         self.message_user(

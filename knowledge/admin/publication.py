@@ -62,7 +62,7 @@ class PublicationAdmin(PreviewLinksMixin, admin.ModelAdmin):
         ),
         (_("Content (Swedish | English)"), {"fields": side_by_side("title", "abstract")}),
         (_("File and identifiers"), {"fields": ["file", "doi", "isbn", "external_url"]}),
-        (_("Cover"), {"fields": ["cover_image", *side_by_side("cover_alt")]}),
+        (_("Cover"), {"fields": ["cover"]}),
         (_("Themes and places"), {"fields": ["themes", "countries", "organisations"]}),
         (
             _("Advanced"),

@@ -69,6 +69,14 @@ class Event(Publishable, HasLeadImage):
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
     )
+    is_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "The page stays and says the event is cancelled; sign-up closes and no reminders "
+            "are sent. Tell those signed up yourself."
+        ),
+    )
     registration_enabled = models.BooleanField(_("sign-up on this site"), default=True)
     capacity = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
@@ -87,6 +95,15 @@ class Event(Publishable, HasLeadImage):
     )
     countries = models.ManyToManyField(
         "reference.Country", blank=True, related_name="events", verbose_name=_("countries")
+    )
+    # The municipalities and partner organisations that host or take part: the event is
+    # shown on their pages.
+    organisations = models.ManyToManyField(
+        "reference.Organisation",
+        blank=True,
+        related_name="events",
+        verbose_name=_("organisations"),
+        help_text=_("Hosts and partners; the event is shown on their pages."),
     )
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -144,7 +161,10 @@ class Event(Publishable, HasLeadImage):
     def registration_is_open(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return (
-            self.registration_enabled and self.is_published and now < self.registration_closes_at()
+            self.registration_enabled
+            and self.is_published
+            and not self.is_cancelled
+            and now < self.registration_closes_at()
         )
 
     def is_past(self, now: datetime | None = None) -> bool:
@@ -173,6 +193,9 @@ class Registration(models.Model):
     # Signing up again with the address re-sends the details once, never more: a form must
     # not be a way to send one address email after email.
     reminder_sent_at = models.DateTimeField(_("details sent again"), null=True, blank=True)
+    # The reminder before the event (services.event.registration_reminders): set in the
+    # transaction that queues it, so it goes once.
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

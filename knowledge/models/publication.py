@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.i18n import TranslatedField
+from core.i18n import LANGUAGE_CODES, LocalizedText, TranslatedField, active_language, localize
 from core.publishing import Publishable, PublishableQuerySet, published_field
 from core.search import search_vector_field
 from knowledge import validators
@@ -144,15 +144,16 @@ class Publication(Publishable):
         _("ISBN"), max_length=17, blank=True, validators=[validators.validate_isbn]
     )
     external_url = models.URLField(_("external link"), blank=True)
-    cover_image = models.FileField(
-        _("cover image"),
-        upload_to=upload_cover,
+    # From the image library (core.images), as the lead images of stories: checked by content,
+    # shown as resized WebP renditions, its text alternative written there.
+    cover = models.ForeignKey(
+        "core.Image",
+        verbose_name=_("cover image"),
+        null=True,
         blank=True,
-        validators=[validators.validate_image],
-        help_text=_("PNG, JPEG or WebP, at most 5 MB."),
-    )
-    cover_alt = TranslatedField(
-        models.CharField, _("cover image text alternative"), max_length=250, required=(), blank=True
+        on_delete=models.SET_NULL,
+        related_name="knowledge_publication_cover",
+        help_text=_("Choose from the image library, or add a new image with +."),
     )
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -213,12 +214,37 @@ class Publication(Publishable):
         self.doi = validators.normalise_doi(self.doi)
         self.isbn = self.isbn.strip()
         errors = {}
-        if self.cover_image and not self.cover_alt_sv:
-            errors["cover_alt_sv"] = _("Describe the cover image for people who cannot see it.")
+        if self.cover_id is not None:
+            titled = [c for c in LANGUAGE_CODES if (getattr(self, f"title_{c}", "") or "").strip()]
+            if self.cover.missing_alt_languages(titled):
+                errors["cover"] = _(
+                    "Describe the cover image for people who cannot see it, in the image "
+                    "library, in each language the publication has a title in."
+                )
         if not self.document_languages:
             errors["document_languages"] = _("Choose at least one language.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def citation_title(self) -> LocalizedText:
+        """The title the document itself bears, for citing it: in the visitor's language when
+        the document is written in it, else in a language it is written in. An English-only
+        report is cited by its English title on /sv/ too, never by a translated title."""
+        written = [
+            code
+            for code in self.document_languages
+            if code in LANGUAGE_CODES and getattr(self, f"title_{code}", "")
+        ]
+        if not written or active_language() in written:
+            return self.title
+        return localize(self, "title", language=written[0])
+
+    @property
+    def document_language_names(self) -> list[str]:
+        """The document's languages as names in the visitor's language ("Spanish", never "es")."""
+        names = dict(DOCUMENT_LANGUAGES)
+        return [str(names.get(code, code)) for code in self.document_languages]
 
     @property
     def download_filename(self) -> str:

@@ -7,7 +7,8 @@ runs a fixed number of queries):
 * ``upcoming_events(limit=3)`` and ``open_research_calls()``;
 * ``publications_for_country(country)``, ``publications_for_theme(theme)``,
   ``publications_for_organisation(organisation)``;
-* ``events_for_theme(theme)``, ``events_for_country(country)``.
+* ``events_for_theme(theme)``, ``events_for_country(country)``,
+  ``events_for_organisation(organisation)``.
 
 One module per aggregate: ``publication``, ``call`` and ``event``. The library search itself
 lives in ``knowledge.search``.
@@ -24,6 +25,7 @@ from knowledge.selectors.event import (
     event_get_for_detail,
     events_for_calendar_feed,
     events_for_country,
+    events_for_organisation,
     events_for_theme,
     events_past_for_list,
     events_search,
@@ -50,6 +52,7 @@ __all__ = [
     "event_get_for_detail",
     "events_for_calendar_feed",
     "events_for_country",
+    "events_for_organisation",
     "events_for_theme",
     "events_past_for_list",
     "events_search",

@@ -28,6 +28,11 @@ def events_for_country(country, *, limit: int = 6) -> QuerySet[Event]:
     return Event.objects.upcoming().filter(countries=country)[:limit]
 
 
+def events_for_organisation(organisation, *, limit: int = 6) -> QuerySet[Event]:
+    """Upcoming events an organisation hosts or takes part in, soonest first."""
+    return _with_seats(Event.objects.upcoming().filter(organisations=organisation))[:limit]
+
+
 def _with_seats(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.annotate(
         confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
@@ -63,9 +68,13 @@ def event_get(slug: str) -> Event | None:
 
 
 def seats_left(event: Event) -> int | None:
-    """Free seats (None: no limit); uses ``confirmed_count`` when the selector annotated it."""
+    """Free seats (None: no limit); uses ``confirmed_count`` when the selector annotated it.
+
+    None are free to a newcomer while anyone waits: a freed seat goes to the waiting list."""
     if event.capacity is None:
         return None
+    if getattr(event, "waiting_count", 0):
+        return 0
     confirmed = getattr(event, "confirmed_count", None)
     if confirmed is None:
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()

@@ -73,6 +73,7 @@ def publication_get_for_detail(slug: str, *, include_drafts: bool = False) -> Pu
     shown = Publication.objects.all() if include_drafts else Publication.objects.published()
     return (
         shown.filter(slug=slug)
+        .select_related("cover")
         .prefetch_related(
             Prefetch("authorships", queryset=Authorship.objects.select_related("person")),
             "themes",

@@ -1,10 +1,12 @@
-"""Seminar sign-ups, cancellations, staff moves between the lists, and their retention.
+"""Seminar sign-ups, cancellations, staff moves between the lists, reminders and retention.
 
 Seat rules live here and nowhere else. Every change to an event's seats locks
 the event row first (``SELECT … FOR UPDATE``), so concurrent sign-ups and
 cancellations for one event run one after the other and the number of
-confirmed seats never exceeds the capacity. Emails are queued in the outbox in
-the same transaction, so they are sent only for changes that were committed.
+confirmed seats never exceeds the capacity. A seat that is freed (a cancellation by the
+visitor or by staff, a deleted sign-up, more seats) goes to the head of the waiting list, and
+a newcomer never takes a seat while anyone waits. Emails are queued in the outbox in the
+same transaction, so they are sent only for changes that were committed.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.outbox import outbox_enqueue, outbox_enqueue_receipt
 from core.submissions import SavedMeanwhile, fields_match, save_once
+from knowledge import ical
 from knowledge.models import Event, Registration
 
 CANCEL_SALT = "knowledge.registration.cancel"
@@ -59,29 +63,52 @@ def _email_context(registration: Registration) -> dict:
     }
 
 
+# Emails that give someone a seat carry the event's calendar file.
+WITH_CALENDAR = {"registration_confirmed", "registration_promoted", "event_reminder"}
+
+
+def registration_calendar_file(registration: Registration) -> tuple[str, str, str]:
+    """The event as an attachment (name, text, type), in the person's language; with a seat,
+    the meeting link is in it, as it is in the email."""
+    event = registration.event
+    with translation.override(registration.language):
+        text = ical.calendar([event], private=True)
+    return (f"{event.slug[:80]}.ics", text, "text/calendar")
+
+
+def _message(registration: Registration, template: str) -> dict:
+    return {
+        "template": EMAIL_TEMPLATES + template,
+        "context": _email_context(registration),
+        "language": registration.language,
+        "reply_to": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
+        "attachments": (
+            [registration_calendar_file(registration)] if template in WITH_CALENDAR else []
+        ),
+    }
+
+
 def _enqueue(registration: Registration, template: str) -> None:
-    outbox_enqueue(
-        to=[registration.email],
-        template=EMAIL_TEMPLATES + template,
-        context=_email_context(registration),
-        language=registration.language,
-        reply_to=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
-    )
+    outbox_enqueue(to=[registration.email], **_message(registration, template))
 
 
 def _enqueue_receipt(registration: Registration, template: str) -> None:
     """The sign-up form's own email, to an address nobody has confirmed (capped per day)."""
-    outbox_enqueue_receipt(
-        to=registration.email,
-        template=EMAIL_TEMPLATES + template,
-        context=_email_context(registration),
-        language=registration.language,
-        reply_to=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
-    )
+    outbox_enqueue_receipt(to=registration.email, **_message(registration, template))
 
 
 def _confirmed_count(event: Event) -> int:
     return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+def _has_free_seat(event: Event) -> bool:
+    """A seat for a newcomer: one is free and nobody waits for it (the waiting list comes
+    first, whoever freed the seat)."""
+    if event.capacity is None:
+        return True
+    if event.registrations.filter(status=Registration.Status.WAITING).exists():
+        return False
+    return _confirmed_count(event) < event.capacity
 
 
 def registration_create(
@@ -135,7 +162,7 @@ def registration_create(
                 already.reminder_sent_at = timezone.now()
                 already.save(update_fields=["reminder_sent_at"])
             return already
-        has_seat = locked.capacity is None or _confirmed_count(locked) < locked.capacity
+        has_seat = _has_free_seat(locked)
         registration = Registration.objects.create(
             event=locked,
             name=name,
@@ -155,17 +182,26 @@ def registration_create(
     return save_once(Registration, submission_token, create, same=same)
 
 
-def _promote_waiting(event: Event) -> list[Registration]:
-    """Fill free seats from the head of the waiting list; the event row must be locked."""
+def _promote_waiting(event: Event, *, skip: tuple[int, ...] = ()) -> list[Registration]:
+    """Fill free seats from the head of the waiting list; the event row must be locked.
+
+    Nobody is promoted once the event has started or when it is cancelled. ``skip``: people
+    staff just moved to the waiting list, who must not get their seat straight back.
+    """
+    if event.is_cancelled or event.starts_at <= timezone.now():
+        return []
     promoted = []
     while event.capacity is None or _confirmed_count(event) < event.capacity:
         first = (
             event.registrations.filter(status=Registration.Status.WAITING)
+            .exclude(pk__in=skip)
             .order_by("created_at", "pk")
+            .select_for_update()
             .first()
         )
         if first is None:
             break
+        first.event = event
         first.status = Registration.Status.CONFIRMED
         first.status_changed_at = timezone.now()
         first.save(update_fields=["status", "status_changed_at"])
@@ -175,21 +211,52 @@ def _promote_waiting(event: Event) -> list[Registration]:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> list[Registration]:
+def registration_cancel(
+    *, registration: Registration, by_staff: bool = False
+) -> list[Registration]:
     """Cancel a sign-up; a freed seat goes to the first on the waiting list (who is emailed).
 
+    The person is told, in words that say who cancelled (``by_staff``: ICLD did, for them).
     Cancelling twice is harmless. Returns the registrations promoted from the waiting list.
     """
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return []
+    registration.event = event
     registration.status = Registration.Status.CANCELLED
     registration.status_changed_at = timezone.now()
     registration.save(update_fields=["status", "status_changed_at"])
-    _enqueue(registration, "registration_cancelled")
-    if event.is_past():
+    _enqueue(
+        registration, "registration_cancelled_by_staff" if by_staff else "registration_cancelled"
+    )
+    return _promote_waiting(event)
+
+
+@transaction.atomic
+def registration_delete(*, registration: Registration) -> list[Registration]:
+    """Staff delete a sign-up (no email: it is gone); its seat goes to the waiting list.
+
+    Returns the registrations promoted from the waiting list.
+    """
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    deleted, _ = Registration.objects.filter(pk=registration.pk).delete()
+    if not deleted:
         return []
+    return _promote_waiting(event)
+
+
+@transaction.atomic
+def event_save(*, event: Event) -> list[Registration]:
+    """Save an event staff edited; the seats it gained (a larger capacity, or none) go to
+    the head of the waiting list, who are emailed.
+
+    Returns the registrations promoted from the waiting list.
+    """
+    if event.pk is not None:
+        # Sign-ups for this event wait until the new capacity is saved and filled.
+        Event.objects.select_for_update().filter(pk=event.pk).first()
+    event.save()
     return _promote_waiting(event)
 
 
@@ -213,14 +280,51 @@ def registration_confirm(*, registration: Registration) -> bool:
 @transaction.atomic
 def registration_move_to_waiting(*, registration: Registration) -> bool:
     """Staff move a confirmed person to the waiting list (no email: staff tell them why)."""
-    Event.objects.select_for_update().get(pk=registration.event_id)
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.get(pk=registration.pk)
     if registration.status != Registration.Status.CONFIRMED:
         return False
     registration.status = Registration.Status.WAITING
     registration.status_changed_at = timezone.now()
     registration.save(update_fields=["status", "status_changed_at"])
+    # The seat it frees goes to the next in line, not back to this person.
+    _promote_waiting(event, skip=(registration.pk,))
     return True
+
+
+# The reminder goes this long before the event starts.
+REMINDER_BEFORE = timedelta(days=2)
+
+
+def registration_reminders(*, limit: int = 100, now=None) -> int:
+    """Queue the reminder for confirmed seats at events starting within ``REMINDER_BEFORE``
+    (an outbox collector, run by the email worker). Returns how many were queued.
+
+    Each registration is marked in the transaction that queues its email, and rows are
+    locked with ``SKIP LOCKED``, so two workers never send one twice. Not for cancelled
+    sign-ups, cancelled or unpublished events, or events that have started; not for people
+    whose seat was confirmed within the window (their confirmation has just told them).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Registration.objects.filter(
+                status=Registration.Status.CONFIRMED,
+                reminded_at__isnull=True,
+                event__is_published=True,
+                event__is_cancelled=False,
+                event__starts_at__gt=now,
+                event__starts_at__lte=now + REMINDER_BEFORE,
+                status_changed_at__lt=F("event__starts_at") - REMINDER_BEFORE,
+            )
+            .select_related("event")
+            .order_by("pk")
+            .select_for_update(skip_locked=True, of=("self",))[:limit]
+        )
+        for registration in due:
+            _enqueue(registration, "event_reminder")
+        Registration.objects.filter(pk__in=[r.pk for r in due]).update(reminded_at=now)
+    return len(due)
 
 
 # Sign-ups are kept until six months after the event (as the consent says); the daily

@@ -48,3 +48,82 @@ def test_staff_move_people_between_confirmed_and_waiting(staff_client):
     )
     waiting.refresh_from_db()
     assert waiting.status == "waiting"
+
+
+def change_data(event, **changes):
+    """The event's admin form as staff would post it, with ``changes``."""
+    from django.utils import timezone
+
+    data = {
+        "kind": event.kind,
+        "slug": event.slug,
+        "starts_at_0": timezone.localtime(event.starts_at).strftime("%Y-%m-%d"),
+        "starts_at_1": timezone.localtime(event.starts_at).strftime("%H:%M:%S"),
+        "ends_at_0": timezone.localtime(event.ends_at).strftime("%Y-%m-%d"),
+        "ends_at_1": timezone.localtime(event.ends_at).strftime("%H:%M:%S"),
+        "language": event.language,
+        "is_published": "on",
+        "title_sv": event.title_sv,
+        "title_en": event.title_en,
+        "venue_sv": event.venue_sv,
+        "city": event.city,
+        "registration_enabled": "on",
+        "capacity": event.capacity or "",
+        "registrations-TOTAL_FORMS": "0",
+        "registrations-INITIAL_FORMS": "0",
+        "registrations-MIN_NUM_FORMS": "0",
+        "registrations-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+def test_raising_the_capacity_in_admin_seats_the_waiting_list(staff_client):
+    event = make_event(capacity=1)
+    make_registration(event)
+    waiting = make_registration(event, status=Registration.Status.WAITING, email="w@example.org")
+    response = staff_client.post(
+        reverse("admin:knowledge_event_change", args=[event.pk]),
+        change_data(event, capacity="2"),
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "1 person på väntelistan fick en plats" in response.text
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    assert OutboxMessage.objects.filter(to__contains=["w@example.org"]).count() == 1
+
+
+def test_deleting_a_sign_up_in_admin_seats_the_next_in_line(staff_client):
+    event = make_event(capacity=1)
+    seated = make_registration(event)
+    waiting = make_registration(event, status=Registration.Status.WAITING, email="w@example.org")
+    staff_client.post(
+        reverse("admin:knowledge_registration_delete", args=[seated.pk]), {"post": "yes"}
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    other = make_registration(event, status=Registration.Status.WAITING)
+    staff_client.post(
+        reverse("admin:knowledge_registration_changelist"),
+        {"action": "delete_selected", "_selected_action": [waiting.pk], "post": "yes"},
+    )
+    other.refresh_from_db()
+    assert other.status == "confirmed"
+
+
+def test_staff_cancel_for_a_person_who_is_told_and_whose_seat_goes_on(staff_client):
+    event = make_event(capacity=1)
+    seated = make_registration(event, email="s@example.org", language="sv")
+    waiting = make_registration(event, status=Registration.Status.WAITING, email="w@example.org")
+    response = staff_client.post(
+        reverse("admin:knowledge_registration_changelist"),
+        {"action": "cancel_selected", "_selected_action": [seated.pk]},
+        follow=True,
+    )
+    assert "1 anmälan avbokad" in response.text
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seated.status, waiting.status) == ("cancelled", "confirmed")
+    [told] = OutboxMessage.objects.filter(to__contains=["s@example.org"])
+    assert told.language == "sv" and "Vi har avbokat" in told.body_text

@@ -29,14 +29,32 @@ def proceedings():
     )
 
 
-def test_text_citation_lists_authors_in_order_in_the_visitors_language(proceedings):
+def test_text_citation_lists_authors_in_order_under_the_title_the_document_has(proceedings):
     with translation.override("en"):
         text = citations.text_citation(proceedings)
     assert text.startswith(
         "Dellnäs, A., Jörgensen, B. E., & Jendal, J. (2011). Proceedings of the workshop"
     )
     with translation.override("sv"):
+        swedish = citations.text_citation(proceedings)
+    # An English document is cited by its English title, in a Swedish sentence.
+    assert "Proceedings of the workshop (Konferensrapport)." in swedish
+    assert "Konferensrapport (Konferensrapport)" not in swedish
+    proceedings.document_languages = ["sv", "en"]
+    with translation.override("sv"):
         assert "Konferensrapport (Konferensrapport)." in citations.text_citation(proceedings)
+
+
+def test_bibtex_and_ris_of_an_english_document_keep_its_title_on_the_swedish_site(proceedings):
+    with translation.override("sv"):
+        entry, record = citations.bibtex(proceedings), citations.ris(proceedings)
+    assert "title = {{Proceedings of the workshop}}" in entry and "Konferensrapport}" not in entry
+    assert "TI  - Proceedings of the workshop\r\n" in record
+    swedish_only = make_publication(
+        title_sv="Bara svenska", title_en="Swedish only", document_languages=["sv"]
+    )
+    with translation.override("en"):
+        assert "TI  - Bara svenska\r\n" in citations.ris(swedish_only)
 
 
 def test_bibtex_entry(proceedings):

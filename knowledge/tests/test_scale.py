@@ -78,7 +78,7 @@ def _generate():
             INSERT INTO knowledge_publication
                 (id, slug, type, title_sv, title_en, abstract_sv, abstract_en,
                  document_languages, author_names, year, file, doi, isbn, external_url,
-                 cover_image, cover_alt_sv, cover_alt_en, is_published, published_at,
+                 is_published, published_at,
                  created_at, updated_at)
             SELECT id, 'p-' || i,
                    (ARRAY['research_report','working_paper','policy_brief','anthology',
@@ -92,7 +92,7 @@ def _generate():
                    'Sammanfattning om kommuner och medborgare nummer ' || i,
                    'Abstract about municipalities, citizens and participation number ' || i,
                    CASE WHEN i % 3 = 0 THEN ARRAY['sv','en'] ELSE ARRAY['en'] END,
-                   '', 2009 + i % 17, '', '', '', '', '', '', '', true,
+                   '', 2009 + i % 17, '', '', '', '', true,
                    now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval,
                    now()
               FROM generated;
@@ -106,6 +106,9 @@ def _generate():
               FROM knowledge_publication p;
             """
         )
+        # The deferred foreign-key checks (the cover's) run now: an index cannot be built
+        # while checks wait for the commit.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for _name, definition in indexes:
             cursor.execute(definition)
 

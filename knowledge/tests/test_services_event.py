@@ -220,3 +220,218 @@ def test_sign_ups_are_deleted_six_months_after_the_event():
     call_command("apply_retention", stdout=out)
     assert "knowledge.Registration: erased 1" in out.getvalue()
     assert list(Registration.objects.all()) == [kept]
+
+
+def full_event_with_queue(capacity=1, waiting=2):
+    event = make_event(capacity=capacity)
+    seated = [sign_up(event, f"s{i}@example.org") for i in range(capacity)]
+    queue = [sign_up(event, f"w{i}@example.org", language="sv") for i in range(waiting)]
+    return event, seated, queue
+
+
+def statuses(registrations):
+    return [Registration.objects.get(pk=r.pk).status for r in registrations]
+
+
+def test_a_newcomer_never_takes_a_seat_while_someone_waits():
+    event, seated, queue = full_event_with_queue()
+    # Staff move the seated person aside: the seat goes to the head of the queue.
+    assert services.registration_move_to_waiting(registration=seated[0])
+    assert statuses(queue) == ["confirmed", "waiting"]
+    assert statuses(seated) == ["waiting"]
+    newcomer = sign_up(event, "new@example.org")
+    assert newcomer.status == "waiting"
+
+
+def test_more_seats_go_to_the_waiting_list_in_order_with_an_email_in_their_language():
+    event, _, queue = full_event_with_queue(capacity=1, waiting=3)
+    event.capacity = 3
+    promoted = services.event_save(event=event)
+    assert [r.pk for r in promoted] == [queue[0].pk, queue[1].pk]
+    assert statuses(queue) == ["confirmed", "confirmed", "waiting"]
+    message = outbox_to("w0@example.org")[-1]
+    assert message.language == "sv" and "Du har fått en plats" in message.subject
+    assert sign_up(event, "late@example.org").status == "waiting"
+
+
+def test_removing_the_limit_seats_everyone_waiting():
+    event, _, queue = full_event_with_queue(capacity=1, waiting=2)
+    event.capacity = None
+    services.event_save(event=event)
+    assert statuses(queue) == ["confirmed", "confirmed"]
+
+
+def test_a_deleted_sign_up_frees_its_seat_for_the_next_in_line():
+    event, seated, queue = full_event_with_queue()
+    services.registration_delete(registration=seated[0])
+    assert not Registration.objects.filter(pk=seated[0].pk).exists()
+    assert statuses(queue) == ["confirmed", "waiting"]
+    assert services.registration_delete(registration=seated[0]) == []
+
+
+def test_staff_cancelling_tells_the_person_that_icld_cancelled():
+    event, seated, queue = full_event_with_queue()
+    promoted = services.registration_cancel(registration=seated[0], by_staff=True)
+    assert [r.pk for r in promoted] == [queue[0].pk]
+    message = outbox_to("s0@example.org")[-1]
+    assert message.subject.startswith("Your place is cancelled")
+    assert "We have cancelled your registration" in message.body_text
+
+
+def test_no_one_is_promoted_once_the_event_has_started_or_is_cancelled():
+    event, seated, queue = full_event_with_queue()
+    event.is_cancelled = True
+    services.event_save(event=event)
+    services.registration_cancel(registration=seated[0])
+    assert statuses(queue) == ["waiting", "waiting"]
+
+
+def test_confirmations_and_promotions_carry_the_calendar_file():
+    import icalendar
+
+    event = make_event(
+        capacity=1, title_sv="Kalenderseminariet", online_url="https://meet.example/x"
+    )
+    sign_up(event, "first@example.org", language="sv")
+    sign_up(event, "second@example.org")
+    [confirmation] = outbox_to("first@example.org")
+    [(name, text, kind)] = confirmation.headers["_attachments"]
+    assert name.endswith(".ics") and kind == "text/calendar"
+    [entry] = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(entry["summary"]) == "Kalenderseminariet"
+    # The confirmed person's own file has the meeting link; the public one never does.
+    assert "https://meet.example/x" in str(entry["location"])
+    [waiting] = outbox_to("second@example.org")
+    assert "_attachments" not in waiting.headers
+    services.registration_cancel(registration=Registration.objects.get(email="first@example.org"))
+    assert "_attachments" in outbox_to("second@example.org")[-1].headers
+
+
+def test_the_calendar_file_leaves_with_the_email(mailoutbox):
+    from core.outbox import outbox_deliver_due
+
+    sign_up(make_event(), "ada@example.org")
+    outbox_deliver_due()
+    [sent] = [m for m in mailoutbox if "ada@example.org" in m.to]
+    [(name, text, kind)] = sent.attachments
+    assert name.endswith(".ics") and kind == "text/calendar" and "BEGIN:VEVENT" in text
+    assert "_attachments" not in sent.extra_headers
+
+
+def soon(days=1, **kwargs):
+    starts = timezone.now() + timedelta(days=days)
+    return make_event(starts_at=starts, ends_at=starts + timedelta(hours=2), **kwargs)
+
+
+def reminders_to(email):
+    return [m for m in outbox_to(email) if m.subject.startswith(("Reminder", "Påminnelse"))]
+
+
+def test_a_reminder_goes_once_to_confirmed_seats_two_days_before():
+    event = soon(days=1, capacity=1)
+    early = timezone.now() - timedelta(days=5)
+    seated = make_registration(event, email="seat@example.org", status_changed_at=early)
+    make_registration(event, email="wait@example.org", status="waiting", status_changed_at=early)
+    make_registration(event, email="gone@example.org", status="cancelled", status_changed_at=early)
+    later = soon(days=5)
+    make_registration(later, email="later@example.org", status_changed_at=early)
+    assert services.registration_reminders() == 1
+    assert services.registration_reminders() == 0
+    [reminder] = reminders_to("seat@example.org")
+    assert "_attachments" in reminder.headers and "/events/cancel/" in reminder.body_text
+    assert reminders_to("wait@example.org") == reminders_to("gone@example.org") == []
+    assert reminders_to("later@example.org") == []
+    seated.refresh_from_db()
+    assert seated.reminded_at is not None
+
+
+def test_no_reminder_for_cancelled_events_or_people_who_just_got_their_seat():
+    early = timezone.now() - timedelta(days=5)
+    cancelled = soon(days=1, is_cancelled=True)
+    make_registration(cancelled, email="c@example.org", status_changed_at=early)
+    fresh = soon(days=1)
+    make_registration(fresh, email="fresh@example.org")  # confirmed a moment ago
+    assert services.registration_reminders() == 0
+
+
+def test_the_email_worker_sends_the_reminders():
+    from core.outbox import outbox_collect
+
+    event = soon(days=1)
+    make_registration(
+        event, email="seat@example.org", status_changed_at=timezone.now() - timedelta(days=4)
+    )
+    outbox_collect()
+    outbox_collect()
+    assert len(reminders_to("seat@example.org")) == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_frees_and_sign_ups_never_over_book():
+    """Staff raise the capacity and cancel while newcomers sign up: nobody jumps the queue."""
+    event, seated, queue = full_event_with_queue(capacity=2, waiting=4)
+    barrier = threading.Barrier(6)
+    errors = []
+
+    def run(action):
+        try:
+            barrier.wait()
+            action()
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def raise_capacity():
+        from knowledge.models import Event
+
+        fresh = Event.objects.get(pk=event.pk)
+        fresh.capacity = 3
+        services.event_save(event=fresh)
+
+    actions = [
+        raise_capacity,
+        lambda: services.registration_cancel(registration=seated[0]),
+        lambda: services.registration_cancel(registration=seated[1], by_staff=True),
+        *[lambda n=n: sign_up(event, f"new{n}@example.org") for n in range(3)],
+    ]
+    threads = [threading.Thread(target=run, args=(a,)) for a in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Registration.objects.filter(event=event, status="confirmed").count() == 3
+    assert statuses(queue) == ["confirmed", "confirmed", "confirmed", "waiting"]
+    assert set(
+        Registration.objects.filter(email__startswith="new").values_list("status", flat=True)
+    ) == {"waiting"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_never_send_one_reminder_twice():
+    event = soon(days=1, capacity=None)
+    early = timezone.now() - timedelta(days=5)
+    for n in range(20):
+        make_registration(event, email=f"r{n}@example.org", status_changed_at=early)
+    barrier = threading.Barrier(2)
+    counts = []
+
+    def worker():
+        try:
+            barrier.wait()
+            counts.append(services.registration_reminders(limit=7))
+            counts.append(services.registration_reminders(limit=7))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    counts.append(services.registration_reminders())
+    assert sum(counts) == 20
+    reminders = OutboxMessage.objects.filter(subject__startswith="Reminder")
+    assert reminders.count() == 20
+    assert len({tuple(m.to) for m in reminders}) == 20

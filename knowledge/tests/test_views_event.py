@@ -178,3 +178,63 @@ def test_the_online_link_is_public_only_when_there_is_no_sign_up(client):
     assert link not in locations[f"event-{with_sign_up.pk}@icld.se"]
     assert link in locations[f"event-{without.pk}@icld.se"]
     assert f'href="{link}"' in client.get(url("event", slug=without.slug)).text
+
+
+def event_json_ld(client, event, language="en"):
+    import json
+
+    page = client.get(url("event", slug=event.slug, language=language)).text
+    block = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    return json.loads(block)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_only_an_event_one_can_sign_up_for_offers_seats_in_its_structured_data(client, language):
+    from knowledge.tests.factories import make_past_event
+
+    upcoming = make_event(capacity=5)
+    full = make_event(capacity=1)
+    make_registration(full)
+    past = make_past_event()
+    closed = make_event(registration_deadline=timezone.now() - timedelta(hours=1))
+    data = event_json_ld(client, upcoming, language)
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert event_json_ld(client, full, language)["offers"]["availability"].endswith("/SoldOut")
+    for event in (past, closed):
+        assert "offers" not in event_json_ld(client, event, language)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_cancelled_event_says_so_on_its_page_in_its_data_and_calendar(client, language):
+    event = make_event(is_cancelled=True, title_en="Called off", title_sv="Inställt möte")
+    data = event_json_ld(client, event, language)
+    assert data["eventStatus"] == "https://schema.org/EventCancelled" and "offers" not in data
+    page = client.get(url("event", slug=event.slug, language=language)).text
+    assert ("Evenemanget är inställt." if language == "sv" else "This event is cancelled.") in page
+    assert url("event_register", slug=event.slug, language=language) not in page
+    [entry] = icalendar.Calendar.from_ical(
+        client.get(url("event_ics", slug=event.slug, language=language)).content
+    ).walk("VEVENT")
+    assert str(entry["STATUS"]) == "CANCELLED"
+    listing = client.get(url("events", language=language)).text
+    card = listing.split(str(event.title_sv if language == "sv" else event.title_en))[0]
+    assert ("Inställt" if language == "sv" else "Cancelled") in card.rsplit("<li", 1)[1]
+
+
+def test_the_calendar_subscription_keeps_recent_past_events(client):
+    recent = make_event(
+        starts_at=timezone.now() - timedelta(days=30),
+        ends_at=timezone.now() - timedelta(days=30, hours=-2),
+    )
+    old = make_event(
+        starts_at=timezone.now() - timedelta(days=400),
+        ends_at=timezone.now() - timedelta(days=400, hours=-2),
+    )
+    upcoming = make_event()
+    for language in ("sv", "en"):
+        response = client.get(url("calendar_feed", language=language))
+        feed = icalendar.Calendar.from_ical(response.content)
+        uids = {str(e["UID"]) for e in feed.walk("VEVENT")}
+        assert f"event-{recent.pk}@icld.se" in uids and f"event-{upcoming.pk}@icld.se" in uids
+        assert f"event-{old.pk}@icld.se" not in uids

@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 
 from knowledge.tests.conftest import url
 from knowledge.tests.factories import make_person, make_publication
-from knowledge.tests.files import PNG
 from reference.models import Country, Organisation, Theme
 
 pytestmark = pytest.mark.django_db
@@ -113,20 +112,36 @@ def test_head_on_a_pdf_answers_like_get_without_the_file(client):
 def test_missing_files_give_404_not_500(client):
     publication = make_publication()
     assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
-    assert client.get(url("publication_cover", slug=publication.slug)).status_code == 404
     publication.file.name = "knowledge/publications/gone.pdf"
     publication.save(update_fields=["file"])
     assert client.get(url("publication_pdf", slug=publication.slug)).status_code == 404
     assert client.get(url("publication", slug=publication.slug)).status_code == 200
 
 
-def test_cover_is_served_with_the_type_found_in_its_bytes(client):
-    publication = make_publication(cover_alt_sv="Omslag", cover_alt_en="Cover of the report")
-    publication.cover_image.save("c", ContentFile(PNG), save=False)
-    publication.save(update_fields=["cover_image"])
-    response = client.get(url("publication_cover", slug=publication.slug))
-    assert response["Content-Type"] == "image/png"
-    assert 'alt="Cover of the report"' in client.get(url("publication", slug=publication.slug)).text
+@pytest.mark.parametrize(("language", "alt"), [("sv", "Omslaget"), ("en", "Cover of the report")])
+def test_the_cover_is_shown_as_resized_webp_renditions(client, language, alt):
+    import re
+
+    from PIL import Image as PILImage
+
+    from core.images import image_create
+
+    picture = PILImage.new("RGB", (1000, 1400), (200, 30, 30))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    cover = image_create(
+        file=ContentFile(buffer.getvalue(), name="c.png"), alt_sv="Omslaget", alt_en=alt
+    )
+    publication = make_publication(cover=cover)
+    text = client.get(url("publication", slug=publication.slug, language=language)).text
+    [tag] = re.findall(r'<img[^>]*class="cover"[^>]*>', text)
+    assert f'alt="{alt}"' in tag and 'width="320"' in tag and 'height="448"' in tag
+    srcset = re.search(r'srcset="([^"]*)"', tag).group(1)
+    # Never more than twice the 180 px it is shown at; never the 1000 px original.
+    assert srcset.endswith("/320.webp 320w") and "/480.webp" not in srcset
+    assert "images/" not in tag
+    assert client.get(re.search(r'src="([^"]*)"', tag).group(1)).status_code == 200
+    assert 'property="og:image" content="' in text and "/og.jpg" in text
 
 
 def test_citation_downloads(client):
@@ -166,3 +181,62 @@ def test_organisation_selector_and_related_pages(client):
     publication = make_publication(organisations=[vara])
     text = client.get(url("publication", slug=publication.slug)).text
     assert vara.name_en in text
+
+
+def test_an_english_publication_is_cited_by_its_english_title_on_the_swedish_page(client):
+    publication = make_publication(
+        title_sv="Inkluderande ledarskap",
+        title_en="Inclusive leadership",
+        document_languages=["en", "es"],
+        with_file=True,
+    )
+    text = client.get(url("publication", slug=publication.slug, language="sv")).text
+    assert '<meta name="citation_title" content="Inclusive leadership">' in text
+    assert "Inkluderande ledarskap" in text.split("<h1")[1].split("</h1>")[0]
+    assert 'Dokumentets titel: <cite lang="en">Inclusive leadership</cite>' in text
+    data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["name"] == "Inclusive leadership"
+    assert data["alternativeHeadline"] == "Inkluderande ledarskap"
+    citation = text.split('class="citation"')[1].split("</blockquote>")[0]
+    assert "Inclusive leadership" in citation and "Inkluderande" not in citation
+    bib = client.get(url("publication_bibtex", slug=publication.slug, language="sv")).text
+    ris = client.get(url("publication_ris", slug=publication.slug, language="sv")).text
+    assert "{{Inclusive leadership}}" in bib and "TI  - Inclusive leadership" in ris
+    assert "Inkluderande" not in bib + ris
+
+
+@pytest.mark.parametrize(
+    ("language", "names"), [("sv", "engelska, spanska"), ("en", "English, Spanish")]
+)
+def test_document_languages_are_named_in_the_visitors_language(client, language, names):
+    publication = make_publication(document_languages=["en", "es"])
+    text = client.get(url("publication", slug=publication.slug, language=language)).text
+    facts = text.split('class="facts"')[1].split("</dl>")[0]
+    assert names.lower() in facts.lower()
+    assert ">es<" not in facts and ", es" not in facts
+
+
+def test_an_accessible_version_is_asked_of_the_knowledge_team(client, settings):
+    settings.ICLD_KNOWLEDGE_TEAM_EMAIL = "research@icld.example"
+    publication = make_publication(with_file=True, title_en="Inclusive leadership")
+    for language in ("sv", "en"):
+        text = client.get(url("publication", slug=publication.slug, language=language)).text
+        link = text.split('class="accessible-version"')[1].split("</a>")[0]
+        assert 'href="mailto:research@icld.example?subject=' in link
+        assert "Inclusive%20leadership" in link
+        assert settings.ICLD_CONTACT_EMAIL not in link
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_pdf_is_labelled_with_the_documents_language_under_either_address(client, language):
+    publication = make_publication(with_file=True, document_languages=["en"])
+    response = client.get(url("publication_pdf", slug=publication.slug, language=language))
+    assert response["Content-Language"] == "en"
+    english = url("publication_pdf", slug=publication.slug, language="en")
+    assert response["Link"] == f'<https://portal.example{english}>; rel="canonical"'
+    head = client.head(url("publication_pdf", slug=publication.slug, language=language))
+    assert head.status_code == 200 and head["Content-Language"] == "en"
+    swedish = make_publication(with_file=True, document_languages=["sv", "en"])
+    response = client.get(url("publication_pdf", slug=swedish.slug, language=language))
+    assert response["Content-Language"] == "sv, en"
+    assert "/sv/" in response["Link"]

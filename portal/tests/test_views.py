@@ -87,3 +87,25 @@ def test_organisation_index_lists_both_sides_with_their_counts(
     assert "Kenya" in text
     assert "1 partnerskap, 1 aktivt" in text or "1 partnerskap, 0 aktiva" in text
     assert "2 partnerskap" not in text  # the draft is not counted
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.django_db
+def test_an_organisation_page_lists_the_upcoming_events_it_takes_part_in(client, language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from knowledge.tests.factories import make_event, make_past_event
+    from reference.models import Organisation
+
+    vara = Organisation.objects.get(slug="vara")
+    hosted = make_event(title_sv="Varaseminariet", title_en="The Vara seminar")
+    hosted.organisations.add(vara)
+    past = make_past_event(title_sv="Gammalt seminarium", title_en="An old seminar")
+    past.organisations.add(vara)
+    other = make_event(title_sv="Annat seminarium", title_en="Another seminar")
+    with translation.override(language):
+        page = client.get(reverse("portal:organisation", kwargs={"slug": "vara"})).text
+    assert (hosted.title_sv if language == "sv" else hosted.title_en) in page
+    assert past.title_en not in page and past.title_sv not in page
+    assert other.title_en not in page and other.title_sv not in page
