@@ -11,8 +11,10 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from core.i18n import active_language
 from knowledge.models import Publication
 
 PUBLISHER = "Swedish International Centre for Local Democracy (ICLD)"
@@ -46,14 +48,34 @@ def _url(publication: Publication) -> str:
     return settings.ICLD_SITE_URL + publication.get_absolute_url()
 
 
-def text_citation(publication: Publication) -> str:
-    """APA-like: Family, I., Family, I., & Family, I. (Year). Title (Type). Publisher. URL"""
+def text_citation(publication: Publication, *, html: bool = False) -> str:
+    """APA-like: Family, I., Family, I., & Family, I. (Year). Title (Type). Publisher. URL
+
+    With ``html``, escaped for a page, the title in ``<cite>`` carrying its language when it
+    is not the page's (an English report cited on a Swedish page, WCAG 3.1.2)."""
     names = [f"{p.family_name}, {p.initials}".rstrip(", ") for p in _people(publication)]
     if len(names) > 1:
         authors = ", ".join(names[:-1]) + ", & " + names[-1]
     else:
         authors = names[0] if names else "ICLD"
-    title = str(publication.citation_title).rstrip(".")
+    original = publication.citation_title
+    title = str(original).rstrip(".")
+    if html:
+        lang = getattr(original, "lang", active_language())
+        title = format_html(
+            "<cite{}>{}</cite>",
+            format_html(' lang="{}"', lang) if lang != active_language() else "",
+            title,
+        )
+        return format_html(
+            "{} ({}). {} ({}). {}. {}",
+            authors,
+            publication.year,
+            title,
+            publication.get_type_display(),
+            _("Swedish International Centre for Local Democracy"),
+            _url(publication),
+        )
     return (
         f"{authors} ({publication.year}). {title} ({publication.get_type_display()}). "
         f"{_('Swedish International Centre for Local Democracy')}. {_url(publication)}"

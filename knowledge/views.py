@@ -78,7 +78,7 @@ class PublicationDetailView(DraftPreviewMixin, TemplateView):
         return super().get_context_data(
             publication=publication,
             authors=authors,
-            citation=citations.text_citation(publication),
+            citation=citations.text_citation(publication, html=True),
             related=selectors.related_publications(publication),
             related_work=selectors.work_sharing_themes_and_countries(publication),
             absolute_url=settings.ICLD_SITE_URL + publication.get_absolute_url(),

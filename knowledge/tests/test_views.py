@@ -74,9 +74,9 @@ def test_event_list_and_index_query_counts_are_fixed(client, django_assert_num_q
         make_event()
         make_event(**past)
         make_call()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(url("events"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url("index"))
     for _ in range(10):
         event = make_event()
@@ -84,9 +84,9 @@ def test_event_list_and_index_query_counts_are_fixed(client, django_assert_num_q
         make_registration(event)
         make_call()
         make_publication()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(url("events"))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(url("index"))
 
 

@@ -85,7 +85,7 @@ def test_organisation_index_lists_both_sides_with_their_counts(
     assert response.status_code == 200
     assert "Svenska kommuner och regioner" in text and "Partnerorganisationer" in text
     assert "Kenya" in text
-    assert "1 partnerskap, 1 aktivt" in text or "1 partnerskap, 0 aktiva" in text
+    assert "1 partnerskap, 1 pågående" in text or "1 partnerskap, 0 pågående" in text
     assert "2 partnerskap" not in text  # the draft is not counted
 
 
