@@ -11,9 +11,13 @@ from programmes.services.hosting import (
     hosting_offers_erase_contact,
 )
 from programmes.services.visit import (
+    SCHEDULING_FIELDS,
+    SchedulingCheck,
     VisitOverlapError,
+    VisitSchedulingError,
     is_overlap_violation,
     lock_host_calendar,
+    visit_check,
     visit_confirm,
     visit_create,
     visit_schedule,
@@ -22,13 +26,17 @@ from programmes.services.visit import (
 )
 
 __all__ = [
+    "SCHEDULING_FIELDS",
+    "SchedulingCheck",
     "VisitOverlapError",
+    "VisitSchedulingError",
     "history_record",
     "hosting_offer_set_status",
     "hosting_offer_submit",
     "hosting_offers_erase_contact",
     "is_overlap_violation",
     "lock_host_calendar",
+    "visit_check",
     "visit_confirm",
     "visit_create",
     "visit_schedule",

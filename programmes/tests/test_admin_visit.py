@@ -13,8 +13,10 @@ from programmes.tests.conftest import make_intake, make_visit, municipality
 pytestmark = pytest.mark.django_db
 
 
-def visit_post(intake, host, first, last, status="proposed"):
+def visit_post(intake, host, first, last, status="proposed", confirm_warnings="on"):
+    # Most tests book a host without an offer: the coordinator confirms that warning.
     return {
+        "confirm_warnings": confirm_warnings,
         "intake": intake.pk,
         "host": host.pk,
         "kind": "group_visit",
