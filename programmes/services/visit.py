@@ -365,7 +365,49 @@ def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledV
     if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
         _queue_confirmation(visit)
         history_record(subject=visit, by=by, event=HistoryEntry.Event.CONFIRMATION_SENT)
+    elif was_confirmed:
+        _tell_host_of_change(visit, before)
     return visit
+
+
+# What the host of a confirmed visit is told about when it changes.
+HOST_FACING_FIELDS = ("starts_on", "ends_on", "participants", "kind")
+
+
+def _host_language(visit: ScheduledVisit) -> str:
+    """The language the host wrote the offer in; else the one recorded on the visit."""
+    offer = visit.offer if visit.offer_id else None
+    return (offer.language if offer else visit.contact_language) or settings.LANGUAGE_CODE
+
+
+def _tell_host_of_change(visit: ScheduledVisit, before: dict) -> None:
+    """A confirmed visit was cancelled or moved: email the host what changed (queued)."""
+    recipient = visit.contact_email or (visit.offer.email if visit.offer_id else "")
+    if not recipient:
+        return
+    old = ScheduledVisit(
+        **{name: before.get(name, getattr(visit, name)) for name in HOST_FACING_FIELDS}
+    )
+    if visit.status == ScheduledVisit.Status.CANCELLED:
+        template = "programmes/emails/visit_cancelled"
+    elif any(getattr(old, name) != getattr(visit, name) for name in HOST_FACING_FIELDS):
+        template = "programmes/emails/visit_changed"
+    else:
+        return
+    intake = Intake.objects.select_related("programme").get(pk=visit.intake_id)
+    outbox_enqueue(
+        to=[recipient],
+        template=template,
+        context={
+            "visit": visit,
+            "old": old,
+            "dates_changed": (old.starts_on, old.ends_on) != (visit.starts_on, visit.ends_on),
+            "intake": intake,
+            "programme": intake.programme,
+        },
+        language=_host_language(visit),
+        reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+    )
 
 
 def visit_confirm(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:

@@ -152,4 +152,6 @@ def test_offer_form_summary_links_every_error_to_an_element_that_exists(client, 
         for name in ("themes", "accessibility", "hosting_kinds"):
             assert re.search(rf'<fieldset aria-describedby="[^"]*id_{name}_error', text), name
         assert "Please submit at least" not in text and "Skicka minst" not in text
-        assert "Fields marked with * are required." in text or "Fält markerade med * är obligatoriska." in text
+        assert ("Fields marked with * are required." in text) or (
+            "Fält markerade med * är obligatoriska." in text
+        )
