@@ -325,9 +325,7 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         found = []
         for number, period_form in enumerate(self.periods.forms, start=1):
             for name, errors in period_form.errors.items():
-                if too_few and number == 1 and all(
-                    e.code == "required" for e in errors.as_data()
-                ):
+                if too_few and number == 1 and all(e.code == "required" for e in errors.as_data()):
                     continue
                 field = period_form.fields.get(name)
                 for error in errors:
