@@ -88,12 +88,16 @@ class ProgrammeAdmin(PreviewLinksMixin, admin.ModelAdmin):
         (
             _("Applying and contact"),
             {
+                "description": _(
+                    "Shown in the programme's application box, in the page's language, with "
+                    "the other language where one is empty."
+                ),
                 "fields": [
-                    *side_by_side("how_to_apply"),
-                    "application_url",
+                    *side_by_side("application_period", "who_may_apply", "how_to_apply"),
+                    *side_by_side("application_url"),
                     "contact_name",
                     "contact_email",
-                ]
+                ],
             },
         ),
         (_("Advanced"), {"classes": ["collapse"], "fields": [*side_by_side("meta_description")]}),
