@@ -219,6 +219,14 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
                 request, gettext("The host has been sent a confirmation email."), messages.SUCCESS
             )
 
+    def delete_model(self, request, obj):
+        services.visit_delete(visit=obj)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that each host of a confirmed visit is told it is cancelled.
+        for visit in queryset.select_related("host", "offer"):
+            services.visit_delete(visit=visit)
+
     @admin.action(description=_("Confirm and email the hosts"), permissions=["change"])
     def confirm_visits(self, request, queryset):
         confirmed = 0

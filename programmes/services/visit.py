@@ -22,6 +22,7 @@ from programmes.models import (
     Intake,
     Phase,
     ScheduledVisit,
+    today,
 )
 from programmes.services.history import history_record
 from programmes.services.hosting import hosting_offer_set_status
@@ -408,6 +409,15 @@ def _tell_host_of_change(visit: ScheduledVisit, before: dict) -> None:
         language=_host_language(visit),
         reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
     )
+
+
+@transaction.atomic
+def visit_delete(*, visit: ScheduledVisit) -> None:
+    """Delete a visit; a confirmed one still to come is a cancellation the host is told of."""
+    if visit.status == ScheduledVisit.Status.CONFIRMED and visit.ends_on >= today():
+        visit.status = ScheduledVisit.Status.CANCELLED
+        _tell_host_of_change(visit, {"status": ScheduledVisit.Status.CONFIRMED})
+    visit.delete()
 
 
 def visit_confirm(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:

@@ -329,3 +329,21 @@ def test_changes_the_host_does_not_need_send_nothing():
     )
     services.visit_update(visit=proposed, changes={"status": ScheduledVisit.Status.CANCELLED})
     assert OutboxMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_deleting_a_confirmed_visit_to_come_tells_the_host_it_is_cancelled(frozen_now):
+    visit = _confirmed("en")
+    services.visit_delete(visit=visit)
+    message = OutboxMessage.objects.get()
+    assert message.subject == "Cancelled: the study visit on 8 September 2027"
+    assert ScheduledVisit.objects.count() == 0
+    over = make_visit(
+        make_intake(sweden=("2026-09-01", "2026-09-30")),
+        status="confirmed",
+        contact_email="a@vara.example",
+        first="2026-09-08",
+        last="2026-09-08",
+    )
+    services.visit_delete(visit=over)
+    assert OutboxMessage.objects.count() == 1
