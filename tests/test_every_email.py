@@ -284,6 +284,8 @@ def test_replies_reach_the_team_the_email_concerns(client, composed):
         "programmes/emails/offer_confirmation": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "programmes/emails/offer_notification": "host@vara.example",
         "programmes/emails/visit_confirmed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        "programmes/emails/visit_changed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        "programmes/emails/visit_cancelled": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "knowledge/emails/registration_confirmed": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_waiting": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_reminder": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
