@@ -136,6 +136,10 @@ def organisation_choices() -> tuple[list, dict[str, Organisation]]:
     return [("", _("Choose your municipality or region"))] + groups, lookup
 
 
+def _only_required(errors) -> bool:
+    return all(error.code == "required" for error in errors.as_data())
+
+
 class HostingOfferForm(PublicFormMixin, forms.Form):
     organisation = forms.ChoiceField(label=_("Municipality or region"))
     contact_name = forms.CharField(
@@ -307,7 +311,19 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
     def is_valid(self) -> bool:
         # Both, always: the periods' errors are shown with the others in one pass.
         own = super().is_valid()
-        return self.periods.is_valid() and own
+        periods = self.periods.is_valid()
+        if self.no_period_given and self.periods.forms:
+            # One message says it ("Give at least one period…"), not "required" twice more.
+            first = self.periods.forms[0]
+            for name in [n for n, e in first.errors.items() if _only_required(e)]:
+                del first.errors[name]
+        return periods and own
+
+    @property
+    def no_period_given(self) -> bool:
+        return self.is_bound and any(
+            e.code == "too_few_forms" for e in self.periods.non_form_errors().as_data()
+        )
 
     @property
     def has_errors(self) -> bool:

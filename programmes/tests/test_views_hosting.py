@@ -155,3 +155,13 @@ def test_offer_form_summary_links_every_error_to_an_element_that_exists(client, 
         assert ("Fields marked with * are required." in text) or (
             "Fält markerade med * är obligatoriska." in text
         )
+
+
+def test_no_period_is_one_error_described_on_the_periods_group(client, frozen_now):
+    data = valid_data(**{"periods-0-starts_on": "", "periods-0-ends_on": ""})
+    text = client.post(url("hosting_offer"), data).text
+    periods = text.split('id="periods"', 1)[1].split("</fieldset>\n</fieldset>", 1)[0]
+    assert 'aria-describedby="periods_help periods_error"' in text
+    assert '<p class="errorlist" id="periods_error">Give at least one period' in periods
+    assert "This field is required." not in periods
+    assert text.count("Give at least one period when you can host.") == 2  # summary, group
