@@ -25,7 +25,109 @@ from reference.models import Country, Organisation, Theme
 
 D = date.fromisoformat
 CONTACT = "itp@icld.se"
-APPLY_URL = "https://icld.se/en/what-we-do/international-programmes/"
+ITP_PAGE = {
+    "sv": "https://icld.se/vart-arbete/internationella-utbildningsprogram/",
+    "en": "https://icld.se/en/what-we-do/international-programmes/",
+}
+
+# Each programme's own application information: its call, who may apply, its contact and the
+# page where the call is published (ICLD's pages found in the domain brief; the contacts are
+# made-up demo people at example addresses).
+APPLICATION = {
+    "womens-political-leadership": {
+        "application_period_sv": "En gång om året, oftast från mitten av augusti till mitten av "
+        "oktober; för omgång 13 från 2 november till 15 december 2026.",
+        "application_period_en": "Once a year, usually from mid-August to mid-October; for cohort "
+        "13 from 2 November to 15 December 2026.",
+        "who_may_apply_sv": "Förtroendevalda kvinnor i tjänst i en kommun eller region: i första "
+        "hand borgmästare och vice borgmästare, i undantagsfall fullmäktigeledamöter. Du ansöker "
+        "som person. Ditt land får inte ha lokalval under programåret.",
+        "who_may_apply_en": "Elected women in office in a municipality or region: mayors and "
+        "deputy mayors first, councillors as an exception. You apply as a person. Your country "
+        "must not hold local elections in the training year.",
+        "application_url_sv": "https://icld.se/sv/internationella-utbildningsprogram/programmen/"
+        "itp-local-political-leaders-capacitating-women-in-politics/programme-structure-2/",
+        "application_url_en": "",
+        "contact_name": "Lina Bergström",
+        "contact_email": "lina.bergstrom@icld.example",
+    },
+    "local-leaders-zimbabwe": {
+        "application_period_sv": "Nästa utlysning: 1 februari – 15 mars 2027.",
+        "application_period_en": "Next call: 1 February – 15 March 2027.",
+        "who_may_apply_sv": "Zimbabwiska lokala myndigheter, som ansöker för ett team om två: en "
+        "ledande tjänsteperson och en förtroendevald fullmäktigeledamot.",
+        "who_may_apply_en": "Zimbabwean local authorities, applying for a team of two: a senior "
+        "official and an elected councillor.",
+        "application_url_sv": "",
+        "application_url_en": "https://icld.se/en/international-programmes/the-programmes/"
+        "local-leaders-capacitating-local-politicians-in-zimbabwe",
+        "contact_name": "Tendai Moyo",
+        "contact_email": "tendai.moyo@icld.example",
+    },
+    "local-governance-rights-based-approach": {
+        "application_period_sv": "Utlysningen för omgång 2027–2028 är öppen 15 oktober – "
+        "14 december 2026.",
+        "application_period_en": "The call for the 2027–2028 intake is open from 15 October to "
+        "14 December 2026.",
+        "who_may_apply_sv": "Team om tre till fyra personer från samma kommun eller region i "
+        "Albanien, Bosnien och Hercegovina, Georgien, Kosovo, Nordmakedonien, Moldavien, "
+        "Montenegro, Serbien, Turkiet eller Ukraina: tjänstepersoner, förtroendevalda och gärna "
+        "en företrädare för civilsamhället.",
+        "who_may_apply_en": "Teams of three to four from one municipality or region in Albania, "
+        "Bosnia and Herzegovina, Georgia, Kosovo, North Macedonia, Moldova, Montenegro, Serbia, "
+        "Turkey or Ukraine: officials, elected politicians and, ideally, a civil society "
+        "representative.",
+        "application_url_sv": "",
+        "application_url_en": "https://icld.se/en/international-programmes/the-programmes/"
+        "local-governance-with-a-rights-based-approach",
+        "contact_name": "Emil Sandberg",
+        "contact_email": "emil.sandberg@icld.example",
+    },
+    "symbiocity-urban-development": {
+        "application_period_sv": "Utlysningen för omgång 2027–2028 stängde 1 oktober 2026.",
+        "application_period_en": "The call for the 2027–2028 intake closed on 1 October 2026.",
+        "who_may_apply_sv": "Kommuner som ansöker för ett team om två till tre stadsplanerare "
+        "eller andra tjänstepersoner som arbetar med stadsutveckling.",
+        "who_may_apply_en": "Municipalities, applying for a team of two to three urban planners "
+        "or other officials who work on urban development.",
+        "application_url_sv": "https://icld.se/sv/artikel/program-med-hallbar-stadsutveckling-i-fokus/",
+        "application_url_en": "",
+        "contact_name": "Maja Lindgren",
+        "contact_email": "maja.lindgren@icld.example",
+    },
+    "public-financial-management": {
+        "application_period_sv": "Nästa utlysning: 15 januari – 1 mars 2027.",
+        "application_period_en": "Next call: 15 January – 1 March 2027.",
+        "who_may_apply_sv": "Ekonomichefer, budgethandläggare och andra tjänstepersoner med ansvar "
+        "för en kommuns eller regions ekonomi. Bifoga ett intyg från din arbetsgivare.",
+        "who_may_apply_en": "Finance directors, budget officers and other officials responsible "
+        "for a municipality's or region's finances. Add a statement from your employer.",
+        "application_url_sv": "",
+        "application_url_en": "https://icld.se/en/international-programmes/the-programmes/"
+        "itp-municipal-financing-supporting-local-development-and-local-democracy-2020/"
+        "programme-structure/",
+        "contact_name": "Oscar Nyberg",
+        "contact_email": "oscar.nyberg@icld.example",
+    },
+    "leadership-in-local-governance": {
+        "application_period_sv": "Utlysningen för omgång 2027–2028 är öppen 16 november 2026 – "
+        "31 januari 2027.",
+        "application_period_en": "The call for the 2027–2028 intake is open from 16 November 2026 "
+        "to 31 January 2027.",
+        "who_may_apply_sv": "Team om två till fem personer, minst en av dem kvinna: "
+        "förtroendevalda lokalpolitiker tillsammans med gräsrotsorganisationer från utsatta "
+        "stadsdelar i Kenya, Zambia, Botswana, Namibia eller Sydafrika.",
+        "who_may_apply_en": "Teams of two to five, at least one of them a woman: elected local "
+        "politicians together with grassroots organisations from poor urban areas in Kenya, "
+        "Zambia, Botswana, Namibia or South Africa.",
+        "application_url_sv": "https://icld.se/sv/internationella-utbildningsprogram/programmen/"
+        "inclusive-political-leadership-3/programme-structure/",
+        "application_url_en": "https://icld.se/en/article/"
+        "new-international-training-programme-inclusive-political-leadership/",
+        "contact_name": "Amina Hassan",
+        "contact_email": "amina.hassan@icld.example",
+    },
+}
 TOKEN_NAMESPACE = uuid.UUID("5d0f3a52-4f0e-4a43-9a55-6c1d2b9e7a10")
 
 WESTERN_BALKANS_AND_EAST = ["AL", "BA", "GE", "XK", "MK", "MD", "ME", "RS", "TR", "UA"]
@@ -760,9 +862,19 @@ def seed(stdout) -> None:
         }
         fields.setdefault("format_description_sv", STANDARD_PHASES_TEXT["sv"])
         fields.setdefault("format_description_en", STANDARD_PHASES_TEXT["en"])
-        fields["contact_email"] = CONTACT
-        fields["application_url"] = APPLY_URL
-        fields["contact_name"] = "ICLD"
+        application = APPLICATION.get(data["slug"], {})
+        fields["contact_email"] = application.get("contact_email", CONTACT)
+        fields["contact_name"] = application.get("contact_name", "ICLD")
+        for key in ("application_period", "who_may_apply"):
+            for code in ("sv", "en"):
+                fields[f"{key}_{code}"] = application.get(f"{key}_{code}", "")
+        for code in ("sv", "en"):
+            fields[f"application_url_{code}"] = application.get(f"application_url_{code}", "")
+        if not (fields["application_url_sv"] or fields["application_url_en"]):
+            fields["application_url_sv"], fields["application_url_en"] = (
+                ITP_PAGE["sv"],
+                ITP_PAGE["en"],
+            )
         fields["is_published"] = True
         fields["meta_description_sv"] = data["summary_sv"][:300]
         fields["meta_description_en"] = data["summary_en"][:300]

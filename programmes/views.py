@@ -93,6 +93,13 @@ class HostingOfferView(PublicFormView):
             return self.render_to_response(self.get_context_data(form=form, focus_period=focus))
         return super().post(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        # Period errors go to the summary once each, linked to their inputs.
+        context["formset_errors"] = form.period_errors() if form is not None else []
+        return context
+
     def submit(self, form) -> HostingOffer:
         offer = services.hosting_offer_submit(**form.service_kwargs(), language=active_language())
         self.request.session[SESSION_LAST_OFFER] = offer.pk

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -144,6 +144,11 @@ def send_everything(client, language: str) -> None:
         contact_email="host@vara.example", contact_language=language, contact_name=TYPED_NAME
     )
     programme_services.visit_confirm(visit=visit)
+    # The confirmed visit moves, then is cancelled: the host is told each time.
+    programme_services.visit_update(
+        visit=visit, changes={"starts_on": date(2027, 9, 9), "ends_on": date(2027, 9, 10)}
+    )
+    programme_services.visit_update(visit=visit, changes={"status": "cancelled"})
 
     # knowledge: confirmed, waiting, the details again, cancelled, promoted, cancelled by
     # staff, and the reminder before the event.
@@ -299,6 +304,8 @@ def test_replies_reach_the_team_the_email_concerns(client, composed):
         "programmes/emails/offer_confirmation": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "programmes/emails/offer_notification": "host@vara.example",
         "programmes/emails/visit_confirmed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        "programmes/emails/visit_changed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        "programmes/emails/visit_cancelled": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "knowledge/emails/registration_confirmed": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_waiting": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_reminder": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,

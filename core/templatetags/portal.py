@@ -3,7 +3,7 @@
 import re
 from urllib.parse import urlencode
 
-from django import template
+from django import forms, template
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
@@ -135,6 +135,18 @@ def has_required_fields(form) -> bool:
 def label_for_summary(label) -> str:
     """A field label as the start of "Label: error" (without its own ? or :)."""
     return str(label or "").rstrip(" ?:")
+
+
+@register.filter
+def summary_anchor(bound_field) -> str:
+    """The id an error summary links to: a group of checkboxes or radios has no element with
+    the field's own id, so link to its first input (where the browser puts focus)."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        options = bound_field.subwidgets
+        if options:
+            return options[0].id_for_label
+    return bound_field.auto_id
 
 
 @register.inclusion_tag("includes/_languages_available.html")

@@ -38,3 +38,17 @@ def test_demo_content_is_complete_and_a_second_run_writes_nothing(demo_today):
         if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
     ]
     assert writes == []
+
+
+def test_each_programme_has_its_own_application_information(demo_today):
+    programmes_demo.seed(stdout=io.StringIO())
+    programmes = list(Programme.objects.all())
+    for programme in programmes:
+        assert programme.application_period_sv and programme.application_period_en
+        assert programme.who_may_apply_sv and programme.who_may_apply_en
+        assert programme.contact_name and programme.contact_name != "ICLD"
+        assert "@" in programme.contact_email
+        assert programme.application_url_sv or programme.application_url_en
+    addresses = {p.application_url_sv or p.application_url_en for p in programmes}
+    assert len(addresses) == len(programmes)  # no generic page shared by all
+    assert len({p.contact_email for p in programmes}) == len(programmes)

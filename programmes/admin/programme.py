@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import admin
-from django.urls import reverse
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -84,12 +88,16 @@ class ProgrammeAdmin(PreviewLinksMixin, admin.ModelAdmin):
         (
             _("Applying and contact"),
             {
+                "description": _(
+                    "Shown in the programme's application box, in the page's language, with "
+                    "the other language where one is empty."
+                ),
                 "fields": [
-                    *side_by_side("how_to_apply"),
-                    "application_url",
+                    *side_by_side("application_period", "who_may_apply", "how_to_apply"),
+                    *side_by_side("application_url"),
                     "contact_name",
                     "contact_email",
-                ]
+                ],
             },
         ),
         (_("Advanced"), {"classes": ["collapse"], "fields": [*side_by_side("meta_description")]}),
@@ -217,6 +225,37 @@ class IntakeAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("programme")
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/sweden-phase/",
+                self.admin_site.admin_view(self.sweden_phase_view),
+                name="programmes_intake_sweden_phase",
+            ),
+            *super().get_urls(),
+        ]
+
+    def sweden_phase_view(self, request, object_id):
+        """The intake's phase in Sweden, day by day, with the visits booked (a timeline too)."""
+        intake = self.get_object(request, unquote(object_id))
+        if intake is None:
+            raise Http404
+        if not self.has_view_permission(request, intake):
+            raise PermissionDenied
+        calendar = selectors.intake_sweden_phase_calendar(intake)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": intake,
+            "intake": intake,
+            "calendar": calendar,
+            "title": gettext("Visits during the phase in Sweden: %(intake)s") % {"intake": intake},
+            "add_visit_url": reverse("admin:programmes_scheduledvisit_add")
+            + "?"
+            + urlencode({"intake": intake.pk}),
+        }
+        return TemplateResponse(request, "admin/programmes/intake/sweden_phase.html", context)
 
 
 @admin.register(Phase)

@@ -21,6 +21,13 @@ from programmes.templatetags.programmes_tags import date_span
 
 
 class ScheduledVisitForm(forms.ModelForm):
+    # Hidden until the checks warn: then a checkbox the coordinator ticks to save anyway.
+    confirm_warnings = forms.BooleanField(
+        label=_("Save anyway: I have read the warnings and the host agrees"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
     class Meta:
         model = ScheduledVisit
         fields = [
@@ -72,7 +79,45 @@ class ScheduledVisitForm(forms.ModelForm):
                     code="overlap",
                 ),
             )
+        self._check_scheduling(cleaned)
         return cleaned
+
+    def _check_scheduling(self, cleaned) -> None:
+        """Hard errors on their fields; warnings on the checkbox that confirms them."""
+        self.confirmed_warnings = []
+        revived = (
+            self.instance.pk is not None
+            and self.instance.status == ScheduledVisit.Status.CANCELLED
+            and "status" in self.changed_data
+        )
+        if self.instance.pk is not None and not revived:
+            if not set(services.SCHEDULING_FIELDS) & set(self.changed_data):
+                return
+        probe = ScheduledVisit(
+            pk=self.instance.pk,
+            status=cleaned.get("status") or ScheduledVisit.Status.PROPOSED,
+            **{name: cleaned.get(name) for name in services.SCHEDULING_FIELDS},
+        )
+        check = services.visit_check(probe)
+        for problem in check.errors:
+            self.add_error(problem.field, ValidationError(problem.message, code="impossible"))
+        if not check.warnings or check.errors:
+            return
+        messages_ = [problem.message for problem in check.warnings]
+        if cleaned.get("confirm_warnings"):
+            self.confirmed_warnings = messages_
+            return
+        self.fields["confirm_warnings"].widget = forms.CheckboxInput()
+        self.add_error(
+            "confirm_warnings",
+            [
+                *(ValidationError(m, code="warning") for m in messages_),
+                ValidationError(
+                    gettext("Check these with the host, then tick the box to save anyway."),
+                    code="warning",
+                ),
+            ],
+        )
 
 
 @admin.register(ScheduledVisit)
@@ -117,6 +162,7 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
                     "participants",
                     *side_by_side("topic"),
                     "status",
+                    "confirm_warnings",
                 ]
             },
         ),
@@ -154,6 +200,10 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
+        for warning in getattr(form, "confirmed_warnings", ()):
+            self.message_user(
+                request, gettext("Saved despite a warning: %s") % warning, messages.WARNING
+            )
         if not change:
             services.visit_create(visit=obj, by=request.user)
             return
@@ -168,6 +218,14 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
             self.message_user(
                 request, gettext("The host has been sent a confirmation email."), messages.SUCCESS
             )
+
+    def delete_model(self, request, obj):
+        services.visit_delete(visit=obj)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that each host of a confirmed visit is told it is cancelled.
+        for visit in queryset.select_related("host", "offer"):
+            services.visit_delete(visit=visit)
 
     @admin.action(description=_("Confirm and email the hosts"), permissions=["change"])
     def confirm_visits(self, request, queryset):

@@ -65,6 +65,12 @@ class BasePeriodFormSet(forms.BaseFormSet):
     INITIAL_FORMS=0, even when the form is shown again with the visitor's periods in it.
     """
 
+    # Django's own "Please submit at least 1 form." means nothing to a visitor.
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Give at least one period when you can host."),
+    }
+
     def initial_form_count(self):
         return 0
 
@@ -130,6 +136,10 @@ def organisation_choices() -> tuple[list, dict[str, Organisation]]:
     return [("", _("Choose your municipality or region"))] + groups, lookup
 
 
+def _only_required(errors) -> bool:
+    return all(error.code == "required" for error in errors.as_data())
+
+
 class HostingOfferForm(PublicFormMixin, forms.Form):
     organisation = forms.ChoiceField(label=_("Municipality or region"))
     contact_name = forms.CharField(
@@ -169,6 +179,8 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        # Said before any error: the group is required unless the box below is filled in.
+        help_text=_("Choose at least one area, or describe your expertise in the box below."),
     )
     expertise = forms.CharField(
         label=_("Other expertise or services you would like to show"),
@@ -292,19 +304,61 @@ class HostingOfferForm(PublicFormMixin, forms.Form):
         if no_expertise and "themes" not in self.errors:
             self.add_error(
                 "themes",
-                _("Choose at least one area, or describe your expertise in the box below."),
+                _("No area is chosen: choose at least one, or describe your expertise below."),
             )
-        if not self.periods.is_valid():
-            for number, period_form in enumerate(self.periods.forms, start=1):
-                for errors in period_form.errors.values():
-                    for error in errors:
-                        self.add_error(
-                            None,
-                            _("Period %(number)d: %(error)s") % {"number": number, "error": error},
-                        )
-            for error in self.periods.non_form_errors():
-                self.add_error(None, error)
         return cleaned
+
+    def is_valid(self) -> bool:
+        # Both, always: the periods' errors are shown with the others in one pass.
+        own = super().is_valid()
+        periods = self.periods.is_valid()
+        if self.no_period_given and self.periods.forms:
+            # One message says it ("Give at least one period…"), not "required" twice more.
+            first = self.periods.forms[0]
+            for name in [n for n, e in first.errors.items() if _only_required(e)]:
+                del first.errors[name]
+        return periods and own
+
+    @property
+    def no_period_given(self) -> bool:
+        return self.is_bound and any(
+            e.code == "too_few_forms" for e in self.periods.non_form_errors().as_data()
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors) or bool(self.period_errors())
+
+    def period_errors(self) -> list[dict]:
+        """The periods' errors for the error summary, once each, each linked to its input.
+
+        When no period is given at all, one message says so instead of "required" twice.
+        """
+        if not self.is_bound or self.periods.is_valid():
+            return []
+        first_input = f"id_{PERIODS_PREFIX}-0-starts_on"
+        too_few = any(e.code == "too_few_forms" for e in self.periods.non_form_errors().as_data())
+        found = []
+        for number, period_form in enumerate(self.periods.forms, start=1):
+            for name, errors in period_form.errors.items():
+                if too_few and number == 1 and all(e.code == "required" for e in errors.as_data()):
+                    continue
+                field = period_form.fields.get(name)
+                for error in errors:
+                    found.append(
+                        {
+                            "message": _("Period %(number)d, %(field)s: %(error)s")
+                            % {
+                                "number": number,
+                                "field": str(field.label).lower() if field else "",
+                                "error": error,
+                            },
+                            "anchor": period_form[name].auto_id if field else first_input,
+                        }
+                    )
+        for error in self.periods.non_form_errors():
+            found.append({"message": error, "anchor": first_input})
+        return found
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

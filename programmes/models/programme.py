@@ -110,7 +110,35 @@ class Programme(Publishable, HasLeadImage):
         ),
     )
     how_to_apply = TranslatedField(RichTextField, _("how to apply"), help_text=RICH_TEXT_HELP)
-    application_url = models.URLField(_("application form address"), blank=True)
+    # The application information of this programme (each has its own call, form and contact).
+    application_period = TranslatedField(
+        models.CharField,
+        _("application period"),
+        max_length=300,
+        blank=True,
+        required=(),
+        help_text=_(
+            "When calls usually open and close, for example “Once a year, from mid-August to "
+            "mid-October”. The dates of each intake are shown next to it."
+        ),
+    )
+    who_may_apply = TranslatedField(
+        RichTextField,
+        _("who may apply"),
+        blank=True,
+        required=(),
+        help_text=RICH_TEXT_HELP,
+    )
+    application_url = TranslatedField(
+        models.URLField,
+        _("application form address"),
+        blank=True,
+        required=(),
+        help_text=_(
+            "The page or form where this programme's applications are made. Leave one language "
+            "empty to use the other one's."
+        ),
+    )
     partners = TranslatedField(
         models.CharField,
         _("organised with"),
@@ -118,7 +146,12 @@ class Programme(Publishable, HasLeadImage):
         blank=True,
         required=(),
     )
-    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=120,
+        blank=True,
+        help_text=_("The named person applicants can ask about this programme."),
+    )
     contact_email = models.EmailField(_("contact email"))
     eligible_countries = models.ManyToManyField(
         Country,

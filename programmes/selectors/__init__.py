@@ -25,13 +25,17 @@ from programmes.selectors.programme import (
     sweden_phases_upcoming,
 )
 from programmes.selectors.visit import (
+    PhaseCalendar,
     hosted_visits_for_organisation,
     hosts_public,
+    intake_sweden_phase_calendar,
     visits_for_export,
 )
 
 __all__ = [
     "OfferSuggestion",
+    "PhaseCalendar",
+    "intake_sweden_phase_calendar",
     "figures",
     "hosted_visits_for_organisation",
     "hosts_public",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 
 from django.conf import settings
@@ -16,11 +18,15 @@ from programmes.models import (
     VISIT_OVERLAP_CONSTRAINT,
     HistoryEntry,
     HostingOffer,
+    HostingPeriod,
     Intake,
+    Phase,
     ScheduledVisit,
+    today,
 )
 from programmes.services.history import history_record
 from programmes.services.hosting import hosting_offer_set_status
+from programmes.templatetags.programmes_tags import date_span
 from reference.models import Organisation
 
 # First key of the advisory lock on a host's calendar (a fixed number: every process agrees).
@@ -57,6 +63,192 @@ def lock_host_calendar(host_id: int) -> None:
 
 
 DEADLOCK_DETECTED = "40P01"
+
+
+# --- Checks before a visit is saved ---------------------------------------------------------
+
+# Changing only these fields can make a visit impossible; other edits (notes, topic, contact)
+# never re-check a visit that was saved before a rule existed.
+SCHEDULING_FIELDS = ("intake", "host", "offer", "kind", "starts_on", "ends_on", "participants")
+
+
+@dataclass
+class Problem:
+    """One thing about a visit that does not fit, for the field it concerns."""
+
+    field: str
+    message: str
+
+
+@dataclass
+class SchedulingCheck:
+    """``errors`` make a visit impossible; ``warnings`` a coordinator may confirm."""
+
+    errors: list[Problem] = dataclass_field(default_factory=list)
+    warnings: list[Problem] = dataclass_field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors or self.warnings)
+
+
+class VisitSchedulingError(ValidationError):
+    """The visit cannot take place as given (too many visitors, outside the phase in Sweden)."""
+
+
+def visit_check(visit: ScheduledVisit) -> SchedulingCheck:
+    """What does not fit in ``visit`` (saved or not), worded in the active language.
+
+    Errors: more visitors than the intake has participants; days outside the intake's phase
+    in Sweden (the group is not in the country); an offer from another organisation.
+    Warnings: more visitors than the host can receive at one time; days outside every period
+    the host offered; a kind of hosting the host did not offer; no offer from the host at all;
+    no phase in Sweden yet; the whole group booked elsewhere on the same days.
+    The double booking of a host is checked by the database (and by the admin form).
+    """
+    check = SchedulingCheck()
+    if visit.status == ScheduledVisit.Status.CANCELLED:
+        return check
+    intake = visit.intake
+    start, end = visit.starts_on, visit.ends_on
+    if not (intake and start and end) or end < start:
+        return check
+    when = date_span(start, end)
+    participants = visit.participants or 0
+    if participants > intake.participants:
+        check.errors.append(
+            Problem(
+                "participants",
+                _(
+                    "%(count)d visitors is more than the %(size)d participants of %(intake)s. "
+                    "Give at most %(size)d."
+                )
+                % {"count": participants, "size": intake.participants, "intake": intake},
+            )
+        )
+    phase = (
+        Phase.objects.filter(intake=intake, kind=Phase.Kind.SWEDEN).order_by("starts_on").first()
+    )
+    if phase is None:
+        check.warnings.append(
+            Problem(
+                "starts_on",
+                _("%(intake)s has no phase in Sweden yet, so the dates cannot be checked.")
+                % {"intake": intake},
+            )
+        )
+    elif start < phase.starts_on or end > phase.ends_on:
+        check.errors.append(
+            Problem(
+                "starts_on",
+                _(
+                    "%(when)s is outside the phase in Sweden of %(intake)s (%(phase)s): the "
+                    "participants are not in Sweden then. Choose days within the phase."
+                )
+                % {
+                    "when": when,
+                    "intake": intake,
+                    "phase": date_span(phase.starts_on, phase.ends_on),
+                },
+            )
+        )
+    host = visit.host if visit.host_id else None
+    if host is not None:
+        _check_host(visit, host, check, when)
+    if host is not None and visit.kind == "group_visit":
+        elsewhere = (
+            ScheduledVisit.objects.active()
+            .filter(intake=intake, kind="group_visit", starts_on__lte=end, ends_on__gte=start)
+            .exclude(pk=visit.pk)
+            .exclude(host=host)
+            .select_related("host")
+            .first()
+        )
+        if elsewhere is not None:
+            check.warnings.append(
+                Problem(
+                    "starts_on",
+                    _("The whole group of %(intake)s already visits %(host)s on %(when)s.")
+                    % {
+                        "intake": intake,
+                        "host": elsewhere.host,
+                        "when": date_span(elsewhere.starts_on, elsewhere.ends_on),
+                    },
+                )
+            )
+    return check
+
+
+def _check_host(visit: ScheduledVisit, host: Organisation, check: SchedulingCheck, when: str):
+    offer = visit.offer if visit.offer_id else None
+    if offer is not None and offer.organisation_id != host.pk:
+        check.errors.append(
+            Problem(
+                "offer",
+                _("This offer is from %(offerer)s, not from the host %(host)s.")
+                % {"offerer": offer.organisation, "host": host},
+            )
+        )
+        return
+    offers = (
+        [offer]
+        if offer is not None
+        else list(
+            HostingOffer.objects.filter(
+                organisation=host, status__in=HostingOffer.ACTIVE_STATUSES
+            ).order_by("-created_at")
+        )
+    )
+    if not offers:
+        check.warnings.append(
+            Problem(
+                "host",
+                _(
+                    "%(host)s has no open offer to host: its capacity and the periods it can "
+                    "host are not known."
+                )
+                % {"host": host},
+            )
+        )
+        return
+    capacity = max(o.capacity for o in offers)
+    participants = visit.participants or 0
+    if participants > capacity:
+        check.warnings.append(
+            Problem(
+                "participants",
+                _(
+                    "%(host)s can receive at most %(capacity)d visitors at one time; this "
+                    "visit has %(count)d."
+                )
+                % {"host": host, "capacity": capacity, "count": participants},
+            )
+        )
+    periods = list(HostingPeriod.objects.filter(offer__in=offers).order_by("starts_on", "ends_on"))
+    if not any(p.starts_on <= visit.starts_on and visit.ends_on <= p.ends_on for p in periods):
+        offered = "; ".join(date_span(p.starts_on, p.ends_on) for p in periods) or "–"
+        check.warnings.append(
+            Problem(
+                "starts_on",
+                _("%(when)s is outside the periods %(host)s offered: %(periods)s.")
+                % {"when": when, "host": host, "periods": offered},
+            )
+        )
+    if visit.kind and not any(visit.kind in o.hosting_kinds for o in offers):
+        check.warnings.append(
+            Problem(
+                "kind",
+                _("%(host)s did not offer this kind of hosting (%(kind)s).")
+                % {"host": host, "kind": visit.get_kind_display()},
+            )
+        )
+
+
+def _refuse_impossible(visit: ScheduledVisit) -> None:
+    errors = visit_check(visit).errors
+    if errors:
+        raise VisitSchedulingError(
+            {problem.field: [problem.message] for problem in errors}, code="impossible"
+        )
 
 
 def _save_visit(visit: ScheduledVisit) -> None:
@@ -124,6 +316,7 @@ def visit_create(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:
     history, the offer marked as scheduled, and the host's confirmation email if confirmed.
 
     Contact details left empty are taken from the offer the visit comes from."""
+    _refuse_impossible(visit)
     offer = visit.offer
     if offer is not None:
         visit.contact_name = visit.contact_name or offer.contact_name
@@ -157,6 +350,11 @@ def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledV
             before[field], new = getattr(visit, field), value
         setattr(visit, field, new)
     was_confirmed = before.get("status", visit.status) == ScheduledVisit.Status.CONFIRMED
+    revived = before.get("status", visit.status) == ScheduledVisit.Status.CANCELLED
+    if revived or any(
+        name in before and before[name] != getattr(visit, name) for name in SCHEDULING_FIELDS
+    ):
+        _refuse_impossible(visit)
     _save_visit(visit)
     diff = {
         field: (before[field], getattr(visit, field))
@@ -168,7 +366,58 @@ def visit_update(*, visit: ScheduledVisit, changes: dict, by=None) -> ScheduledV
     if visit.status == ScheduledVisit.Status.CONFIRMED and not was_confirmed:
         _queue_confirmation(visit)
         history_record(subject=visit, by=by, event=HistoryEntry.Event.CONFIRMATION_SENT)
+    elif was_confirmed:
+        _tell_host_of_change(visit, before)
     return visit
+
+
+# What the host of a confirmed visit is told about when it changes.
+HOST_FACING_FIELDS = ("starts_on", "ends_on", "participants", "kind")
+
+
+def _host_language(visit: ScheduledVisit) -> str:
+    """The language the host wrote the offer in; else the one recorded on the visit."""
+    offer = visit.offer if visit.offer_id else None
+    return (offer.language if offer else visit.contact_language) or settings.LANGUAGE_CODE
+
+
+def _tell_host_of_change(visit: ScheduledVisit, before: dict) -> None:
+    """A confirmed visit was cancelled or moved: email the host what changed (queued)."""
+    recipient = visit.contact_email or (visit.offer.email if visit.offer_id else "")
+    if not recipient:
+        return
+    old = ScheduledVisit(
+        **{name: before.get(name, getattr(visit, name)) for name in HOST_FACING_FIELDS}
+    )
+    if visit.status == ScheduledVisit.Status.CANCELLED:
+        template = "programmes/emails/visit_cancelled"
+    elif any(getattr(old, name) != getattr(visit, name) for name in HOST_FACING_FIELDS):
+        template = "programmes/emails/visit_changed"
+    else:
+        return
+    intake = Intake.objects.select_related("programme").get(pk=visit.intake_id)
+    outbox_enqueue(
+        to=[recipient],
+        template=template,
+        context={
+            "visit": visit,
+            "old": old,
+            "dates_changed": (old.starts_on, old.ends_on) != (visit.starts_on, visit.ends_on),
+            "intake": intake,
+            "programme": intake.programme,
+        },
+        language=_host_language(visit),
+        reply_to=settings.ICLD_PROGRAMME_TEAM_EMAIL,
+    )
+
+
+@transaction.atomic
+def visit_delete(*, visit: ScheduledVisit) -> None:
+    """Delete a visit; a confirmed one still to come is a cancellation the host is told of."""
+    if visit.status == ScheduledVisit.Status.CONFIRMED and visit.ends_on >= today():
+        visit.status = ScheduledVisit.Status.CANCELLED
+        _tell_host_of_change(visit, {"status": ScheduledVisit.Status.CONFIRMED})
+    visit.delete()
 
 
 def visit_confirm(*, visit: ScheduledVisit, by=None) -> ScheduledVisit:

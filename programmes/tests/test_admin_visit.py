@@ -8,13 +8,15 @@ from django.utils import translation
 from core.models import OutboxMessage
 from programmes import exports, selectors
 from programmes.models import HistoryEntry, ScheduledVisit
-from programmes.tests.conftest import make_intake, make_visit, municipality
+from programmes.tests.conftest import make_intake, make_offer, make_visit, municipality
 
 pytestmark = pytest.mark.django_db
 
 
-def visit_post(intake, host, first, last, status="proposed"):
+def visit_post(intake, host, first, last, status="proposed", confirm_warnings="on"):
+    # Most tests book a host without an offer: the coordinator confirms that warning.
     return {
+        "confirm_warnings": confirm_warnings,
         "intake": intake.pk,
         "host": host.pk,
         "kind": "group_visit",
@@ -123,3 +125,73 @@ def test_start_page_lists_visits_waiting_for_confirmation():
     entry = next(e for e in registered_entries() if e.key == "programmes.visits_to_confirm")
     assert entry.queryset().count() == 1
     assert entry.filter_params() == {"status__exact": "proposed"}
+
+
+# --- Scheduling checks in the admin form ----------------------------------------------------
+
+
+def test_an_impossible_visit_is_refused_with_reasons_in_the_staff_language(staff_client):
+    intake = make_intake()
+    data = visit_post(intake, municipality(), "2027-10-04", "2027-10-05")
+    data["participants"] = 240
+    response = staff_client.post(
+        reverse("admin:programmes_scheduledvisit_add"), data, headers={"accept-language": "en"}
+    )
+    assert response.status_code == 200
+    text = response.text
+    assert "240 visitors is more than the 25 participants of" in text
+    assert "4–5 October 2027 is outside the phase in Sweden" in text
+    assert ScheduledVisit.objects.count() == 0
+    swedish = staff_client.post(reverse("admin:programmes_scheduledvisit_add"), data).text
+    assert "240 besökare är fler än de 25 deltagarna" in swedish
+    assert "ligger utanför fasen i Sverige" in swedish
+
+
+def test_warnings_are_shown_and_saved_only_once_the_coordinator_confirms(staff_client):
+    intake = make_intake()
+    offer = make_offer(capacity=10, periods=(("2027-09-14", "2027-09-30"),))
+    data = visit_post(intake, offer.organisation, "2027-09-08", "2027-09-08", confirm_warnings="")
+    data.update({"offer": offer.pk, "participants": 20})
+    add = reverse("admin:programmes_scheduledvisit_add")
+    response = staff_client.post(add, data, headers={"accept-language": "en"})
+    assert response.status_code == 200
+    text = response.text
+    assert "can receive at most 10 visitors at one time; this visit has 20" in text
+    assert "8 September 2027 is outside the periods Vara Municipality offered" in text
+    assert 'type="checkbox" name="confirm_warnings"' in text
+    assert ScheduledVisit.objects.count() == 0
+    data["confirm_warnings"] = "on"
+    response = staff_client.post(add, data, headers={"accept-language": "en"}, follow=True)
+    assert ScheduledVisit.objects.count() == 1
+    assert "Saved despite a warning" in response.text
+
+
+def test_a_visit_that_fits_saves_without_any_checkbox(staff_client):
+    intake = make_intake()
+    offer = make_offer(capacity=30)
+    data = visit_post(intake, offer.organisation, "2027-09-08", "2027-09-08", confirm_warnings="")
+    data["offer"] = offer.pk
+    response = staff_client.post(reverse("admin:programmes_scheduledvisit_add"), data)
+    assert response.status_code == 302
+    form = staff_client.get(
+        reverse("admin:programmes_scheduledvisit_change", args=[ScheduledVisit.objects.get().pk])
+    ).text
+    assert 'type="hidden" name="confirm_warnings"' in form
+
+
+def test_moving_a_confirmed_visit_in_admin_emails_the_host(staff_client):
+    intake = make_intake()
+    offer = make_offer(capacity=30, language="en", email="host@vara.example")
+    visit = make_visit(
+        intake, offer=offer, status="confirmed", contact_email="host@vara.example",
+        contact_language="en",
+    )  # fmt: skip
+    data = visit_post(intake, municipality(), "2027-09-09", "2027-09-09", status="confirmed")
+    data.update({"offer": offer.pk, "contact_email": "host@vara.example", "contact_language": "en"})
+    response = staff_client.post(
+        reverse("admin:programmes_scheduledvisit_change", args=[visit.pk]), data
+    )
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(to=["host@vara.example"])
+    assert message.subject == "Changed: the study visit on 8 September 2027"
+    assert "9 September 2027 (before: 8 September 2027)" in message.body_text

@@ -102,7 +102,11 @@ def test_overlapping_periods_are_refused_and_reported_in_the_summary(frozen_now)
             )
         )
         assert not form.is_valid()
-        assert any("overlap" in error for error in form.non_field_errors())
+        # Once, in the summary's list of period errors (not also in the form's own list).
+        assert not form.non_field_errors()
+        errors = form.period_errors()
+        assert [e["anchor"] for e in errors] == ["id_periods-0-starts_on"]
+        assert "overlap" in errors[0]["message"]
 
 
 def test_extra_empty_periods_are_ignored_and_the_first_is_required(frozen_now):
@@ -230,3 +234,45 @@ def test_a_name_of_control_characters_only_is_missing(frozen_now, name):
     form = HostingOfferForm(valid_data(contact_name=name))
     assert not form.is_valid()
     assert "contact_name" in form.errors
+
+
+def test_no_period_at_all_says_so_once_in_both_languages(frozen_now):
+    empty = {"periods-0-starts_on": "", "periods-0-ends_on": ""}
+    for language, wording in (
+        ("en", "Give at least one period when you can host."),
+        ("sv", "Ange minst en period då ni kan ta emot besök."),
+    ):
+        with translation.override(language):
+            form = HostingOfferForm(valid_data(**empty))
+            assert not form.is_valid()
+            assert form.period_errors() == [
+                {"message": wording, "anchor": "id_periods-0-starts_on"}
+            ]
+            assert "Please submit" not in str(form.period_errors())
+
+
+def test_each_period_error_names_its_period_and_links_to_its_input(frozen_now):
+    data = valid_data(
+        **{
+            "periods-TOTAL_FORMS": "2",
+            "periods-1-starts_on": "2027-10-10",
+            "periods-1-ends_on": "2027-10-01",
+        }
+    )
+    with translation.override("sv"):
+        errors = HostingOfferForm(data).period_errors()
+    assert errors == [
+        {
+            "message": "Period 2, till: Slutdatumet kan inte vara före startdatumet.",
+            "anchor": "id_periods-1-ends_on",
+        }
+    ]
+
+
+def test_areas_say_what_is_required_before_any_error(frozen_now):
+    for language, wording in (
+        ("en", "Choose at least one area, or describe your expertise in the box below."),
+        ("sv", "Välj minst ett område eller beskriv er kompetens i rutan nedanför."),
+    ):
+        with translation.override(language):
+            assert wording in str(HostingOfferForm().fields["themes"].help_text)

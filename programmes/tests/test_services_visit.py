@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, close_old_connections, transaction
+from django.utils import translation
 
 from core.models import OutboxMessage
 from programmes import services
@@ -174,3 +175,175 @@ def test_visit_created_in_admin_without_contact_takes_it_from_the_offer():
     visit.refresh_from_db()
     assert (visit.contact_name, visit.contact_email) == ("Karin", "karin@horby.example")
     assert OutboxMessage.objects.filter(to=["karin@horby.example"]).count() == 1
+
+
+# --- Scheduling checks ---------------------------------------------------------------------
+
+
+def _visit(intake, offer=None, **fields):
+    defaults = {
+        "intake": intake,
+        "host": offer.organisation if offer else municipality(),
+        "offer": offer,
+        "kind": "group_visit",
+        "starts_on": date(2027, 9, 8),
+        "ends_on": date(2027, 9, 8),
+        "participants": 25,
+    }
+    return ScheduledVisit(**{**defaults, **fields})
+
+
+@pytest.mark.django_db
+def test_a_visit_that_fits_has_no_problems():
+    offer = make_offer(capacity=30)
+    assert not services.visit_check(_visit(make_intake(), offer))
+
+
+@pytest.mark.django_db
+def test_240_visitors_outside_the_phase_and_the_periods_is_refused_with_reasons():
+    offer = make_offer(capacity=30, periods=(("2027-09-01", "2027-09-10"),))
+    visit = _visit(
+        make_intake(),
+        offer,
+        participants=240,
+        starts_on=date(2027, 10, 4),
+        ends_on=date(2027, 10, 5),
+    )
+    with translation.override("en"):
+        check = services.visit_check(visit)
+    errors = {p.field: p.message for p in check.errors}
+    assert errors["participants"].startswith("240 visitors is more than the 25 participants of ")
+    assert errors["participants"].endswith(" – Intake. Give at most 25.")
+    assert "4–5 October 2027 is outside the phase in Sweden" in errors["starts_on"]
+    assert "(6–17 September 2027)" in errors["starts_on"]
+    warnings = [p.message for p in check.warnings]
+    assert any("at most 30 visitors at one time; this visit has 240" in w for w in warnings)
+    assert any(
+        "outside the periods Vara Municipality offered: 1–10 September 2027" in w for w in warnings
+    )
+    with translation.override("sv"), pytest.raises(services.VisitSchedulingError) as refused:
+        services.visit_create(visit=visit)
+    assert "fler än de 25 deltagarna" in str(refused.value.message_dict["participants"])
+    assert ScheduledVisit.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_soft_problems_are_warnings_and_the_service_saves_them():
+    offer = make_offer(
+        capacity=10, hosting_kinds=["placement"], periods=(("2027-09-14", "2027-09-30"),)
+    )
+    visit = _visit(make_intake(), offer, participants=20)
+    with translation.override("en"):
+        check = services.visit_check(visit)
+    assert not check.errors
+    assert [p.field for p in check.warnings] == ["participants", "starts_on", "kind"]
+    services.visit_create(visit=visit)
+    assert ScheduledVisit.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_no_phase_in_sweden_no_offer_and_a_busy_group_are_warnings():
+    intake = make_intake(sweden=None)
+    with translation.override("en"):
+        warnings = [p.message for p in services.visit_check(_visit(intake)).warnings]
+    assert any("has no phase in Sweden yet" in w for w in warnings)
+    assert any("has no open offer to host" in w for w in warnings)
+    busy = make_intake()
+    make_visit(busy, municipality("orebro"), first="2027-09-08", last="2027-09-08")
+    with translation.override("en"):
+        warnings = [p.message for p in services.visit_check(_visit(busy)).warnings]
+    assert any("already visits Örebro" in w for w in warnings)
+
+
+@pytest.mark.django_db
+def test_an_offer_of_another_organisation_is_an_error():
+    offer = make_offer(municipality("orebro"))
+    with translation.override("en"):
+        errors = services.visit_check(_visit(make_intake(), offer, host=municipality())).errors
+    assert [p.field for p in errors] == ["offer"]
+
+
+@pytest.mark.django_db
+def test_editing_notes_of_an_old_impossible_visit_is_not_refused():
+    visit = make_visit(participants=240)
+    services.visit_update(visit=visit, changes={"internal_notes": "Called the host."})
+    with pytest.raises(services.VisitSchedulingError):
+        services.visit_update(visit=visit, changes={"starts_on": date(2027, 9, 7)})
+
+
+# --- The host is told when a confirmed visit moves or is cancelled --------------------------
+
+
+def _confirmed(language="en"):
+    offer = make_offer(language=language, email="host@vara.example", contact_name="Anna")
+    visit = services.visit_schedule(
+        intake=make_intake(),
+        host=offer.organisation,
+        offer=offer,
+        kind="group_visit",
+        starts_on=date(2027, 9, 8),
+        ends_on=date(2027, 9, 8),
+        status=ScheduledVisit.Status.CONFIRMED,
+    )
+    OutboxMessage.objects.all().delete()
+    return visit
+
+
+@pytest.mark.django_db
+def test_moving_a_confirmed_visit_tells_the_host_what_changed_in_the_offers_language():
+    visit = _confirmed("en")
+    with translation.override("sv"):  # the staff member works in Swedish
+        services.visit_update(
+            visit=visit,
+            changes={
+                "starts_on": date(2027, 9, 9),
+                "ends_on": date(2027, 9, 10),
+                "participants": 20,
+            },
+        )
+    message = OutboxMessage.objects.get()
+    assert message.to == ["host@vara.example"] and message.language == "en"
+    assert message.subject == "Changed: the study visit on 8 September 2027"
+    assert "Dates: 9–10 September 2027 (before: 8 September 2027)" in message.body_text
+    assert "Visitors: 20 (before: 25)" in message.body_text
+    assert "Kind of hosting: Group study visit (before" not in message.body_text
+    assert message.reply_to
+
+
+@pytest.mark.django_db
+def test_cancelling_a_confirmed_visit_tells_the_host_in_swedish():
+    visit = _confirmed("sv")
+    services.visit_update(visit=visit, changes={"status": ScheduledVisit.Status.CANCELLED})
+    message = OutboxMessage.objects.get()
+    assert message.subject == "Inställt: studiebesöket 8 september 2027"
+    assert "har ställt in det bekräftade besöket" in message.body_text
+
+
+@pytest.mark.django_db
+def test_changes_the_host_does_not_need_send_nothing():
+    visit = _confirmed()
+    services.visit_update(visit=visit, changes={"internal_notes": "Bus booked."})
+    proposed = make_visit(host=municipality("orebro"), contact_email="x@orebro.example")
+    services.visit_update(
+        visit=proposed, changes={"starts_on": date(2027, 9, 9), "ends_on": date(2027, 9, 9)}
+    )
+    services.visit_update(visit=proposed, changes={"status": ScheduledVisit.Status.CANCELLED})
+    assert OutboxMessage.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_deleting_a_confirmed_visit_to_come_tells_the_host_it_is_cancelled(frozen_now):
+    visit = _confirmed("en")
+    services.visit_delete(visit=visit)
+    message = OutboxMessage.objects.get()
+    assert message.subject == "Cancelled: the study visit on 8 September 2027"
+    assert ScheduledVisit.objects.count() == 0
+    over = make_visit(
+        make_intake(sweden=("2026-09-01", "2026-09-30")),
+        status="confirmed",
+        contact_email="a@vara.example",
+        first="2026-09-08",
+        last="2026-09-08",
+    )
+    services.visit_delete(visit=over)
+    assert OutboxMessage.objects.count() == 1

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from core.models import OutboxMessage
@@ -31,7 +33,12 @@ def test_offer_form_errors_keep_the_input_in_the_visitors_language(client, froze
     assert response.status_code == 200
     text = response.text
     assert "Vi behöver ditt samtycke" in text
-    assert "Period 1: Slutdatumet kan inte vara före startdatumet." in text
+    assert (
+        '<a href="#id_periods-0-ends_on">Period 1, till: Slutdatumet kan inte vara före '
+        "startdatumet.</a>" in text
+    )
+    assert text.count("Slutdatumet kan inte vara före startdatumet.") == 2  # summary, input
+    assert "alert-danger" not in text
     assert 'value="Örjan Öberg"' in text and 'value="2027-08-01"' in text
     assert HostingOffer.objects.count() == 0
 
@@ -124,3 +131,37 @@ def test_any_post_to_the_offer_form_gets_a_page_never_a_server_error(
         assert response.status_code in (200, 302)
 
     post()
+
+
+def test_offer_form_summary_links_every_error_to_an_element_that_exists(client, frozen_now):
+    data = valid_data(
+        themes=None,
+        accessibility=None,
+        hosting_kinds=None,
+        **{"periods-0-starts_on": "", "periods-0-ends_on": ""},
+    )
+    for language in ("sv", "en"):
+        text = client.post(url("hosting_offer", language), data).text
+        summary = text.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+        anchors = re.findall(r'href="#([^"]+)"', summary)
+        assert {"id_themes_0", "id_accessibility_0", "id_hosting_kinds_0"} <= set(anchors)
+        assert "id_periods-0-starts_on" in anchors
+        for anchor in anchors:
+            assert f'id="{anchor}"' in text, anchor
+        # The groups are described by their error messages.
+        for name in ("themes", "accessibility", "hosting_kinds"):
+            assert re.search(rf'<fieldset aria-describedby="[^"]*id_{name}_error', text), name
+        assert "Please submit at least" not in text and "Skicka minst" not in text
+        assert ("Fields marked with * are required." in text) or (
+            "Fält markerade med * är obligatoriska." in text
+        )
+
+
+def test_no_period_is_one_error_described_on_the_periods_group(client, frozen_now):
+    data = valid_data(**{"periods-0-starts_on": "", "periods-0-ends_on": ""})
+    text = client.post(url("hosting_offer"), data).text
+    periods = text.split('id="periods"', 1)[1].split("</fieldset>\n</fieldset>", 1)[0]
+    assert 'aria-describedby="periods_help periods_error"' in text
+    assert '<p class="errorlist" id="periods_error">Give at least one period' in periods
+    assert "This field is required." not in periods
+    assert text.count("Give at least one period when you can host.") == 2  # summary, group

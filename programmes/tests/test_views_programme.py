@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from programmes.tests.conftest import make_intake, make_programme, url
 
@@ -67,3 +68,62 @@ def test_long_lists_are_paginated_and_bad_pages_fall_back(client, frozen_now):
     assert 'href="?page=1&amp;theme=" rel="prev">Previous</a>' in second
     for bad in ("abc", "0", "-1", "99999", "1" * 400):
         assert client.get(url("index"), {"page": bad}).status_code == 200
+
+
+def _with_application(**fields):
+    defaults = {
+        "application_period_sv": "En gång om året, i oktober.",
+        "application_period_en": "Once a year, in October.",
+        "who_may_apply_sv": "Förtroendevalda kvinnor.",
+        "who_may_apply_en": "Elected women.",
+        "application_url_sv": "https://apply.example/sv/",
+        "application_url_en": "https://apply.example/en/",
+        "contact_name": "Lina Bergström",
+        "contact_email": "lina@icld.example",
+    }
+    return make_programme(**{**defaults, **fields})
+
+
+def test_a_programme_shows_its_own_application_information_in_each_language(client, frozen_now):
+    programme = _with_application()
+    make_intake(programme, opens="2026-11-01", closes="2026-12-31")  # open on 27 November
+    english = client.get(url("detail", "en", slug=programme.slug)).text
+    assert "When to apply" in english and "Once a year, in October." in english
+    assert "Who may apply" in english and "Elected women." in english
+    assert "Lina Bergström" in english and 'href="mailto:lina@icld.example"' in english
+    assert '<a class="button" href="https://apply.example/en/">Apply' in english
+    swedish = client.get(url("detail", "sv", slug=programme.slug)).text
+    assert "När man ansöker" in swedish and "En gång om året, i oktober." in swedish
+    assert "Vem får söka" in swedish and "Förtroendevalda kvinnor." in swedish
+    assert '<a class="button" href="https://apply.example/sv/">Ansök' in swedish
+
+
+def test_application_information_falls_back_to_the_other_language_marked(client, frozen_now):
+    programme = _with_application(
+        application_period_en="", who_may_apply_sv="", application_url_en=""
+    )
+    make_intake(programme, opens="2026-11-01", closes="2026-12-31")
+    english = client.get(url("detail", "en", slug=programme.slug)).text
+    assert '<dd lang="sv">En gång om året, i oktober.</dd>' in english
+    assert 'href="https://apply.example/sv/" hreflang="sv"' in english
+    assert "(the form is in Swedish)" in english
+    swedish = client.get(url("detail", "sv", slug=programme.slug)).text
+    assert '<dd lang="en"><p>Elected women.</p></dd>' in swedish
+
+
+def test_the_apply_button_shows_only_while_applications_are_open(client, frozen_now):
+    programme = _with_application()
+    make_intake(programme, opens="2027-01-15", closes="2027-03-01")
+    text = client.get(url("detail", "en", slug=programme.slug)).text
+    assert "https://apply.example/en/" not in text
+    assert "Once a year, in October." in text and "Lina Bergström" in text
+
+
+def test_staff_edit_the_application_information_in_both_languages(staff_client):
+    programme = _with_application()
+    page = staff_client.get(reverse("admin:programmes_programme_change", args=[programme.pk]))
+    for name in (
+        "application_period_sv", "application_period_en", "who_may_apply_sv",
+        "who_may_apply_en", "application_url_sv", "application_url_en", "contact_name",
+    ):  # fmt: skip
+        assert f'name="{name}"' in page.text, name

@@ -142,3 +142,109 @@ def test_programme_pages_fit_a_320_pixel_screen(portal, phone_page):
         phone_page.goto(portal.url(path))
         overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways at 320 px"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_offer_form_error_summary_links_reach_every_input(portal, page, language):
+    """Each error is listed once and its link moves focus to a real input (groups too)."""
+    page.goto(portal.url(OFFER[language]))
+    page.locator("form.offer-form [name=send]").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    text = summary.inner_text()
+    assert "Please submit" not in text
+    assert ("Ange minst en period" if language == "sv" else "Give at least one period") in text
+    links = summary.locator("a")
+    targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "#id_themes_0" in targets and "#id_accessibility_0" in targets
+    assert "#id_periods-0-starts_on" in targets
+    for target in targets:
+        assert page.locator(target).count() == 1, target
+    # No second, unstyled list of the same errors inside the form.
+    assert page.locator("form.offer-form .alert-danger").count() == 0
+    for target in ("#id_themes_0", "#id_accessibility_0", "#id_periods-0-starts_on"):
+        summary.locator(f'a[href="{target}"]').click()
+        expect(page.locator(target)).to_be_focused()
+    group = page.locator("#id_themes_0").locator("xpath=ancestor::fieldset[1]")
+    assert "id_themes_error" in group.get_attribute("aria-describedby")
+    assert_accessible(page, f"{OFFER[language]} with every error")
+
+
+STAFF_PASSWORD = "Kommunal demokrati 2026!"
+STAFF_KEY = bytes(range(61, 81))
+
+
+@pytest.fixture(scope="module")
+def coordinators(portal):
+    """Programme coordinators whose authenticator app the test knows, one per language (a code
+    is accepted once, so two sign-ins in the same 30 seconds need two accounts)."""
+    return {language: _coordinator(portal, f"e2e-coordinator-{language}") for language in LANGS}
+
+
+LANGS = ("sv", "en")
+
+
+def _coordinator(portal, username):
+    portal.env["STAFF_USER_PASSWORD"] = STAFF_PASSWORD
+    try:
+        portal.manage(
+            "create_staff_user", username, "--email", f"{username}@icld.se",
+            "--group", "Programmes team", "--no-input",
+        )  # fmt: skip
+    finally:
+        portal.env.pop("STAFF_USER_PASSWORD", None)
+    portal.manage(
+        "shell",
+        "-c",
+        (
+            "from django.contrib.auth.models import User\n"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+            f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
+            f"name='Authenticator app', key='{STAFF_KEY.hex()}', confirmed=True)"
+        ),
+    )
+    return username
+
+
+def _sign_in(page, portal, username):
+    from django_otp.oath import totp
+
+    page.goto(portal.url("/admin/login/"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", STAFF_PASSWORD)
+    page.locator("#login-form [type=submit]").click()
+    assert "/admin/security/verify/" in page.url, page.locator("main, #content").first.inner_text()
+    page.fill("#id_code", str(totp(STAFF_KEY)).zfill(6))
+    page.get_by_role("button", name=re.compile("Continue|Fortsätt")).click()
+    page.wait_for_url("**/admin/", timeout=10000)
+
+
+@pytest.mark.parametrize(("language", "width"), [("sv", 1280), ("en", 375)])
+def test_coordinator_sees_the_phase_in_sweden_of_an_intake(
+    portal, browser, coordinators, language, width
+):
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, locale="sv-SE" if language == "sv" else "en-GB"
+    )
+    page = context.new_page()
+    try:
+        _sign_in(page, portal, coordinators[language])
+        [(intake_id,)] = portal.query(
+            "SELECT i.id FROM programmes_intake i JOIN programmes_programme p "
+            "ON p.id = i.programme_id WHERE p.slug = %s AND i.starts_on = %s",
+            ("local-governance-rights-based-approach", "2025-03-10"),
+        )
+        page.goto(portal.url(f"/admin/programmes/intake/{intake_id}/change/"))
+        name = "Besök under fasen i Sverige" if language == "sv" else "Visits during the phase"
+        page.get_by_role("link", name=re.compile(name)).first.click()
+        week = page.locator("#content-main table caption").first
+        expect(week).to_be_visible()
+        assert week.inner_text().startswith("Vecka 39" if language == "sv" else "Week 39")
+        content = page.locator("#content-main").inner_text()
+        assert "Örebro" in content and "Hörby" in content
+        assert page.locator("svg[role=img] title").count() == 1
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"the phase page scrolls sideways at {width} px"
+        assert_accessible(page, f"intake's phase in Sweden ({language}, {width} px)")
+    finally:
+        context.close()
