@@ -32,7 +32,8 @@ def _language(request: HttpRequest) -> str:
 
 def _render(request, template: str, status: int, context: dict | None = None) -> HttpResponse:
     with translation.override(_language(request)):
-        return render(request, template, context or {}, status=status)
+        # An error page asks nothing of the database (the footer's added pages are left out).
+        return render(request, template, {"is_error_page": True, **(context or {})}, status=status)
 
 
 def _forget_body(request: HttpRequest) -> None:

@@ -54,7 +54,8 @@ def healthz(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "errors/404.html", status=404)
+    # An error page asks nothing of the database (the footer's added pages are left out).
+    return render(request, "errors/404.html", {"is_error_page": True}, status=404)
 
 
 def server_error(request):

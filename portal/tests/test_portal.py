@@ -61,7 +61,7 @@ def test_an_organisation_page_gathers_all_its_involvement(client, demo):
 
 def test_a_country_page_gathers_partnerships_programmes_research_and_events(client, demo):
     html = client.get("/en/countries/kenya/").content.decode()
-    assert "Municipal partnerships" in html
+    assert "Municipal Partnerships" in html
     kenyan = Partnership.objects.published().filter(country_id="KE").first()
     assert kenyan.title_en in html
 
@@ -86,7 +86,7 @@ def test_site_search_groups_ranked_results_by_kind_in_the_visitors_language(clie
         "Vara and Huangshan: helping <mark>left</mark>-<mark>behind</mark> <mark>children</mark>"
         in html
     )
-    assert html.index("Municipal partnerships") < html.index("Stories")
+    assert html.index("Municipal Partnerships") < html.index("Stories")
     swedish = client.get("/sv/sok/", {"q": "barn"}).content.decode()
     assert "Vara och Huangshan" in swedish
 

@@ -272,7 +272,7 @@ def test_each_period_error_names_its_period_and_links_to_its_input(frozen_now):
 def test_areas_say_what_is_required_before_any_error(frozen_now):
     for language, wording in (
         ("en", "Choose at least one area, or describe your expertise in the box below."),
-        ("sv", "Välj minst ett område eller beskriv er kompetens i rutan nedanför."),
+        ("sv", "Välj minst ett område eller beskriv er kompetens i rutan nedan."),
     ):
         with translation.override(language):
             assert wording in str(HostingOfferForm().fields["themes"].help_text)
