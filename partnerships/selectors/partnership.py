@@ -14,6 +14,7 @@ the home page) call the public API at the top of this module:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -408,10 +409,42 @@ def partnership_get_public(slug: str, *, include_drafts: bool = False) -> Partne
         Prefetch("images", queryset=PartnershipImage.objects.select_related("image")),
         Prefetch(
             "stories",
-            queryset=Story.objects.published().select_related("lead_image").order_by("-date"),
+            queryset=Story.objects.published()
+            .select_related("lead_image")
+            .order_by("-date", "-pk"),
         ),
     )
     return queryset.filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of a partnership's timeline: ``kind`` is "start", "story", "end" or "now"."""
+
+    kind: str
+    year: int | None
+    story: Story | None = None
+
+
+def partnership_timeline(partnership: Partnership) -> list[TimelineEntry]:
+    """The partnership's start, its published stories and its end (or "now"), oldest first.
+
+    Stories come in date order (a story dated before the start year comes before it); in the
+    start year the start comes first, in the end year the end comes last. Uses the stories
+    prefetched by ``partnership_get_public``.
+    """
+    keyed = [((partnership.start_year, 0, date.min, 0), TimelineEntry("start", partnership.start_year))]
+    for story in partnership.stories.all():
+        entry = TimelineEntry("story", story.date.year, story)
+        keyed.append(((story.date.year, 1, story.date, story.pk), entry))
+    if partnership.end_year:
+        end = TimelineEntry("end", partnership.end_year)
+        keyed.append(((partnership.end_year, 2, date.min, 0), end))
+    keyed.sort(key=lambda item: item[0])
+    entries = [entry for _key, entry in keyed]
+    if not partnership.end_year:
+        entries.append(TimelineEntry("now", None))
+    return entries
 
 
 def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet[Partnership]:

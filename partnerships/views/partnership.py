@@ -145,6 +145,7 @@ class PartnershipDetailView(DraftPreviewMixin, TemplateView):
         return super().get_context_data(
             partnership=partnership,
             related=selectors.partnership_related(partnership),
+            timeline=selectors.partnership_timeline(partnership),
             contact_email=settings.ICLD_PARTNERSHIP_TEAM_EMAIL,
             **kwargs,
         )
