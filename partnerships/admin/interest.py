@@ -15,6 +15,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -46,14 +47,36 @@ from staff.selectors import may_handle_personal_data
 
 @admin.register(ApplicationRound)
 class ApplicationRoundAdmin(admin.ModelAdmin):
-    list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now"]
+    list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now", "registrations"]
     search_fields = translated_search_fields("name")
     date_hierarchy = "opens_on"
     fields = [*side_by_side("name", "guidance"), ("opens_on", "closes_on")]
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(registration_count=Count("interest_registrations"))
+        )
+
     @admin.display(description=_("now"))
     def state_now(self, obj: ApplicationRound) -> str:
         return ApplicationRound.State(obj.state_on()).label
+
+    @admin.display(description=_("interest registrations"), ordering="registration_count")
+    def registrations(self, obj: ApplicationRound):
+        url = reverse("admin:partnerships_interestregistration_changelist")
+        return format_html(
+            '<a href="{}?application_round__id__exact={}">{}</a>',
+            url,
+            obj.pk,
+            obj.registration_count,
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Registrations that arrived before any round covered their day now get this one.
+        services.registrations_assign_rounds()
 
 
 class RegistrationAdminForm(forms.ModelForm):
@@ -69,7 +92,7 @@ class RegistrationAdminForm(forms.ModelForm):
 
     class Meta:
         model = InterestRegistration
-        fields = ["status", "assignee", "internal_notes"]
+        fields = ["status", "assignee", "application_round", "internal_notes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,11 +126,13 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "contact_name",
         "status",
         "assignee",
+        "application_round",
         "country_list",
         "theme_list",
     ]
     list_filter = [
         "status",
+        "application_round",
         ("assignee", admin.RelatedOnlyFieldListFilter),
         "countries",
         "themes",
@@ -115,7 +140,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     search_fields = ["contact_name", "email", "organisation__short_name", "message", "role"]
-    list_select_related = ["organisation", "assignee"]
+    list_select_related = ["organisation", "assignee", "application_round"]
     date_hierarchy = "created_at"
     actions = ["export_csv", "export_personal_data", "erase_personal_data"]
     readonly_fields = [
@@ -137,7 +162,18 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "anonymised_at",
     ]
     fieldsets = [
-        (_("Follow-up"), {"fields": ["status", "assignee", "internal_notes", "record_match"]}),
+        (
+            _("Follow-up"),
+            {
+                "fields": [
+                    "status",
+                    "assignee",
+                    "application_round",
+                    "internal_notes",
+                    "record_match",
+                ]
+            },
+        ),
         (
             _("Partner seekers that fit, best first"),
             {"fields": ["suggested_seekers", "match_list"]},
@@ -271,6 +307,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             [
                 "id",
                 "received",
+                "application_round",
                 "organisation",
                 "county",
                 "contact_name",
@@ -288,7 +325,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             ]
         )
         for r in queryset.select_related(
-            "organisation__county", "assignee", "seeker"
+            "organisation__county", "assignee", "seeker", "application_round"
         ).prefetch_related("countries", "themes"):
             writer.writerow(
                 [
@@ -296,6 +333,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
                     for value in (
                         r.pk,
                         timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                        r.application_round.name_sv if r.application_round else "",
                         r.organisation.name_sv,
                         r.organisation.county.name_sv if r.organisation.county else "",
                         r.contact_name,

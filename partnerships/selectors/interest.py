@@ -134,7 +134,7 @@ def personal_data_for_email(email: str) -> dict:
     email = email.strip()
     registrations = (
         InterestRegistration.objects.for_email(email)
-        .select_related("organisation", "seeker", "assignee")
+        .select_related("organisation", "seeker", "assignee", "application_round")
         .prefetch_related("countries", "themes", "events__by")
     )
     seekers = PartnerSeeker.objects.filter(contact_email__iexact=email) if email else []
@@ -146,6 +146,11 @@ def personal_data_for_email(email: str) -> dict:
             {
                 "id": registration.pk,
                 "received": registration.created_at.isoformat(),
+                "application_round": (
+                    registration.application_round.name_sv
+                    if registration.application_round
+                    else None
+                ),
                 "organisation": registration.organisation.name_sv,
                 "contact_name": registration.contact_name,
                 "role": registration.role,
