@@ -15,7 +15,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -85,8 +85,8 @@ class RegistrationAdminForm(forms.ModelForm):
         required=False,
         label=_("Record a match with"),
         help_text=_(
-            "Best fit first. Saving links the registration and the seeker and marks both "
-            "as matched."
+            "The seeker the applicant chose first, then the best fit, with the reasons. Saving "
+            "links the registration and the seeker and marks both as matched."
         ),
     )
 
@@ -97,17 +97,26 @@ class RegistrationAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            ranked = list(selectors.seekers_ranked_for_registration(self.instance))
-            ranked_ids = {seeker.pk for seeker in ranked}
+            suggestions = selectors.seeker_suggestions(self.instance, limit=None)
+            suggested = {suggestion.seeker.pk for suggestion in suggestions}
             others = (
                 PartnerSeeker.objects.open()
-                .exclude(pk__in=ranked_ids)
+                .exclude(pk__in=suggested)
                 .select_related("organisation", "country")
             )
-            self.fields["record_match"].queryset = PartnerSeeker.objects.open()
+            self.fields["record_match"].queryset = PartnerSeeker.objects.filter(
+                Q(status=PartnerSeeker.Status.OPEN) | Q(pk=self.instance.seeker_id)
+            )
             self.fields["record_match"].choices = (
                 [("", "---------")]
-                + [(seeker.pk, f"{seeker} – {gettext('fit')} {seeker.fit}") for seeker in ranked]
+                + [
+                    (
+                        suggestion.seeker.pk,
+                        f"{suggestion.seeker} – "
+                        + "; ".join(reason.text for reason in suggestion.reasons[:3]),
+                    )
+                    for suggestion in suggestions
+                ]
                 + [(seeker.pk, str(seeker)) for seeker in others]
             )
 
@@ -222,27 +231,32 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
     def theme_list(self, obj):
         return ", ".join(str(theme) for theme in obj.themes.all()) or "–"
 
-    @admin.display(description=_("ranked by shared countries and themes"))
+    @admin.display(description=_("best fit first, with the reasons"))
     def suggested_seekers(self, obj):
         if obj is None or not obj.pk:
             return "–"
-        seekers = list(selectors.seekers_ranked_for_registration(obj)[:20])
-        if not seekers:
+        suggestions = selectors.seeker_suggestions(obj)
+        if not suggestions:
             return gettext(
-                "No open partner seeker shares a country or theme with this registration."
+                "No open partner seeker shares a country, a region or a theme with this "
+                "registration."
             )
         rows = format_html_join(
             "",
-            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            '<tr><td><a href="{}">{}</a>{}</td><td>{}</td><td><ul class="match-reasons">{}</ul>'
+            "</td><td>{}</td></tr>",
             (
                 (
-                    reverse("admin:partnerships_partnerseeker_change", args=[s.pk]),
-                    s.organisation,
-                    s.country,
-                    s.fit,
-                    s.seeking_since,
+                    reverse("admin:partnerships_partnerseeker_change", args=[s.seeker.pk]),
+                    s.seeker.organisation,
+                    format_html(" ({})", s.seeker.get_status_display())
+                    if s.seeker.status != PartnerSeeker.Status.OPEN
+                    else "",
+                    s.seeker.country,
+                    format_html_join("", "<li>{}</li>", ((r.text,) for r in s.reasons)),
+                    s.seeker.seeking_since,
                 )
-                for s in seekers
+                for s in suggestions
             ),
         )
         return format_html(
@@ -250,7 +264,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             "<tbody>{}</tbody></table>",
             gettext("Partner seeker"),
             gettext("Country"),
-            gettext("Fit"),
+            gettext("Why it fits"),
             gettext("Looking since"),
             rows,
         )

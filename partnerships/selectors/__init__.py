@@ -6,13 +6,15 @@ The API other apps use: ``figures()``, ``partnerships_for_organisation()``,
 """
 
 from partnerships.selectors.interest import (
+    MatchReason,
     RoundStatus,
+    SeekerSuggestion,
     application_rounds_coming,
     current_or_next_round,
     personal_data_for_email,
     registrations_fitting_seeker,
     round_status,
-    seekers_ranked_for_registration,
+    seeker_suggestions,
 )
 from partnerships.selectors.partnership import (
     SORTS,
@@ -93,7 +95,9 @@ __all__ = [
     "seeker_search_queryset",
     "seeker_search_vector",
     "seekers_for_form",
-    "seekers_ranked_for_registration",
+    "MatchReason",
+    "SeekerSuggestion",
+    "seeker_suggestions",
     "story_get_public",
     "story_list_public",
     "swedish_party_counts",

@@ -433,7 +433,9 @@ def partnership_timeline(partnership: Partnership) -> list[TimelineEntry]:
     start year the start comes first, in the end year the end comes last. Uses the stories
     prefetched by ``partnership_get_public``.
     """
-    keyed = [((partnership.start_year, 0, date.min, 0), TimelineEntry("start", partnership.start_year))]
+    keyed = [
+        ((partnership.start_year, 0, date.min, 0), TimelineEntry("start", partnership.start_year))
+    ]
     for story in partnership.stories.all():
         entry = TimelineEntry("story", story.date.year, story)
         keyed.append(((story.date.year, 1, story.date, story.pk), entry))
