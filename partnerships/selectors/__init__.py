@@ -5,6 +5,13 @@ The API other apps use: ``figures()``, ``partnerships_for_organisation()``,
 ``current_or_next_round()`` and ``round_status()`` (see the README).
 """
 
+from partnerships.selectors.charts import (
+    CountRow,
+    YearRow,
+    partnerships_by_country,
+    partnerships_by_theme,
+    partnerships_by_year,
+)
 from partnerships.selectors.interest import (
     MatchReason,
     RoundStatus,
@@ -58,6 +65,11 @@ from partnerships.selectors.seeker import (
 from partnerships.selectors.story import latest_stories, story_get_public, story_list_public
 
 __all__ = [
+    "CountRow",
+    "YearRow",
+    "partnerships_by_country",
+    "partnerships_by_theme",
+    "partnerships_by_year",
     "SORTS",
     "Facet",
     "FacetOption",

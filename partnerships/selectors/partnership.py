@@ -5,7 +5,7 @@ up front, so a page runs the same number of SQL queries whatever the number of
 partnerships. Other apps (the site-wide organisation, country and theme pages,
 the home page) call the public API at the top of this module:
 
-* ``figures()``: live figures for the home page;
+* ``figures()``: live figures, each saying what it counts;
 * ``partnerships_for_organisation(organisation, *, limit=None)``;
 * ``partnerships_for_country(country, *, limit=None)``;
 * ``partnerships_for_theme(theme, *, limit=None)``.
@@ -33,27 +33,47 @@ PartnershipTheme = Partnership.themes.through
 # --- Public API for other apps ------------------------------------------------------------
 
 
-def figures() -> list[dict]:
-    """Live figures: Swedish organisations engaged, active partnerships, partner countries.
+def figures(*, with_history: bool = False) -> list[dict]:
+    """Live figures, each labelled with exactly what it counts (published partnerships only).
 
-    Each figure is one aggregate query over published, active partnerships. Returns a list of
-    ``{"label": <lazy translated str>, "value": int}``.
+    The Swedish organisations in active partnerships, the active partnerships and their
+    partner countries; ``with_history`` adds the countries of every partnership, past and
+    present (the countries the partnership pages list). Returns a list of
+    ``{"key": str, "label": <lazy translated str>, "value": int}``; one query for all.
     """
-    active = Q(partnership__is_published=True, partnership__status="active")
-    organisations = SwedishParty.objects.filter(active).aggregate(
-        n=Count("organisation_id", distinct=True)
-    )["n"]
-    partnerships = Partnership.objects.published().active().aggregate(n=Count("pk"))["n"]
-    countries = (
-        Partnership.objects.published()
-        .active()
-        .aggregate(n=Count("country_id", distinct=True))["n"]
+    active = Q(status="active")
+    counts = Partnership.objects.published().aggregate(
+        partnerships=Count("pk", filter=active, distinct=True),
+        countries=Count("country_id", filter=active, distinct=True),
+        countries_ever=Count("country_id", distinct=True),
+        organisations=Count("swedish_organisations", filter=active, distinct=True),
     )
-    return [
-        {"label": _("Swedish municipalities and regions engaged"), "value": organisations},
-        {"label": _("Active partnerships"), "value": partnerships},
-        {"label": _("Partner countries"), "value": countries},
+    result = [
+        {
+            "key": "organisations",
+            "label": _("Swedish organisations in active partnerships"),
+            "value": counts["organisations"],
+        },
+        {
+            "key": "partnerships",
+            "label": _("Active partnerships"),
+            "value": counts["partnerships"],
+        },
+        {
+            "key": "countries",
+            "label": _("Countries with active partnerships"),
+            "value": counts["countries"],
+        },
     ]
+    if with_history:
+        result.append(
+            {
+                "key": "countries_ever",
+                "label": _("Countries with partnerships, past and present"),
+                "value": counts["countries_ever"],
+            }
+        )
+    return result
 
 
 def partnerships_for_organisation(
