@@ -3,8 +3,8 @@
 from partnerships.services.interest import (
     match_record,
     registration_submit,
-    registrations_assign_rounds,
     registration_update,
+    registrations_assign_rounds,
     registrations_erase,
     seekers_erase_contact,
 )

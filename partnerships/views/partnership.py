@@ -19,8 +19,8 @@ from core.pagination import paginate
 from partnerships import maps, opendata, selectors
 from partnerships.forms import PartnershipFilterForm
 from partnerships.models import Partnership
-from reference.models import Organisation
 from partnerships.views.helpers import PER_PAGE
+from reference.models import Organisation
 
 PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
 
