@@ -282,4 +282,3 @@ def json_metadata(dataset: Dataset, *, source_url: str, documentation_url: str) 
         "columns": dataset.names,
         "column_types": {column.name: column.type for column in dataset.columns},
     }
-

@@ -156,9 +156,7 @@ class InterestRegistration(TimeStamped):
         null=True,
         blank=True,
         related_name="interest_registrations",
-        help_text=_(
-            "The round open when the registration arrived, or else the next one to open."
-        ),
+        help_text=_("The round open when the registration arrived, or else the next one to open."),
     )
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)

@@ -96,10 +96,21 @@ LEVEL_LABELS = {"local": _("local"), "regional": _("regional")}
 
 @dataclass(frozen=True)
 class MatchReason:
-    """One reason a seeker fits a registration: a key and the name it concerns."""
+    """One reason a seeker fits a registration: a key and what it concerns (a country, a
+    theme, a cluster or level key, a date), put into words only when shown."""
 
     kind: str  # "picked", "country", "theme", "cluster", "level", "past_country", ...
-    name: str = ""
+    subject: object = None
+
+    @property
+    def name(self) -> str:
+        if self.kind == "cluster":
+            return str(Country.Cluster(self.subject).label)
+        if self.kind == "level":
+            return str(LEVEL_LABELS[self.subject])
+        if self.kind == "waiting":
+            return date_format(self.subject)
+        return str(self.subject or "")
 
     @property
     def text(self) -> str:
@@ -168,23 +179,23 @@ def seeker_suggestions(
         if picked:
             reasons.append(MatchReason("picked"))
         if seeker.country_id in countries:
-            reasons.append(MatchReason("country", seeker.country.name))
+            reasons.append(MatchReason("country", seeker.country))
         elif seeker.country.cluster in clusters:
-            reasons.append(MatchReason("cluster", seeker.country.get_cluster_display()))
+            reasons.append(MatchReason("cluster", seeker.country.cluster))
         if seeker.country_id in past_countries:
-            reasons.append(MatchReason("past_country", seeker.country.name))
-        seeker_themes = sorted(seeker.themes.all(), key=lambda t: (t.ordering, t.name))
-        reasons += [MatchReason("theme", t.name) for t in seeker_themes if t.pk in themes]
-        reasons += [MatchReason("past_theme", t.name) for t in seeker_themes if t.pk in past_themes]
+            reasons.append(MatchReason("past_country", seeker.country))
+        seeker_themes = sorted(seeker.themes.all(), key=lambda t: (t.ordering, t.name_sv))
+        reasons += [MatchReason("theme", t) for t in seeker_themes if t.pk in themes]
+        reasons += [MatchReason("past_theme", t) for t in seeker_themes if t.pk in past_themes]
         score = sum(WEIGHTS.get(reason.kind, 0) for reason in reasons)
         if not picked and score == 0 and not nothing_to_match:
             continue  # nothing in common; a level alone is not a reason to suggest
         seeker_level = LEVELS.get(seeker.organisation.kind)
         if level and seeker_level == level:
-            reasons.append(MatchReason("level", str(LEVEL_LABELS[level])))
+            reasons.append(MatchReason("level", level))
             score += WEIGHTS["level"]
         if nothing_to_match or len(reasons) == int(picked):
-            reasons.append(MatchReason("waiting", date_format(seeker.seeking_since)))
+            reasons.append(MatchReason("waiting", seeker.seeking_since))
         suggestions.append(SeekerSuggestion(seeker, tuple(reasons), score, picked))
     # Stable sort: among equal scores, the seeker that has waited longest first.
     suggestions.sort(key=lambda s: (not s.picked, -s.score))

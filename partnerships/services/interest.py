@@ -116,9 +116,7 @@ def registrations_assign_rounds() -> int:
             registration.created_at.astimezone(STOCKHOLM).date()
         )
         if found is not None:
-            InterestRegistration.objects.filter(pk=registration.pk).update(
-                application_round=found
-            )
+            InterestRegistration.objects.filter(pk=registration.pk).update(application_round=found)
             changed += 1
     return changed
 

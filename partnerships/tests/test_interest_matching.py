@@ -40,7 +40,9 @@ def test_each_suggestion_says_why_in_both_languages():
 
 def test_the_seeker_the_applicant_chose_comes_first_even_with_less_in_common():
     better = factories.seeker(country="KE", themes=("environment-and-climate",))
-    chosen = factories.seeker(country="CO", themes=("education",), status=PartnerSeeker.Status.MATCHED)
+    chosen = factories.seeker(
+        country="CO", themes=("education",), status=PartnerSeeker.Status.MATCHED
+    )
     registration = factories.registration(
         countries=("KE",), themes=("environment-and-climate",), seeker=chosen
     )

@@ -15,9 +15,7 @@ def _timeline(html: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", item).split()[0] for item in items]
 
 
-@pytest.mark.parametrize(
-    ("language", "now"), [("sv", "Nu"), ("en", "Now")]
-)
+@pytest.mark.parametrize(("language", "now"), [("sv", "Nu"), ("en", "Now")])
 def test_stories_sit_between_start_and_now_oldest_first(client, language, now):
     partnership = factories.partnership(start_year=2019)
     # Saved newest first, and one dated before the start year (the inception visit).
