@@ -242,3 +242,20 @@ def test_the_open_data_page_documents_every_column_and_the_licence(client, langu
         assert escape(str(opendata.PARTNERSHIPS.columns[0].description)) in html
     listing = client.get(url("list", language)).text
     assert url("open_data", language) in listing and url("export_xlsx", language) in listing
+
+
+def test_every_chart_file_neutralises_names_that_start_like_formulas(client):
+    from reference.models import Theme
+
+    theme = Theme.objects.get(slug="education")
+    theme.name_sv, theme.name_en = "=SUM(1,2) tema", "@SUM(1,2) theme"
+    theme.save()
+    factories.partnership(themes=("education",))
+    text = b"".join(
+        client.get(url("chart_data", "en", chart="themes", fmt="csv")).streaming_content
+    ).decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(text)))
+    assert (row["theme_sv"], row["theme_en"]) == ("'=SUM(1,2) tema", "'@SUM(1,2) theme")
+    workbook = client.get(url("chart_data", "en", chart="themes", fmt="xlsx")).content
+    (_header, cells) = _xlsx_cells(workbook)
+    assert ("s", "'=SUM(1,2) tema") in cells and ("s", "'@SUM(1,2) theme") in cells
