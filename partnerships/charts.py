@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from partnerships.selectors import CountRow, YearRow
 
 WIDTH = 360
-ROW = 34  # a bar chart's row: the name on one line, the bar below it
+ROW = 36  # a bar chart's row: the name on one line, the bar below it
 BAR = 14
 BAR_SPACE = WIDTH - 44  # room for the total after the longest bar
 
@@ -54,7 +54,7 @@ def bar_chart(rows: list[CountRow]) -> dict:
             Bar(
                 label=row.name,
                 x=0,
-                y=top + 16,
+                y=top + 18,
                 width_active=round(active, 1),
                 width_completed=round(completed, 1),
                 value_x=round(active + completed + 5, 1),

@@ -3,7 +3,6 @@ files behind each, in both languages; and the open data with its licence and col
 
 import csv
 import io
-import json
 import re
 import zipfile
 

@@ -31,12 +31,7 @@ def test_no_two_organisations_share_a_name_or_a_short_name():
     from django.db.models import Count
 
     for field in ("name_sv", "name_en", "short_name"):
-        twice = (
-            Organisation.objects.swedish()
-            .values(field)
-            .annotate(n=Count("pk"))
-            .filter(n__gt=1)
-        )
+        twice = Organisation.objects.swedish().values(field).annotate(n=Count("pk")).filter(n__gt=1)
         assert not list(twice), field
 
 

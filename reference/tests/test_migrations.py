@@ -73,9 +73,7 @@ def test_gotland_becomes_one_organisation_and_every_row_points_at_it():
         gotland,
         Organisation.objects.get(slug="vara"),
     ]
-    assert list(Partnership.objects.get(pk=region_only.pk).swedish_organisations.all()) == [
-        gotland
-    ]
+    assert list(Partnership.objects.get(pk=region_only.pk).swedish_organisations.all()) == [gotland]
     assert "Region Gotland" in Partnership.objects.get(pk=region_only.pk).search_names
     assert InterestRegistration.objects.get(pk=registration.pk).organisation == gotland
     from alerts.models import Subscription

@@ -149,7 +149,10 @@ def test_open_data_follows_the_filters(portal, page):
 
 # --- Charts, the world map's markers, consent boxes -----------------------------------------
 
-FIGURES = {"sv": "/sv/kommunala-partnerskap/i-siffror/", "en": "/en/municipal-partnerships/figures/"}
+FIGURES = {
+    "sv": "/sv/kommunala-partnerskap/i-siffror/",
+    "en": "/en/municipal-partnerships/figures/",
+}
 
 
 @pytest.mark.parametrize(
