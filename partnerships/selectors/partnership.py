@@ -482,7 +482,7 @@ def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet
         pk__in=PartnerParty.objects.filter(organisation__in=organisations).values("partnership_id")
     )
     queryset = Partnership.objects.published().filter(ids).exclude(pk=partnership.pk)
-    return _for_cards(queryset.order_by("-start_year", "title_sv"))[:limit]
+    return _for_cards(queryset.order_by("-start_year", "title_sv", "pk"))[:limit]
 
 
 def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:
