@@ -354,8 +354,8 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
                         r.role,
                         r.email,
                         r.phone,
-                        "; ".join(c.code for c in r.countries.all()),
-                        "; ".join(t.slug for t in r.themes.all()),
+                        [c.code for c in r.countries.all()],  # ";" as in every export
+                        [t.slug for t in r.themes.all()],
                         r.seeker.slug if r.seeker else "",
                         r.language,
                         r.status,
