@@ -147,7 +147,7 @@ def seeker_suggestions(
     cluster) of a country of interest and the level of government. A registration without
     countries or themes is matched on the organisation's earlier partnerships (their
     countries and themes) and the level; with none of those either, every open seeker is
-    suggested, longest waiting first. Five queries whatever the number of seekers.
+    suggested, longest waiting first. Seven queries at most, whatever the number of seekers.
     """
     countries = {c.pk: c for c in registration.countries.all()}
     themes = {t.pk: t for t in registration.themes.all()}
