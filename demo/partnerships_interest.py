@@ -24,6 +24,7 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEMO_NAMESPACE = uuid.UUID("6f1c1d7e-3b0a-4a57-9a52-0d6f1c1d7e3b")
 
 ROUNDS = [
+    ("Hösten 2023", "Autumn 2023", date(2023, 9, 15), date(2023, 10, 15)),
     ("Våren 2026", "Spring 2026", date(2026, 2, 15), date(2026, 3, 15)),
     ("Hösten 2026", "Autumn 2026", date(2026, 9, 15), date(2026, 10, 15)),
     ("Våren 2027", "Spring 2027", date(2027, 2, 15), date(2027, 3, 15)),
@@ -273,6 +274,7 @@ def seed(stdout) -> None:
                 "status": status,
                 "message": message,
                 "seeker": seekers.get(seeker),
+                "application_round": ApplicationRound.objects.for_day(received.date()),
                 "closed_at": closed.replace(tzinfo=STOCKHOLM) if closed else None,
             },
         )

@@ -39,6 +39,8 @@ class SectionPagesSitemap(BilingualSitemap):
             "partnerships:story_list",
             "partnerships:map_sweden",
             "partnerships:map_world",
+            "partnerships:figures",
+            "partnerships:open_data",
         ]
 
     def location(self, item):

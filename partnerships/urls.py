@@ -17,6 +17,10 @@ urlpatterns = [
     path(_("partnerships/"), views.PartnershipListView.as_view(), name="list"),
     path(_("partnerships/data.csv"), views.export_csv, name="export_csv"),
     path(_("partnerships/data.json"), views.export_json, name="export_json"),
+    path(_("partnerships/data.xlsx"), views.export_xlsx, name="export_xlsx"),
+    path(_("figures/"), views.FiguresView.as_view(), name="figures"),
+    path(_("figures/<slug:chart>.<slug:fmt>"), views.chart_data, name="chart_data"),
+    path(_("open-data/"), views.OpenDataView.as_view(), name="open_data"),
     path(_("partnerships/<slug:slug>/"), views.PartnershipDetailView.as_view(), name="detail"),
     # Country, organisation and theme pages are the portal's (one page for all three apps);
     # the addresses they had here keep working.

@@ -1,8 +1,8 @@
 """Load the shipped reference data (reference/data/*.csv) idempotently.
 
 Used by a data migration, so every database, from a developer's embedded
-server to production, has the same 290 municipalities, 21 regions and
-partner countries. Rows are matched on their official codes, so running the
+server to production, has the same 290 municipalities (Region Gotland among them), the
+20 other regions and the partner countries. Rows are matched on their official codes, so running the
 loader again changes nothing.
 """
 
@@ -67,7 +67,13 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 # Names whose form before "kommun" is not the regular one (Kalmar kommun, not Kalmars).
-IRREGULAR_PREFIXES = {"Falun": "Falu", "Gotland": "Gotlands", "Kalmar": "Kalmar"}
+IRREGULAR_PREFIXES = {"Falun": "Falu", "Kalmar": "Kalmar"}
+
+# Gotland is one organisation, Region Gotland: the municipality (SCB code 0980) that also
+# has a region's duties for Gotlands län (code 09). It is kept once, as the municipality.
+GOTLAND_MUNICIPALITY_CODE = "0980"
+GOTLAND_COUNTY_CODE = "09"
+GOTLAND = {"name_sv": "Region Gotland", "name_en": "Region Gotland", "slug": "region-gotland"}
 
 
 def _genitive(name: str) -> str:
@@ -81,6 +87,8 @@ def _genitive(name: str) -> str:
 
 
 def municipality_names(short_name: str) -> tuple[str, str]:
+    if short_name == "Gotland":
+        return GOTLAND["name_sv"], GOTLAND["name_en"]
     if short_name in CITY_MUNICIPALITIES:
         return f"{_genitive(short_name)} stad", f"City of {short_name}"
     return f"{_genitive(short_name)} kommun", f"{short_name} Municipality"
@@ -130,6 +138,8 @@ def load_reference_data(apps) -> None:
             defaults={"name_sv": row["county_name"], "name_en": county_name_en(row["county_name"])},
         )
         counties[county.code] = county
+        if row["code"] == GOTLAND_COUNTY_CODE:
+            continue  # Region Gotland is the municipality, loaded below
         name_en = (
             "Region Västra Götaland" if row["name"] == "Västra Götalandsregionen" else row["name"]
         )
@@ -150,7 +160,7 @@ def load_reference_data(apps) -> None:
     for row in _rows("se_municipalities.csv"):
         name_sv, name_en = municipality_names(row["name"])
         county = counties[row["county_code"]]
-        slug = slugify(row["name"])
+        slug = GOTLAND["slug"] if row["code"] == GOTLAND_MUNICIPALITY_CODE else slugify(row["name"])
         if slug in taken_slugs:
             # Håbo and Habo both become "habo": the later one (in SCB code order) gets its county.
             slug = f"{slug}-{slugify(county.name_en.removesuffix(' County'))}"

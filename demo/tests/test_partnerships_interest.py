@@ -32,7 +32,17 @@ def test_demo_is_idempotent():
         Match.objects.count(),
         RegistrationEvent.objects.count(),
     )
-    assert counts[0] == 4 and PartnerSeeker.objects.public().count() == 5
+    assert counts[0] == 5 and PartnerSeeker.objects.public().count() == 5
+    # Every demo registration is in the round of the day it arrived (or the next one).
+    rounds = dict(
+        InterestRegistration.objects.values_list("contact_name", "application_round__name_en")
+    )
+    assert rounds == {
+        "Lena Holm": "Spring 2027",
+        "Johan Berg": "Autumn 2026",
+        "Sara Nilsson": "Autumn 2026",
+        "Ahmed Karimi": "Autumn 2023",
+    }
 
 
 def test_every_issue_4_admin_page_opens(staff_client):

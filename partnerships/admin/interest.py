@@ -15,6 +15,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -46,14 +47,36 @@ from staff.selectors import may_handle_personal_data
 
 @admin.register(ApplicationRound)
 class ApplicationRoundAdmin(admin.ModelAdmin):
-    list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now"]
+    list_display = ["name_sv", "name_en", "opens_on", "closes_on", "state_now", "registrations"]
     search_fields = translated_search_fields("name")
     date_hierarchy = "opens_on"
     fields = [*side_by_side("name", "guidance"), ("opens_on", "closes_on")]
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(registration_count=Count("interest_registrations"))
+        )
+
     @admin.display(description=_("now"))
     def state_now(self, obj: ApplicationRound) -> str:
         return ApplicationRound.State(obj.state_on()).label
+
+    @admin.display(description=_("interest registrations"), ordering="registration_count")
+    def registrations(self, obj: ApplicationRound):
+        url = reverse("admin:partnerships_interestregistration_changelist")
+        return format_html(
+            '<a href="{}?application_round__id__exact={}">{}</a>',
+            url,
+            obj.pk,
+            obj.registration_count,
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Registrations that arrived before any round covered their day now get this one.
+        services.registrations_assign_rounds()
 
 
 class RegistrationAdminForm(forms.ModelForm):
@@ -62,29 +85,38 @@ class RegistrationAdminForm(forms.ModelForm):
         required=False,
         label=_("Record a match with"),
         help_text=_(
-            "Best fit first. Saving links the registration and the seeker and marks both "
-            "as matched."
+            "The seeker the applicant chose first, then the best fit, with the reasons. Saving "
+            "links the registration and the seeker and marks both as matched."
         ),
     )
 
     class Meta:
         model = InterestRegistration
-        fields = ["status", "assignee", "internal_notes"]
+        fields = ["status", "assignee", "application_round", "internal_notes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            ranked = list(selectors.seekers_ranked_for_registration(self.instance))
-            ranked_ids = {seeker.pk for seeker in ranked}
+            suggestions = selectors.seeker_suggestions(self.instance, limit=None)
+            suggested = {suggestion.seeker.pk for suggestion in suggestions}
             others = (
                 PartnerSeeker.objects.open()
-                .exclude(pk__in=ranked_ids)
+                .exclude(pk__in=suggested)
                 .select_related("organisation", "country")
             )
-            self.fields["record_match"].queryset = PartnerSeeker.objects.open()
+            self.fields["record_match"].queryset = PartnerSeeker.objects.filter(
+                Q(status=PartnerSeeker.Status.OPEN) | Q(pk=self.instance.seeker_id)
+            )
             self.fields["record_match"].choices = (
                 [("", "---------")]
-                + [(seeker.pk, f"{seeker} – {gettext('fit')} {seeker.fit}") for seeker in ranked]
+                + [
+                    (
+                        suggestion.seeker.pk,
+                        f"{suggestion.seeker} – "
+                        + "; ".join(reason.text for reason in suggestion.reasons[:3]),
+                    )
+                    for suggestion in suggestions
+                ]
                 + [(seeker.pk, str(seeker)) for seeker in others]
             )
 
@@ -103,11 +135,13 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "contact_name",
         "status",
         "assignee",
+        "application_round",
         "country_list",
         "theme_list",
     ]
     list_filter = [
         "status",
+        "application_round",
         ("assignee", admin.RelatedOnlyFieldListFilter),
         "countries",
         "themes",
@@ -115,7 +149,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     search_fields = ["contact_name", "email", "organisation__short_name", "message", "role"]
-    list_select_related = ["organisation", "assignee"]
+    list_select_related = ["organisation", "assignee", "application_round"]
     date_hierarchy = "created_at"
     actions = ["export_csv", "export_personal_data", "erase_personal_data"]
     readonly_fields = [
@@ -137,7 +171,18 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
         "anonymised_at",
     ]
     fieldsets = [
-        (_("Follow-up"), {"fields": ["status", "assignee", "internal_notes", "record_match"]}),
+        (
+            _("Follow-up"),
+            {
+                "fields": [
+                    "status",
+                    "assignee",
+                    "application_round",
+                    "internal_notes",
+                    "record_match",
+                ]
+            },
+        ),
         (
             _("Partner seekers that fit, best first"),
             {"fields": ["suggested_seekers", "match_list"]},
@@ -186,27 +231,32 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
     def theme_list(self, obj):
         return ", ".join(str(theme) for theme in obj.themes.all()) or "–"
 
-    @admin.display(description=_("ranked by shared countries and themes"))
+    @admin.display(description=_("best fit first, with the reasons"))
     def suggested_seekers(self, obj):
         if obj is None or not obj.pk:
             return "–"
-        seekers = list(selectors.seekers_ranked_for_registration(obj)[:20])
-        if not seekers:
+        suggestions = selectors.seeker_suggestions(obj)
+        if not suggestions:
             return gettext(
-                "No open partner seeker shares a country or theme with this registration."
+                "No open partner seeker shares a country, a region or a theme with this "
+                "registration."
             )
         rows = format_html_join(
             "",
-            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            '<tr><td><a href="{}">{}</a>{}</td><td>{}</td><td><ul class="match-reasons">{}</ul>'
+            "</td><td>{}</td></tr>",
             (
                 (
-                    reverse("admin:partnerships_partnerseeker_change", args=[s.pk]),
-                    s.organisation,
-                    s.country,
-                    s.fit,
-                    s.seeking_since,
+                    reverse("admin:partnerships_partnerseeker_change", args=[s.seeker.pk]),
+                    s.seeker.organisation,
+                    format_html(" ({})", s.seeker.get_status_display())
+                    if s.seeker.status != PartnerSeeker.Status.OPEN
+                    else "",
+                    s.seeker.country,
+                    format_html_join("", "<li>{}</li>", ((r.text,) for r in s.reasons)),
+                    s.seeker.seeking_since,
                 )
-                for s in seekers
+                for s in suggestions
             ),
         )
         return format_html(
@@ -214,7 +264,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             "<tbody>{}</tbody></table>",
             gettext("Partner seeker"),
             gettext("Country"),
-            gettext("Fit"),
+            gettext("Why it fits"),
             gettext("Looking since"),
             rows,
         )
@@ -271,6 +321,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             [
                 "id",
                 "received",
+                "application_round",
                 "organisation",
                 "county",
                 "contact_name",
@@ -288,7 +339,7 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
             ]
         )
         for r in queryset.select_related(
-            "organisation__county", "assignee", "seeker"
+            "organisation__county", "assignee", "seeker", "application_round"
         ).prefetch_related("countries", "themes"):
             writer.writerow(
                 [
@@ -296,14 +347,15 @@ class InterestRegistrationAdmin(admin.ModelAdmin):
                     for value in (
                         r.pk,
                         timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                        r.application_round.name_sv if r.application_round else "",
                         r.organisation.name_sv,
                         r.organisation.county.name_sv if r.organisation.county else "",
                         r.contact_name,
                         r.role,
                         r.email,
                         r.phone,
-                        "; ".join(c.code for c in r.countries.all()),
-                        "; ".join(t.slug for t in r.themes.all()),
+                        [c.code for c in r.countries.all()],  # ";" as in every export
+                        [t.slug for t in r.themes.all()],
                         r.seeker.slug if r.seeker else "",
                         r.language,
                         r.status,

@@ -33,6 +33,14 @@ class ApplicationRoundQuerySet(models.QuerySet):
     def open_on(self, day: date):
         return self.filter(opens_on__lte=day, closes_on__gte=day)
 
+    def for_day(self, day: date) -> ApplicationRound | None:
+        """The round a registration made on ``day`` belongs to: the one open that day, else
+        the next one to open (interest shown between rounds prepares for the next)."""
+        return (
+            self.open_on(day).order_by("closes_on", "pk").first()
+            or self.upcoming_on(day).order_by("opens_on", "pk").first()
+        )
+
     def upcoming_on(self, day: date):
         return self.filter(opens_on__gt=day)
 
@@ -140,6 +148,15 @@ class InterestRegistration(TimeStamped):
         null=True,
         blank=True,
         related_name="interest_registrations",
+    )
+    application_round = models.ForeignKey(
+        ApplicationRound,
+        verbose_name=_("application round"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interest_registrations",
+        help_text=_("The round open when the registration arrived, or else the next one to open."),
     )
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     submission_token = models.UUIDField(_("submission token"), unique=True, editable=False)

@@ -5,14 +5,23 @@ The API other apps use: ``figures()``, ``partnerships_for_organisation()``,
 ``current_or_next_round()`` and ``round_status()`` (see the README).
 """
 
+from partnerships.selectors.charts import (
+    CountRow,
+    YearRow,
+    partnerships_by_country,
+    partnerships_by_theme,
+    partnerships_by_year,
+)
 from partnerships.selectors.interest import (
+    MatchReason,
     RoundStatus,
+    SeekerSuggestion,
     application_rounds_coming,
     current_or_next_round,
     personal_data_for_email,
     registrations_fitting_seeker,
     round_status,
-    seekers_ranked_for_registration,
+    seeker_suggestions,
 )
 from partnerships.selectors.partnership import (
     SORTS,
@@ -33,6 +42,7 @@ from partnerships.selectors.partnership import (
     partnership_get_public,
     partnership_list_public,
     partnership_related,
+    partnership_timeline,
     partnerships_for_country,
     partnerships_for_organisation,
     partnerships_for_theme,
@@ -55,6 +65,11 @@ from partnerships.selectors.seeker import (
 from partnerships.selectors.story import latest_stories, story_get_public, story_list_public
 
 __all__ = [
+    "CountRow",
+    "YearRow",
+    "partnerships_by_country",
+    "partnerships_by_theme",
+    "partnerships_by_year",
     "SORTS",
     "Facet",
     "FacetOption",
@@ -77,6 +92,7 @@ __all__ = [
     "partnership_get_public",
     "partnership_list_public",
     "partnership_related",
+    "partnership_timeline",
     "partnerships_for_country",
     "partnerships_for_organisation",
     "partnerships_for_theme",
@@ -91,7 +107,9 @@ __all__ = [
     "seeker_search_queryset",
     "seeker_search_vector",
     "seekers_for_form",
-    "seekers_ranked_for_registration",
+    "MatchReason",
+    "SeekerSuggestion",
+    "seeker_suggestions",
     "story_get_public",
     "story_list_public",
     "swedish_party_counts",

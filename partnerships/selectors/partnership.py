@@ -5,7 +5,7 @@ up front, so a page runs the same number of SQL queries whatever the number of
 partnerships. Other apps (the site-wide organisation, country and theme pages,
 the home page) call the public API at the top of this module:
 
-* ``figures()``: live figures for the home page;
+* ``figures()``: live figures, each saying what it counts;
 * ``partnerships_for_organisation(organisation, *, limit=None)``;
 * ``partnerships_for_country(country, *, limit=None)``;
 * ``partnerships_for_theme(theme, *, limit=None)``.
@@ -14,6 +14,7 @@ the home page) call the public API at the top of this module:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -32,27 +33,47 @@ PartnershipTheme = Partnership.themes.through
 # --- Public API for other apps ------------------------------------------------------------
 
 
-def figures() -> list[dict]:
-    """Live figures: Swedish organisations engaged, active partnerships, partner countries.
+def figures(*, with_history: bool = False) -> list[dict]:
+    """Live figures, each labelled with exactly what it counts (published partnerships only).
 
-    Each figure is one aggregate query over published, active partnerships. Returns a list of
-    ``{"label": <lazy translated str>, "value": int}``.
+    The Swedish organisations in active partnerships, the active partnerships and their
+    partner countries; ``with_history`` adds the countries of every partnership, past and
+    present (the countries the partnership pages list). Returns a list of
+    ``{"key": str, "label": <lazy translated str>, "value": int}``; one query for all.
     """
-    active = Q(partnership__is_published=True, partnership__status="active")
-    organisations = SwedishParty.objects.filter(active).aggregate(
-        n=Count("organisation_id", distinct=True)
-    )["n"]
-    partnerships = Partnership.objects.published().active().aggregate(n=Count("pk"))["n"]
-    countries = (
-        Partnership.objects.published()
-        .active()
-        .aggregate(n=Count("country_id", distinct=True))["n"]
+    active = Q(status="active")
+    counts = Partnership.objects.published().aggregate(
+        partnerships=Count("pk", filter=active, distinct=True),
+        countries=Count("country_id", filter=active, distinct=True),
+        countries_ever=Count("country_id", distinct=True),
+        organisations=Count("swedish_organisations", filter=active, distinct=True),
     )
-    return [
-        {"label": _("Swedish municipalities and regions engaged"), "value": organisations},
-        {"label": _("Active partnerships"), "value": partnerships},
-        {"label": _("Partner countries"), "value": countries},
+    result = [
+        {
+            "key": "organisations",
+            "label": _("Swedish organisations in active partnerships"),
+            "value": counts["organisations"],
+        },
+        {
+            "key": "partnerships",
+            "label": _("Active partnerships"),
+            "value": counts["partnerships"],
+        },
+        {
+            "key": "countries",
+            "label": _("Countries with active partnerships"),
+            "value": counts["countries"],
+        },
     ]
+    if with_history:
+        result.append(
+            {
+                "key": "countries_ever",
+                "label": _("Countries with partnerships, past and present"),
+                "value": counts["countries_ever"],
+            }
+        )
+    return result
 
 
 def partnerships_for_organisation(
@@ -408,10 +429,44 @@ def partnership_get_public(slug: str, *, include_drafts: bool = False) -> Partne
         Prefetch("images", queryset=PartnershipImage.objects.select_related("image")),
         Prefetch(
             "stories",
-            queryset=Story.objects.published().select_related("lead_image").order_by("-date"),
+            queryset=Story.objects.published()
+            .select_related("lead_image")
+            .order_by("-date", "-pk"),
         ),
     )
     return queryset.filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of a partnership's timeline: ``kind`` is "start", "story", "end" or "now"."""
+
+    kind: str
+    year: int | None
+    story: Story | None = None
+
+
+def partnership_timeline(partnership: Partnership) -> list[TimelineEntry]:
+    """The partnership's start, its published stories and its end (or "now"), oldest first.
+
+    Stories come in date order (a story dated before the start year comes before it); in the
+    start year the start comes first, in the end year the end comes last. Uses the stories
+    prefetched by ``partnership_get_public``.
+    """
+    keyed = [
+        ((partnership.start_year, 0, date.min, 0), TimelineEntry("start", partnership.start_year))
+    ]
+    for story in partnership.stories.all():
+        entry = TimelineEntry("story", story.date.year, story)
+        keyed.append(((story.date.year, 1, story.date, story.pk), entry))
+    if partnership.end_year:
+        end = TimelineEntry("end", partnership.end_year)
+        keyed.append(((partnership.end_year, 2, date.min, 0), end))
+    keyed.sort(key=lambda item: item[0])
+    entries = [entry for _key, entry in keyed]
+    if not partnership.end_year:
+        entries.append(TimelineEntry("now", None))
+    return entries
 
 
 def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet[Partnership]:
@@ -427,7 +482,7 @@ def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet
         pk__in=PartnerParty.objects.filter(organisation__in=organisations).values("partnership_id")
     )
     queryset = Partnership.objects.published().filter(ids).exclude(pk=partnership.pk)
-    return _for_cards(queryset.order_by("-start_year", "title_sv"))[:limit]
+    return _for_cards(queryset.order_by("-start_year", "title_sv", "pk"))[:limit]
 
 
 def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:

@@ -25,7 +25,7 @@ def story_list_public() -> QuerySet[Story]:
                 "partnerships",
                 queryset=Partnership.objects.published()
                 .select_related("country")
-                .order_by("title_sv"),
+                .order_by("title_sv", "pk"),
             )
         )
         .order_by("-date", "-pk")
@@ -39,7 +39,7 @@ def story_get_public(slug: str, *, include_drafts: bool = False) -> Story | None
         .prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=_for_cards(Partnership.objects.published().order_by("title_sv")),
+                queryset=_for_cards(Partnership.objects.published().order_by("title_sv", "pk")),
             )
         )
         .filter(slug=slug)

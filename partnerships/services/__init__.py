@@ -4,6 +4,7 @@ from partnerships.services.interest import (
     match_record,
     registration_submit,
     registration_update,
+    registrations_assign_rounds,
     registrations_erase,
     seekers_erase_contact,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "partnership_upsert",
     "partnership_validate_parties",
     "registration_submit",
+    "registrations_assign_rounds",
     "registration_update",
     "registrations_erase",
     "seeker_opaque_slug",

@@ -15,17 +15,19 @@ from core.outbox import outbox_enqueue, outbox_enqueue_receipt
 from core.submissions import fields_match, save_once
 from partnerships.models import (
     PERSONAL_FIELDS,
+    ApplicationRound,
     InterestRegistration,
     Match,
     PartnerSeeker,
     RegistrationEvent,
 )
+from partnerships.models.interest import STOCKHOLM, stockholm_today
 from partnerships.selectors.interest import round_status
 from reference.models import Country, Organisation, Theme
 
 ERASED = "–"
 # Fields staff follow a registration with; each change is written to its history.
-TRACKED_FIELDS = ("status", "assignee", "internal_notes")
+TRACKED_FIELDS = ("status", "assignee", "application_round", "internal_notes")
 
 
 def registration_submit(
@@ -78,6 +80,7 @@ def registration_submit(
             seeker=seeker,
             submission_token=submission_token,
             consented_at=timezone.now(),
+            application_round=ApplicationRound.objects.for_day(stockholm_today()),
         )
         registration.countries.set(countries)
         registration.themes.set(themes)
@@ -102,6 +105,20 @@ def registration_submit(
         return registration
 
     return save_once(InterestRegistration, submission_token, create, same=same)
+
+
+def registrations_assign_rounds() -> int:
+    """Give every registration without a round the round of the day it arrived (after staff
+    add or move a round); how many changed. A round staff chose is never replaced."""
+    changed = 0
+    for registration in InterestRegistration.objects.filter(application_round__isnull=True):
+        found = ApplicationRound.objects.for_day(
+            registration.created_at.astimezone(STOCKHOLM).date()
+        )
+        if found is not None:
+            InterestRegistration.objects.filter(pk=registration.pk).update(application_round=found)
+            changed += 1
+    return changed
 
 
 def _display(value) -> str | int | None:

@@ -59,13 +59,15 @@ def test_seekers_ranked_by_shared_countries_and_themes_then_longest_waiting():
         country="KE", themes=("environment-and-climate",), since=date(2025, 6, 1)
     )
     country_only = factories.seeker(country="ZM", themes=("education",), since=date(2020, 1, 1))
-    factories.seeker(country="UG", themes=("education",))  # no fit
+    same_region = factories.seeker(country="UG", themes=("education",))  # East Africa, as KE
+    factories.seeker(country="CO", themes=("education",))  # nothing in common
     factories.seeker(
         country="KE", themes=("gender-equality",), status=PartnerSeeker.Status.WITHDRAWN
     )  # not open
-    ranked = list(selectors.seekers_ranked_for_registration(registration))
-    assert ranked == [best, equal_older, equal_newer, country_only]
-    assert [s.fit for s in ranked] == [3, 2, 2, 1]
+    ranked = selectors.seeker_suggestions(registration)
+    assert [s.seeker for s in ranked] == [best, equal_older, equal_newer, country_only, same_region]
+    # Country 4, theme 3, region 1, and 1 for the same level (a municipality, a local government).
+    assert [s.score for s in ranked] == [11, 8, 8, 5, 2]
 
 
 def test_registrations_fitting_a_seeker():

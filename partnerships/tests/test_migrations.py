@@ -71,3 +71,32 @@ def test_registration_history_keeps_who_what_and_when():
     after = RegistrationEvent.objects.filter(registration=registration).order_by("pk")
     assert list(after.values_list("event", "by", "at", "changes")) == before
     assert before[-1][:2] == ("changed", user.pk)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_existing_registrations_get_the_round_of_the_day_they_arrived():
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from partnerships.models import InterestRegistration
+
+    spring = factories.round_(date(2026, 2, 15), date(2026, 3, 15), "Våren 2026")
+    autumn = factories.round_(date(2026, 9, 15), date(2026, 10, 15), "Hösten 2026")
+    during = factories.registration(email="during@vara.example")
+    between = factories.registration(email="between@vara.example")
+    after = factories.registration(email="after@vara.example")
+    stockholm = ZoneInfo("Europe/Stockholm")
+    received = {
+        during.pk: datetime(2026, 3, 15, 23, 30, tzinfo=stockholm),  # the last day, late
+        between.pk: datetime(2026, 5, 1, 9, 0, tzinfo=stockholm),
+        after.pk: datetime(2026, 12, 1, 9, 0, tzinfo=stockholm),
+    }
+    try:
+        old_apps = migrate([("partnerships", "0014_search_vectors")])
+        OldRegistration = old_apps.get_model("partnerships", "InterestRegistration")
+        for pk, moment in received.items():
+            OldRegistration.objects.filter(pk=pk).update(created_at=moment)
+    finally:
+        migrate()
+    rounds = dict(InterestRegistration.objects.values_list("pk", "application_round"))
+    assert rounds == {during.pk: spring.pk, between.pk: autumn.pk, after.pk: None}

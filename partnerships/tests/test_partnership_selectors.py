@@ -17,16 +17,18 @@ def test_figures_count_published_active_partnerships_only():
     factories.partnership(swedish_slugs=("umea",), country="UG", publish=False)
     values = {str(figure["label"]): figure["value"] for figure in selectors.figures()}
     assert values == {
-        "Engagerade svenska kommuner och regioner": 2,
+        "Svenska organisationer i pågående partnerskap": 2,
         "Pågående partnerskap": 2,
-        "Partnerländer": 2,
+        "Länder med pågående partnerskap": 2,
     }
+    with_history = {f["key"]: f["value"] for f in selectors.figures(with_history=True)}
+    assert with_history["countries_ever"] == 3  # Zambia's partnership is completed
 
 
-def test_figures_run_one_query_each(django_assert_num_queries):
+def test_figures_run_one_query_for_all(django_assert_num_queries):
     factories.partnership()
-    with django_assert_num_queries(3):
-        selectors.figures()
+    with django_assert_num_queries(1):
+        selectors.figures(with_history=True)
 
 
 def test_partnerships_for_organisation_country_and_theme_show_published_only():

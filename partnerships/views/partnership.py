@@ -3,11 +3,10 @@ and the maps. Views only ask selectors and render."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from django.conf import settings
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -17,11 +16,11 @@ from django.views.generic import TemplateView
 
 from core.access import DraftPreviewMixin, may_preview_drafts
 from core.pagination import paginate
-from core.spreadsheets import spreadsheet_cell
-from partnerships import maps, selectors
+from partnerships import maps, opendata, selectors
 from partnerships.forms import PartnershipFilterForm
 from partnerships.models import Partnership
 from partnerships.views.helpers import PER_PAGE
+from reference.models import Organisation
 
 PARTIAL_HEADER = "HTTP_X_PARTNERSHIPS_PARTIAL"
 
@@ -31,7 +30,7 @@ class IndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            figures=selectors.figures(),
+            figures=selectors.figures(with_history=True),
             stories=selectors.latest_stories(limit=3),
             countries=selectors.country_list_with_counts(),
             themes=[theme for theme in selectors.theme_list_with_counts() if theme.total],
@@ -145,6 +144,7 @@ class PartnershipDetailView(DraftPreviewMixin, TemplateView):
         return super().get_context_data(
             partnership=partnership,
             related=selectors.partnership_related(partnership),
+            timeline=selectors.partnership_timeline(partnership),
             contact_email=settings.ICLD_PARTNERSHIP_TEAM_EMAIL,
             **kwargs,
         )
@@ -168,44 +168,8 @@ class WorldMapView(TemplateView):
 
 
 # --- Open data ------------------------------------------------------------------------------
-
-EXPORT_COLUMNS = [
-    "slug",
-    "url_sv",
-    "url_en",
-    "title_sv",
-    "title_en",
-    "summary_sv",
-    "summary_en",
-    "country_code",
-    "country_sv",
-    "country_en",
-    "swedish_organisations_sv",
-    "swedish_organisations_en",
-    "swedish_organisation_codes",
-    "partner_organisations_sv",
-    "partner_organisations_en",
-    "themes_sv",
-    "themes_en",
-    "theme_slugs",
-    "phase",
-    "status",
-    "start_year",
-    "end_year",
-    "network_sv",
-    "network_en",
-    "reference_number",
-]
-LIST_COLUMNS = {
-    "swedish_organisations_sv",
-    "swedish_organisations_en",
-    "swedish_organisation_codes",
-    "partner_organisations_sv",
-    "partner_organisations_en",
-    "themes_sv",
-    "themes_en",
-    "theme_slugs",
-}
+# The columns, their types and the licence are in partnerships.opendata (and on the open-data
+# page); every download writes them the same way.
 
 
 def _absolute_url(partnership: Partnership, language: str) -> str:
@@ -232,7 +196,12 @@ def export_row(partnership: Partnership) -> dict:
         "country_en": partnership.country.name_en,
         "swedish_organisations_sv": [org.name_sv for org in swedish],
         "swedish_organisations_en": [org.name_en or org.name_sv for org in swedish],
-        "swedish_organisation_codes": [org.code for org in swedish],
+        # One kind of code per column, with no empty items: municipalities have an SCB
+        # municipality code; every Swedish party lies in a county.
+        "municipality_codes": [
+            org.code for org in swedish if org.kind == Organisation.Kind.MUNICIPALITY and org.code
+        ],
+        "county_codes": sorted({org.county_id for org in swedish if org.county_id}),
         "partner_organisations_sv": [org.name_sv for org in partners],
         "partner_organisations_en": [org.name_en or org.name_sv for org in partners],
         "themes_sv": [theme.name_sv for theme in themes],
@@ -254,42 +223,41 @@ def _export_rows(request) -> Iterator[dict]:
         yield export_row(partnership)
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def _source_urls() -> dict:
+    return {
+        "source_url": settings.ICLD_SITE_URL + reverse("partnerships:list"),
+        "documentation_url": settings.ICLD_SITE_URL + reverse("partnerships:open_data"),
+    }
 
 
 def export_csv(request):
     """The current (filtered) list as CSV, UTF-8 with a byte order mark for spreadsheets."""
-    writer = csv.writer(_Echo())
+    return opendata.csv_response(
+        opendata.PARTNERSHIPS, _export_rows(request), filename="icld-partnerships"
+    )
 
-    def lines():
-        yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
-        for row in _export_rows(request):
-            yield writer.writerow(
-                [
-                    spreadsheet_cell("; ".join(row[key]) if key in LIST_COLUMNS else row[key])
-                    for key in EXPORT_COLUMNS
-                ]
-            )
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="icld-partnerships.csv"'
-    return response
+def export_xlsx(request):
+    """The current (filtered) list as an Excel workbook, which Swedish Excel opens as it is."""
+    return opendata.xlsx_response(
+        opendata.PARTNERSHIPS,
+        _export_rows(request),
+        filename="icld-partnerships",
+        **_source_urls(),
+    )
 
 
 def export_json(request):
-    """The current (filtered) list as JSON: ``{"columns": [...], "partnerships": [...]}``."""
+    """The current (filtered) list as JSON: the licence and columns, then the partnerships."""
     rows = list(_export_rows(request))
     response = JsonResponse(
         {
-            "source": _("ICLD municipal partnerships"),
-            "source_url": settings.ICLD_SITE_URL + reverse("partnerships:list"),
+            **opendata.json_metadata(opendata.PARTNERSHIPS, **_source_urls()),
             "count": len(rows),
-            "columns": EXPORT_COLUMNS,
             "partnerships": rows,
         },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
     response["Content-Disposition"] = 'inline; filename="icld-partnerships.json"'
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license"'
     return response

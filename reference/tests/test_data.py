@@ -11,8 +11,28 @@ pytestmark = pytest.mark.django_db
 
 def test_every_swedish_municipality_and_region_is_there():
     assert Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY).count() == 290
-    assert Organisation.objects.filter(kind=Organisation.Kind.REGION).count() == 21
+    # Region Gotland is the municipality of Gotland, with a region's duties: listed once.
+    assert Organisation.objects.filter(kind=Organisation.Kind.REGION).count() == 20
     assert County.objects.count() == 21
+
+
+def test_gotland_is_one_organisation_region_gotland():
+    gotland = Organisation.objects.get(short_name__icontains="gotland")
+    assert (gotland.name_sv, gotland.name_en, gotland.slug) == (
+        "Region Gotland",
+        "Region Gotland",
+        "region-gotland",
+    )
+    assert (gotland.kind, gotland.code, gotland.county.code) == ("municipality", "0980", "09")
+    assert not Organisation.objects.filter(name_sv__icontains="Gotlands kommun").exists()
+
+
+def test_no_two_organisations_share_a_name_or_a_short_name():
+    from django.db.models import Count
+
+    for field in ("name_sv", "name_en", "short_name"):
+        twice = Organisation.objects.swedish().values(field).annotate(n=Count("pk")).filter(n__gt=1)
+        assert not list(twice), field
 
 
 def test_municipalities_carry_scb_code_and_county():

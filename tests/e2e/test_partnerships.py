@@ -29,6 +29,8 @@ PAGES = {
         "/sv/kommunala-partnerskap/berattelser/helping-left-behind-children/",
         "/sv/kommunala-partnerskap/karta/sverige/",
         "/sv/kommunala-partnerskap/karta/varlden/",
+        "/sv/kommunala-partnerskap/i-siffror/",
+        "/sv/kommunala-partnerskap/oppna-data/",
     ],
     "en": [
         "/en/municipal-partnerships/",
@@ -46,6 +48,8 @@ PAGES = {
         "/en/municipal-partnerships/stories/helping-left-behind-children/",
         "/en/municipal-partnerships/map/sweden/",
         "/en/municipal-partnerships/map/world/",
+        "/en/municipal-partnerships/figures/",
+        "/en/municipal-partnerships/open-data/",
     ],
 }
 
@@ -141,3 +145,107 @@ def test_open_data_follows_the_filters(portal, page):
     data = page.request.get(portal.url(href)).json()
     assert data["count"] == 2
     assert {row["country_en"] for row in data["partnerships"]} == {"China"}
+
+
+# --- Charts, the world map's markers, consent boxes -----------------------------------------
+
+FIGURES = {
+    "sv": "/sv/kommunala-partnerskap/i-siffror/",
+    "en": "/en/municipal-partnerships/figures/",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "chart", "table"),
+    [
+        ("sv", "Pågående partnerskap varje år", "Diagrammet som tabell"),
+        ("en", "Partnerships active each year", "The chart as a table"),
+    ],
+)
+def test_charts_are_named_images_with_their_tables_behind(portal, page, language, chart, table):
+    page.goto(portal.url(FIGURES[language]))
+    images = page.get_by_role("img")
+    assert page.locator("svg[role=img]").count() == 3
+    expect(page.get_by_role("img", name=chart)).to_be_visible()
+    assert_accessible(page, f"{FIGURES[language]} (tables closed)")
+    for summary in page.get_by_text(table, exact=True).all():
+        summary.click()
+    tables = page.locator("details.chart-data table")
+    expect(tables.first).to_be_visible()
+    assert tables.count() == 3
+    # The countries' table has one row per bar.
+    bars = page.locator("section[aria-labelledby=countries-heading] .chart-row").count()
+    rows = page.locator("section[aria-labelledby=countries-heading] tbody tr").count()
+    assert bars == rows > 0
+    assert_accessible(page, f"{FIGURES[language]} (tables open)")
+    csv_link = page.locator("section[aria-labelledby=years-heading] a", has_text="CSV")
+    response = page.request.get(portal.url(csv_link.get_attribute("href")))
+    assert response.ok and response.text().lstrip("\ufeff").startswith("year,started,active")
+    assert images.count() >= 3
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_two_world_map_markers_overlap_and_kosovo_can_be_clicked(portal, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(portal.url("/en/municipal-partnerships/map/world/"))
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.map-pin')].map(a => {
+                const parts = [...a.querySelectorAll('circle, .map-pin-name')];
+                return parts.map(p => { const r = p.getBoundingClientRect();
+                    return [a.dataset.code, r.left, r.top, r.right, r.bottom]; });
+            }).flat()"""
+        )
+        for index, (code, *a) in enumerate(boxes):
+            for other, *b in boxes[index + 1 :]:
+                if other != code:
+                    apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                    assert apart, f"{code} and {other} overlap at {width} px"
+        kosovo = page.locator(".map-pin[data-code=XK]")
+        kosovo.scroll_into_view_if_needed()
+        box = kosovo.locator("circle").bounding_box()
+        hit = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('a').dataset.code",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
+        assert hit == "XK"
+        expect(kosovo.locator(".map-pin-name")).to_have_text("Kosovo")
+        kosovo.locator("circle").click()
+        page.wait_for_url(re.compile(r"country=kosovo"))
+    finally:
+        context.close()
+
+
+def test_the_keyboard_visits_every_country_marker_in_alphabetical_order(portal, page):
+    page.goto(portal.url("/sv/kommunala-partnerskap/karta/varlden/"))
+    pins = page.locator(".map-pin")
+    count = pins.count()
+    pins.first.focus()
+    names = []
+    for _ in range(count):
+        names.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        page.keyboard.press("Tab")
+    countries = [name.split(":")[0] for name in names]
+    assert len(set(countries)) == count
+    assert countries == sorted(countries, key=str.casefold)
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_consent_labels_have_the_width_of_the_form(portal, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for path in (
+            "/sv/kommunala-partnerskap/anmal-intresse/",
+            "/en/municipal-partnerships/register-interest/",
+        ):
+            page.goto(portal.url(path))
+            check = page.locator(".form-check:has(> .form-text)").first
+            label = check.locator(".form-check-label").bounding_box()
+            whole = check.bounding_box()
+            assert label["width"] > 0.75 * whole["width"], f"{path} at {width} px"
+            help_text = check.locator(".form-text").bounding_box()
+            assert help_text["y"] >= label["y"] + label["height"] - 1  # below, not beside
+    finally:
+        context.close()
