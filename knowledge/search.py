@@ -9,7 +9,7 @@ Petrović.
 
 A page always costs the same number of queries whatever the data size: two small
 vocabulary look-ups, one query counting the results and every facet (the matching rows
-are found once, in a CTE), one more per facet with a selection, and the page itself.
+are found once, in a CTE, and once more for each facet with a selection), and the page itself.
 """
 
 from __future__ import annotations
@@ -243,38 +243,24 @@ def library_search(params: QueryDict) -> LibraryResult:
 
 
 FACET_SQL = {
-    "total": "SELECT 'total', '', count(*) FROM m",
-    "type": "SELECT 'type', m.type, count(*) FROM m GROUP BY m.type",
-    "year": "SELECT 'year', m.year::text, count(*) FROM m GROUP BY m.year",
-    "language": "SELECT 'language', code, count(*) FROM m, unnest(m.document_languages) AS code "
-    "GROUP BY code",
-    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM m "
+    "total": "SELECT 'total', '', count(*) FROM {m}",
+    "type": "SELECT 'type', m.type, count(*) FROM {m} m GROUP BY m.type",
+    "year": "SELECT 'year', m.year::text, count(*) FROM {m} m GROUP BY m.year",
+    "language": "SELECT 'language', code, count(*) FROM {m} m, unnest(m.document_languages) "
+    "AS code GROUP BY code",
+    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM {m} m "
     "JOIN knowledge_publication_themes t ON t.publication_id = m.id GROUP BY t.theme_id",
-    "country": "SELECT 'country', c.country_id, count(*) FROM m "
+    "country": "SELECT 'country', c.country_id, count(*) FROM {m} m "
     "JOIN knowledge_publication_countries c ON c.publication_id = m.id GROUP BY c.country_id",
 }
 
 
-def _count_facets(queryset: QuerySet[Publication], keys: list[str], into: dict) -> None:
-    """Count several facets in one query: the matching rows are found once (a CTE)."""
-    sql, params = (
-        queryset.order_by()
-        .values("id", "type", "year", "document_languages")
-        .query.sql_with_params()
-    )
-    statement = f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(FACET_SQL[k] for k in keys)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        for key, value, count in cursor.fetchall():
-            into[key][value] = count
-
-
 def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
-    """Counts per facet value, and the total under ``"total"``.
+    """Counts per facet value, and the total under ``"total"``, in one query.
 
     A facet with a selection is counted over the rows matching every *other* filter (so its
-    other values can be added to the choice): one query each. All other facets and the total
-    share one query over the fully filtered rows.
+    other values can be added to the choice); the total and the facets without a selection
+    over the fully filtered rows. Each set of rows is found once, in a CTE of the statement.
     """
     selected = {
         "type": query.types,
@@ -283,11 +269,28 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         "theme": query.themes,
         "country": query.countries,
     }
-    counts: dict[str, dict[str, int]] = {key: {} for key in ["total", *selected]}
-    _count_facets(base(""), ["total", *(k for k, values in selected.items() if not values)], counts)
-    for key, values in selected.items():
-        if values:
-            _count_facets(base(key), [key], counts)
+    ctes, params, parts = [], [], []
+
+    def cte(name: str, skip: str) -> str:
+        sql, cte_params = (
+            base(skip)
+            .order_by()
+            .values("id", "type", "year", "document_languages")
+            .query.sql_with_params()
+        )
+        ctes.append(f"{name} AS MATERIALIZED ({sql})")
+        params.extend(cte_params)
+        return name
+
+    everything = cte("m", "")
+    for key in FACET_SQL:
+        source = cte(f"m_{key}", key) if selected.get(key) else everything
+        parts.append(FACET_SQL[key].format(m=source))
+    counts: dict[str, dict[str, int]] = {key: {} for key in FACET_SQL}
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
+        for key, value, count in cursor.fetchall():
+            counts[key][value] = count
     return counts
 
 
