@@ -16,7 +16,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-
 RUNS = 20
 
 
