@@ -45,7 +45,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Func, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Lower
@@ -363,15 +363,59 @@ class Names:
     field: str
 
 
-def did_you_mean(text: str, vocabularies: Iterable[Names]) -> str:
+MIN_SUGGESTED_LENGTH = 4
+MAX_SUGGESTED_WORDS = 4
+
+
+def suggestible_words(text: str) -> list[str]:
+    """The words "did you mean" may correct: four letters or more, not excluded, no digits."""
+    words = [w for term in parse_terms(text) if not term.exclude for w in term.words]
+    return [w for w in words if len(w) >= MIN_SUGGESTED_LENGTH and w.isalpha()][
+        :MAX_SUGGESTED_WORDS
+    ]
+
+
+def unmatched_words(
+    words: Iterable[str], sources: Iterable[tuple[QuerySet, Combinable | None]]
+) -> list[str]:
+    """Of ``words``, those that match nothing in any source (a queryset and the vector it is
+    searched by, None for its stored column), in one query: a word found nowhere is the one
+    a visitor may have misspelt, even when the other words found results."""
+    words = list(dict.fromkeys(words))
+    sources = list(sources)
+    if not words or not sources:
+        return words
+    columns, params = [], []
+    for word in words:
+        tests = []
+        for queryset, vector in sources:
+            found = resolve(queryset, word, vector=vector, any_word=True)
+            sql, found_params = found.queryset.order_by().values("pk")[:1].query.sql_with_params()
+            tests.append(f"EXISTS ({sql})")
+            params.extend(found_params)
+        columns.append(" OR ".join(tests))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns), params)
+        found_anywhere = cursor.fetchone()
+    return [word for word, found in zip(words, found_anywhere, strict=True) if not found]
+
+
+def did_you_mean(
+    text: str, vocabularies: Iterable[Names], *, words: Iterable[str] | None = None
+) -> str:
     """The query with each misspelt name replaced by the closest known one, or "".
 
-    A word of four letters or more is replaced when a known name has a word similar enough to
-    it (trigrams, accents and case ignored) that is not the same word.
+    A word of four letters or more (of ``words`` only, when given: those that matched
+    nothing) is replaced when a known name has a word similar enough to it (trigrams, accents
+    and case ignored) that is not the same word.
     """
-    words = [w for term in parse_terms(text) if not term.exclude for w in term.words]
+    candidates = suggestible_words(text)
+    if words is not None:
+        chosen = {word.casefold() for word in words}
+        candidates = [word for word in candidates if word in chosen]
+    vocabularies = list(vocabularies)
     replacements = {}
-    for word in [w for w in words if len(w) >= 4][:4]:
+    for word in candidates:
         best: tuple[str, float] | None = None
         for names in vocabularies:
             row = (

@@ -84,9 +84,35 @@ def _search(
     return ResultGroup(source.key, source.label, items, total, more_url)
 
 
+def _suggestion(
+    query_text: str, terms: list, sources: list[SearchSource], *, found_all: bool
+) -> str:
+    """A "did you mean" for the words that matched nothing: when nothing matched every word,
+    and also when results were found through "or" while one of its words found nothing
+    ("klimat or Skelefteå"). Results that match every word leave nothing to correct."""
+    if found_all and not any(term.either for term in terms):
+        return ""
+    words = core_search.suggestible_words(query_text)
+    if not words:
+        return ""
+    if not found_all and len(terms) == 1:
+        unmatched = words  # the one word found nothing: no need to ask
+    else:
+        unmatched = core_search.unmatched_words(
+            words, [(source.queryset(), source.vector()) for source in sources]
+        )
+    if not unmatched:
+        return ""
+    return core_search.did_you_mean(
+        query_text,
+        [names for source in sources for names in source.names],
+        words=unmatched,
+    )
+
+
 def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
     """Every kind of content matching every word of the query (any word, when nothing has
-    them all), and a "did you mean" for a misspelt name when nothing matched every word."""
+    them all), and a "did you mean" for a misspelt name that matched nothing."""
     query_text = clean_query(raw_query)
     result = SiteSearch(query_text)
     terms = parse_terms(query_text)
@@ -101,13 +127,10 @@ def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
         ]
 
     result.groups = run(False)
-    if not result.total:
-        result.suggestion = core_search.did_you_mean(
-            query_text, [names for source in sources for names in source.names]
-        )
-        if has_several_words(terms):
-            result.groups = run(True)
-            result.any_word = bool(result.total)
+    result.suggestion = _suggestion(query_text, terms, sources, found_all=bool(result.total))
+    if not result.total and has_several_words(terms):
+        result.groups = run(True)
+        result.any_word = bool(result.total)
     # Kinds with hits first, in the order the apps registered them; the page stays predictable.
     result.groups.sort(key=lambda group: group.total == 0)
     return result

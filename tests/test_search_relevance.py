@@ -239,6 +239,31 @@ def test_a_misspelt_name_gets_a_did_you_mean(content, language, typed, meant):
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        # Results were found (through "or", or by any word), yet one name found nothing.
+        ("klimat or Skelefteå", "klimat or Skellefteå"),
+        ("Petrovich demokrati", "Petrović demokrati"),
+        ("Petrovich democracy", "Petrović democracy"),
+    ],
+)
+def test_a_misspelt_name_gets_a_did_you_mean_beside_results(content, language, typed, meant):
+    links, html = site_results(language, typed)
+    assert links  # the other words found something
+    assert "Did you mean:" in html or "Menade du:" in html
+    assert f">{meant}</a>" in html
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("typed", ["youth council", "klimat or vatten", "Vara klimat"])
+def test_no_did_you_mean_when_every_word_found_something(content, language, typed):
+    links, html = site_results(language, typed)
+    assert links
+    assert "Did you mean:" not in html and "Menade du:" not in html
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
 def test_snippets_mark_what_matched_in_the_visitors_language(content, language):
     _, html = site_results(language, "klimat" if language == "sv" else "climate")
     if language == "sv":
