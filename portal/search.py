@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
 from django.utils.http import urlencode
 
 from core import registries
@@ -34,6 +33,11 @@ class ResultGroup:
     def total_is_exact(self) -> bool:
         return self.total <= COUNT_LIMIT
 
+    @property
+    def shown_total(self) -> int:
+        """The count as the page shows it: exact, or the limit it passed ("1000+")."""
+        return min(self.total, COUNT_LIMIT)
+
 
 @dataclass
 class SiteSearch:
@@ -45,18 +49,38 @@ class SiteSearch:
 
     @property
     def total(self) -> int:
-        return sum(group.total for group in self.groups)
+        return sum(group.shown_total for group in self.groups)
+
+    @property
+    def total_is_exact(self) -> bool:
+        """False when a kind had more matches than were counted: the page says "more than"."""
+        return all(group.total_is_exact for group in self.groups)
 
 
 def _search(
     source: SearchSource, query_text: str, language: str, limit: int, *, any_word: bool
 ) -> ResultGroup:
+    """The best ``limit`` rows of one kind and how many match (at most ``COUNT_LIMIT`` + 1).
+
+    Two queries: the pk and rank of the first ``COUNT_LIMIT`` + 1 matches (counted and ranked
+    in one pass over the index's candidates, never over every match of a common word), then
+    the best few with their highlighted title and snippet (``ts_headline`` for those only).
+    """
     found = core_search.resolve(
         source.queryset(), query_text, vector=source.vector(), any_word=any_word
     )
     if found.query is None:
         return ResultGroup(source.key, source.label)
-    matching = found.queryset.annotate(rank=found.rank())
+    candidates = list(
+        found.queryset.order_by()
+        .annotate(rank=found.rank())
+        .values_list("pk", "rank")[: COUNT_LIMIT + 1]
+    )
+    total = len(candidates)
+    # Best rank first, the newest (highest pk) first among equals.
+    candidates.sort(key=lambda row: row[0], reverse=True)
+    candidates.sort(key=lambda row: row[1], reverse=True)
+    best = [pk for pk, _rank in candidates[:limit]]
     annotations = {}
     if source.title:
         annotations["title_marked"] = core_search.headline(
@@ -66,7 +90,8 @@ def _search(
         annotations["snippet_marked"] = core_search.headline(
             fallback_expression(source.snippet, language), found.query, language, snippet=True
         )
-    items = list(matching.annotate(**annotations).order_by(F("rank").desc(), "-pk")[:limit])
+    rows = {item.pk: item for item in found.queryset.filter(pk__in=best).annotate(**annotations)}
+    items = [rows[pk] for pk in best if pk in rows]
     for item in items:
         if source.title:
             item.result_title = core_search.highlight(item.title_marked)
@@ -76,10 +101,6 @@ def _search(
             item.result_title_lang = ""
         item.result_snippet = core_search.highlight(item.snippet_marked) if source.snippet else ""
         item.result_snippet_lang = getattr(item, source.snippet) if source.snippet else ""
-    if len(items) < limit:
-        total = len(items)
-    else:
-        total = found.queryset.order_by()[: COUNT_LIMIT + 1].count()
     more_url = source.more_url(urlencode({"q": query_text}))
     return ResultGroup(source.key, source.label, items, total, more_url)
 
