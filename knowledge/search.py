@@ -230,8 +230,17 @@ def library_search(params: QueryDict) -> LibraryResult:
     }
     results = results.order_by(*orderings[query.sort])
     counts = facet_counts(query, base)
+    total = counts["total"].get("", 0)  # already counted with the facets
+    if query.sort == "relevance":
+        # The first pages ranked among the first matches only (core.search.RankedResults).
+        results = search.RankedResults(
+            results,
+            search.Search(base(), tsquery),
+            tie_breakers=("-year", "-pk"),
+            count=total,
+        )
     paginator = Paginator(results, PAGE_SIZE)
-    paginator.count = counts["total"].get("", 0)  # already counted with the facets
+    paginator.count = total
     page = paginator.get_page(query.page)
     for publication in page.object_list:
         if query.q:

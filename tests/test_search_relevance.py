@@ -290,3 +290,31 @@ def test_the_sort_menu_sends_no_order_of_its_own_so_a_search_is_ranked(content, 
     select = searched.split(f'id="{menu}"', 1)[1].split("</select>", 1)[0]
     assert re.search(r'<option value="" selected>\s*Best match', select)
     assert 'value="newest"' in select  # picking an order by hand is still possible
+
+
+def test_a_search_matching_more_rows_than_are_ranked_pages_through_all_of_them(monkeypatch):
+    """The library ranks the first pages among its first matches (core.search.RankedResults);
+    pages beyond them rank every match: each publication is listed once, best first."""
+    from django.test import Client
+
+    from core import search
+
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 30)
+    for n in range(45):
+        # A third have the words in the abstract only: ranked after those with them in the title.
+        title = f"Rapport {n}" if n % 3 == 0 else f"Lokal demokrati {n}"
+        make_publication(
+            slug=f"lokal-{n}",
+            title_sv=title,
+            title_en=title,
+            abstract_sv="Om lokal demokrati." if n % 3 == 0 else "",
+        )
+    with translation.override("sv"):
+        url = reverse("knowledge:publications")
+    seen = []
+    for page in (1, 2, 3):
+        html = Client().get(url, {"q": "lokal demokrati", "page": page}).content.decode()
+        seen += re.findall(r'href="[^"]*/(lokal-\d+)/"', html)
+    assert sorted(seen) == sorted(f"lokal-{n}" for n in range(45))
+    first_page = seen[:20]
+    assert not any(int(slug.split("-")[1]) % 3 == 0 for slug in first_page)
