@@ -145,6 +145,9 @@ class Partnership(Publishable, HasLeadImage, TimeStamped):
                 condition=Q(is_published=True),
                 name="partnership_facets",
             ),
+            # The few drafts: the unfiltered list's link-table facets leave these out instead
+            # of joining every published partnership.
+            models.Index(fields=["id"], condition=Q(is_published=False), name="partnership_drafts"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -307,6 +307,30 @@ FACET_SQL = {
     "FROM {m} m GROUP BY m.start_year, m.end_year",
     "total": "SELECT 'total', '', '', '', count(*) FROM {m} m",
 }
+# Without any filter the rows are every published partnership: the link tables are counted
+# whole, leaving out the few drafts (an anti-join with ``partnership_drafts``), instead of
+# joined with every published row.
+PUBLISHED_ONLY = (
+    "NOT EXISTS (SELECT 1 FROM partnerships_partnership d WHERE d.id = {link}.partnership_id "
+    "AND NOT d.is_published)"
+)
+UNFILTERED_SQL = {
+    "organisation": "SELECT 'organisation', o.slug, o.short_name, o.short_name, x.n FROM "
+    "(SELECT so.organisation_id, count(*) AS n FROM "
+    "partnerships_partnership_swedish_organisations so WHERE "
+    + PUBLISHED_ONLY.format(link="so")
+    + " GROUP BY so.organisation_id) x JOIN reference_organisation o ON o.id = x.organisation_id",
+    "county": "SELECT 'county', k.code, k.name_sv, k.name_en, x.n FROM (SELECT y.county_id, "
+    "count(*) AS n FROM (SELECT DISTINCT so.partnership_id, o.county_id FROM "
+    "partnerships_partnership_swedish_organisations so "
+    "JOIN reference_organisation o ON o.id = so.organisation_id WHERE "
+    + PUBLISHED_ONLY.format(link="so")
+    + ") y GROUP BY y.county_id) x JOIN reference_county k ON k.code = x.county_id",
+    "theme": "SELECT 'theme', t.slug, t.name_sv, t.name_en, x.n FROM (SELECT pt.theme_id, "
+    "count(*) AS n FROM partnerships_partnership_themes pt WHERE "
+    + PUBLISHED_ONLY.format(link="pt")
+    + " GROUP BY pt.theme_id) x JOIN reference_theme t ON t.id = x.theme_id",
+}
 FACET_COLUMNS = ("id", "country_id", "phase", "status", "start_year", "end_year")
 
 
@@ -336,6 +360,9 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
     everything = cte("m", "")
     parts = []
     for name in FACET_SQL:
+        if filters.is_empty and name in UNFILTERED_SQL:
+            parts.append(UNFILTERED_SQL[name])
+            continue
         source = everything
         if name != "total" and getattr(filters, name):
             source = cte(f"m_{name}", name)
