@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import F
 from django.utils.http import urlencode
 
 from core import registries
@@ -57,41 +59,57 @@ class SiteSearch:
         return all(group.total_is_exact for group in self.groups)
 
 
-def _search(
-    source: SearchSource, query_text: str, language: str, limit: int, *, any_word: bool
-) -> ResultGroup:
-    """The best ``limit`` rows of one kind and how many match (at most ``COUNT_LIMIT`` + 1).
+def _candidates(found_by_source: list, limit: int) -> list[list]:
+    """For each kind, the pk and rank of its first ``limit`` matches, in one statement (a
+    ``UNION ALL`` of each kind's ``LIMIT``ed query): counted and ranked in one pass over the
+    index's candidates, never over every match of a common word."""
+    parts, params = [], []
+    for n, (_source, found) in enumerate(found_by_source):
+        if found.query is None:
+            continue
+        sql, found_params = (
+            found.queryset.order_by()
+            .annotate(c_pk=F("pk"), c_rank=found.rank())
+            .values("c_pk", "c_rank")[:limit]
+            .query.sql_with_params()
+        )
+        parts.append(f"SELECT {n}, c.c_pk::text, c.c_rank FROM ({sql}) c")
+        params.extend(found_params)
+    rows: list[list] = [[] for _ in found_by_source]
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for n, pk, rank in cursor.fetchall():
+                model = found_by_source[n][1].queryset.model
+                rows[n].append((model._meta.pk.to_python(pk), rank))
+    return rows
 
-    Two queries: the pk and rank of the first ``COUNT_LIMIT`` + 1 matches (counted and ranked
-    in one pass over the index's candidates, never over every match of a common word), then
-    the best few with their highlighted title and snippet (``ts_headline`` for those only).
-    """
-    found = core_search.resolve(
-        source.queryset(), query_text, vector=source.vector(), any_word=any_word
-    )
+
+def _group(
+    source: SearchSource, found, candidates: list, query_text: str, language: str, limit: int
+) -> ResultGroup:
+    """The best ``limit`` of one kind's candidates, with their highlighted title and snippet
+    (``ts_headline`` for those rows only), and how many match (``COUNT_LIMIT`` + 1 at most)."""
     if found.query is None:
         return ResultGroup(source.key, source.label)
-    candidates = list(
-        found.queryset.order_by()
-        .annotate(rank=found.rank())
-        .values_list("pk", "rank")[: COUNT_LIMIT + 1]
-    )
     total = len(candidates)
     # Best rank first, the newest (highest pk) first among equals.
-    candidates.sort(key=lambda row: row[0], reverse=True)
+    candidates = sorted(candidates, key=lambda row: row[0], reverse=True)
     candidates.sort(key=lambda row: row[1], reverse=True)
     best = [pk for pk, _rank in candidates[:limit]]
-    annotations = {}
-    if source.title:
-        annotations["title_marked"] = core_search.headline(
-            fallback_expression(source.title, language), found.query, language
-        )
-    if source.snippet:
-        annotations["snippet_marked"] = core_search.headline(
-            fallback_expression(source.snippet, language), found.query, language, snippet=True
-        )
-    rows = {item.pk: item for item in found.queryset.filter(pk__in=best).annotate(**annotations)}
-    items = [rows[pk] for pk in best if pk in rows]
+    items = []
+    if best:
+        annotations = {}
+        if source.title:
+            annotations["title_marked"] = core_search.headline(
+                fallback_expression(source.title, language), found.query, language
+            )
+        if source.snippet:
+            annotations["snippet_marked"] = core_search.headline(
+                fallback_expression(source.snippet, language), found.query, language, snippet=True
+            )
+        rows = {row.pk: row for row in found.queryset.filter(pk__in=best).annotate(**annotations)}
+        items = [rows[pk] for pk in best if pk in rows]
     for item in items:
         if source.title:
             item.result_title = core_search.highlight(item.title_marked)
@@ -143,8 +161,19 @@ def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
     sources = list(registries.search_sources.values())
 
     def run(any_word: bool) -> list[ResultGroup]:
+        found = [
+            (
+                source,
+                core_search.resolve(
+                    source.queryset(), query_text, vector=source.vector(), any_word=any_word
+                ),
+            )
+            for source in sources
+        ]
+        candidates = _candidates(found, COUNT_LIMIT + 1)
         return [
-            _search(source, query_text, language, per_kind, any_word=any_word) for source in sources
+            _group(source, matched, rows, query_text, language, per_kind)
+            for (source, matched), rows in zip(found, candidates, strict=True)
         ]
 
     result.groups = run(False)
