@@ -281,6 +281,13 @@ TOTAL_TYPE_YEAR_SQL = (
     "ELSE 'year' END, coalesce(m.type, m.year::text, ''), count(*) FROM {m} m "
     "GROUP BY GROUPING SETS ((), (m.type), (m.year))"
 )
+# The same, with the (few) distinct lists of document languages: one pass for four facets.
+TOTAL_TYPE_YEAR_LANGUAGES_SQL = (
+    "SELECT CASE GROUPING(m.type, m.year, m.document_languages) WHEN 7 THEN 'total' "
+    "WHEN 3 THEN 'type' WHEN 5 THEN 'year' ELSE 'languages' END, "
+    "coalesce(m.type, m.year::text, array_to_string(m.document_languages, ','), ''), count(*) "
+    "FROM {m} m GROUP BY GROUPING SETS ((), (m.type), (m.year), (m.document_languages))"
+)
 
 
 def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
@@ -317,8 +324,12 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
     everything = cte("m", "")
     keys = list(FACET_SQL)
     if not selected["type"] and not selected["year"]:
-        parts.append(TOTAL_TYPE_YEAR_SQL.format(m=everything))
-        keys = [key for key in keys if key not in ("total", "type", "year")]
+        if selected["language"]:
+            parts.append(TOTAL_TYPE_YEAR_SQL.format(m=everything))
+            keys = [key for key in keys if key not in ("total", "type", "year")]
+        else:
+            parts.append(TOTAL_TYPE_YEAR_LANGUAGES_SQL.format(m=everything))
+            keys = [key for key in keys if key not in ("total", "type", "year", "language")]
     for key in keys:
         if not query.is_filtered and key in UNFILTERED_SQL:
             parts.append(UNFILTERED_SQL[key])
@@ -329,7 +340,11 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
         for key, value, count in cursor.fetchall():
-            counts[key][value] = count
+            if key == "languages":  # a list of languages: each of them counts these rows
+                for code in filter(None, value.split(",")):
+                    counts["language"][code] = counts["language"].get(code, 0) + count
+            else:
+                counts[key][value] = count
     return counts
 
 
