@@ -90,8 +90,11 @@ class LibraryQuery:
     any_word: bool = False
 
     @classmethod
-    def from_params(cls, params: QueryDict) -> LibraryQuery:
-        """Read the URL; values nobody could have chosen are ignored, never an error."""
+    def from_params(cls, params: QueryDict, *, decide_any_word: bool = True) -> LibraryQuery:
+        """Read the URL; values nobody could have chosen are ignored, never an error.
+
+        ``decide_any_word``: find out now whether the search must match any of its words (no
+        publication has them all: one query); ``library_search`` learns it from its counts."""
         q = clean_search(params.get("q", ""))
         types = [t for t in params.getlist("type") if t in Publication.Type.values]
         languages = [
@@ -111,7 +114,9 @@ class LibraryQuery:
             sort=sort,
             page=params.get("page", "1")[:10],
             chosen_sort=chosen if chosen in SORTS else "",
-            any_word=bool(q) and search.resolve(Publication.objects.published(), q).any_word,
+            any_word=bool(q)
+            and decide_any_word
+            and search.resolve(Publication.objects.published(), q).any_word,
         )
 
     @property
@@ -185,7 +190,7 @@ def _vocabulary() -> tuple[list[Theme], list[Country]]:
 
 def library_search(params: QueryDict) -> LibraryResult:
     """Everything the library page shows for one URL."""
-    query = LibraryQuery.from_params(params)
+    query = LibraryQuery.from_params(params, decide_any_word=False)
     language = active_language()
     themes, countries = _vocabulary()
     theme_ids = {t.slug: t.pk for t in themes}
@@ -195,6 +200,19 @@ def library_search(params: QueryDict) -> LibraryResult:
 
     def base(skip: str = "") -> QuerySet[Publication]:
         return filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids, skip=skip)
+
+    # "Every word, or any when no publication has them all": with only words to filter by, the
+    # total counted with the facets says it (no query of its own); with filters too, ask.
+    words_only = bool(query.q) and not (
+        query.types or query.years or query.themes or query.countries or query.languages
+    )
+    several = search.has_several_words(search.parse_terms(query.q))
+    if query.q and several and not words_only:
+        query.any_word = search.resolve(Publication.objects.published(), query.q).any_word
+    counts = facet_counts(query, base)
+    if words_only and several and not counts["total"].get("", 0):
+        query.any_word = True
+        counts = facet_counts(query, base)
 
     results = base().only(
         "pk",
@@ -229,7 +247,6 @@ def library_search(params: QueryDict) -> LibraryResult:
         "title": [Lower(fallback_expression("title", language)).asc(), "pk"],
     }
     results = results.order_by(*orderings[query.sort])
-    counts = facet_counts(query, base)
     total = counts["total"].get("", 0)  # already counted with the facets
     if query.sort == "relevance":
         # The first pages ranked among the first matches only (core.search.RankedResults).

@@ -8,6 +8,7 @@ of its kind, so the site search and every list with a search box answer the same
 import re
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 
@@ -318,3 +319,20 @@ def test_a_search_matching_more_rows_than_are_ranked_pages_through_all_of_them(m
     assert sorted(seen) == sorted(f"lokal-{n}" for n in range(45))
     first_page = seen[:20]
     assert not any(int(slug.split("-")[1]) % 3 == 0 for slug in first_page)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_library_falls_back_to_any_word_when_nothing_has_them_all(content, language):
+    from knowledge.search import library_search
+
+    make_publication(slug="water-paper", title_sv="Vatten i staden", title_en="Water in the city")
+    with translation.override(language):
+        # No publication has both words: each is found by one of them, best match first.
+        result = library_search(QueryDict("q=Petrovic vatten"))
+        assert result.query.any_word
+        assert {p.slug for p in result.page.object_list} == {"petrovic-paper", "water-paper"}
+        assert result.page.paginator.count == 2
+        # One has both: only it.
+        result = library_search(QueryDict("q=Petrovic demokrati"))
+        assert not result.query.any_word
+        assert [p.slug for p in result.page.object_list] == ["petrovic-paper"]
