@@ -66,7 +66,7 @@ def pages() -> list[Target]:
         Target("publication list", "/sv/kunskapscentrum/publikationer/"),
         Target(
             "publication list, filtered",
-            "/sv/kunskapscentrum/publikationer/?theme=gender-equality&type=report",
+            "/sv/kunskapscentrum/publikationer/?theme=gender-equality&type=research_report",
         ),
         Target("event list", "/sv/kunskapscentrum/evenemang/"),
         Target("event search", "/sv/kunskapscentrum/evenemang/?q=demokrati"),

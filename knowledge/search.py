@@ -348,7 +348,10 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
             parts.append(TOTAL_TYPE_YEAR_LANGUAGES_SQL.format(m=everything))
             keys = [key for key in keys if key not in ("total", "type", "year", "language")]
     for key in keys:
-        if not query.is_filtered and key in UNFILTERED_SQL:
+        # Counted without its own filter, a facet whose filter is the only one counts every
+        # published publication.
+        others = {name: values for name, values in selected.items() if name != key}
+        if key in UNFILTERED_SQL and not query.q and not any(others.values()):
             parts.append(UNFILTERED_SQL[key])
             continue
         source = cte(f"m_{key}", key) if selected.get(key) else everything

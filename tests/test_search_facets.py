@@ -102,6 +102,17 @@ def test_a_facet_with_a_choice_counts_without_its_own_filter(partnerships):
     assert counts(facets["country"]) == {"kenya": 1}
 
 
+def test_a_facet_that_is_the_only_filter_counts_every_published_partnership(partnerships):
+    education = Theme.objects.get(slug="education")
+    facets = selectors.partnership_facets(PartnershipFilters(theme=education))
+    assert counts(facets["theme"]) == {"education": 2, "gender-equality": 2}
+    assert counts(facets["country"]) == {"kenya": 1, "tanzania": 1}
+    vara = Organisation.objects.get(slug="vara")
+    facets = selectors.partnership_facets(PartnershipFilters(organisation=vara))
+    assert counts(facets["organisation"]) == {"vara": 2, "ale": 1, "malmo": 1}
+    assert counts(facets["theme"]) == {"education": 2, "gender-equality": 1}
+
+
 def test_a_partner_abroad_chosen_shows_how_many_partnerships_it_has(partnerships):
     partner = Organisation.objects.filter(country_id="TZ").first()
     facets = selectors.partnership_facets(PartnershipFilters(organisation=partner))
@@ -115,6 +126,7 @@ def test_a_partner_abroad_chosen_shows_how_many_partnerships_it_has(partnerships
         "",
         "q=democracy",
         "type=anthology&theme=education",
+        "theme=education",
         "q=democracy&year=2019&language=sv&country=kenya",
     ],
 )
@@ -145,6 +157,11 @@ def test_library_facets_are_one_query_whatever_is_chosen(params, django_assert_n
         assert found["theme"] == {str(education.pk): 1}
         assert found["country"] == {"KE": 1}
         assert found["language"] == {"en": 1, "sv": 1}
+    if params == "theme=education":
+        # The only filter: its own facet counts every published publication, drafts left out.
+        assert found["theme"] == {str(education.pk): 1}
+        assert found["total"] == {"": 1}
+        assert found["country"] == {"KE": 1}
     if params == "type=anthology&theme=education":
         # Each facet with a choice counts without its own filter, every other one with both.
         assert found["total"] == {"": 0}

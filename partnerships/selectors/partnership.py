@@ -360,7 +360,9 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
     everything = cte("m", "")
     parts = []
     for name in FACET_SQL:
-        if filters.is_empty and name in UNFILTERED_SQL:
+        # Counted without its own filter, a facet whose filter is the only one counts every
+        # published partnership.
+        if name in UNFILTERED_SQL and filters.without(name).is_empty:
             parts.append(UNFILTERED_SQL[name])
             continue
         source = everything
