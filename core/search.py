@@ -45,7 +45,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Func, QuerySet, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Lower
@@ -262,6 +262,96 @@ def ranked(
     return found
 
 
+# A search ranks at most this many of its matches for the pages within them: a word found in
+# a tenth of 50,000 publications would otherwise read and rank 5,000 rows for every page.
+RANK_CANDIDATES = 1000
+
+
+class RankedResults:
+    """A ranked search's rows for a ``Paginator``, best first, reading few rows for the first
+    pages.
+
+    The first ``RANK_CANDIDATES`` matches the index gives are the candidates: ranked among
+    themselves they are the first results (one query of pks and ranks, then the page's rows by
+    pk, with whatever the queryset computes per row, such as headlines, for those rows only);
+    the other matches follow them, ranked too. A search matching fewer rows than that is
+    ranked exactly; one matching more is listed in full, each row once, with its first pages
+    read from the candidates only (a word found in a tenth of 50,000 publications would
+    otherwise read and rank 5,000 rows for every page). Ties are broken by ``tie_breakers``
+    (fields of the rows, ``-`` for descending). ``count`` is the number of matches when known
+    (the facets counted it), else it is counted.
+    """
+
+    def __init__(
+        self,
+        queryset: QuerySet,
+        found: Search,
+        *,
+        tie_breakers: Iterable[str] = ("-pk",),
+        count: int | None = None,
+        candidates: int | None = None,
+    ):
+        self.queryset, self.found = queryset, found
+        self.tie_breakers = tuple(tie_breakers)
+        self._count = count
+        self.candidates = candidates or RANK_CANDIDATES
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.found.queryset.order_by().count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        pks = []
+        if start < self.candidates:
+            pks += self._ranked_pks(start, min(stop, self.candidates))
+        if stop > self.candidates:
+            rest = self.found.queryset.exclude(pk__in=self._candidate_pks().values("c_pk"))
+            pks += list(
+                rest.annotate(rank=self.found.rank())
+                .order_by(F("rank").desc(), *self.tie_breakers)
+                .values_list("pk", flat=True)[
+                    max(start - self.candidates, 0) : stop - self.candidates
+                ]
+            )
+        rows = {row.pk: row for row in self.queryset.filter(pk__in=pks)}
+        return [rows[pk] for pk in pks if pk in rows]
+
+    def _candidate_pks(self, **fields) -> QuerySet:
+        return (
+            self.found.queryset.order_by()
+            .annotate(c_pk=F("pk"), **fields)
+            .values("c_pk", *fields)[: self.candidates]
+        )
+
+    def ranked_pks_sql(self, start: int, stop: int) -> tuple[str, tuple]:
+        """The statement giving the pks of results ``start`` to ``stop`` among the candidates
+        (``manage.py bench_search`` times it)."""
+        fields = {"c_rank": self.found.rank()}
+        orders = ["c.c_rank DESC"]
+        for n, name in enumerate(self.tie_breakers):
+            fields[f"c_t{n}"] = F(name.lstrip("-"))
+            orders.append(f"c.c_t{n} {'DESC' if name.startswith('-') else 'ASC'}")
+        sql, params = self._candidate_pks(**fields).query.sql_with_params()
+        return (
+            f"SELECT c.c_pk FROM ({sql}) c ORDER BY {', '.join(orders)} OFFSET %s LIMIT %s",
+            (*params, start, stop - start),
+        )
+
+    def _ranked_pks(self, start: int, stop: int) -> list:
+        if stop <= start:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(*self.ranked_pks_sql(start, stop))
+            return [row[0] for row in cursor.fetchall()]
+
+
 def matching(
     queryset: QuerySet,
     text: str,
@@ -363,15 +453,59 @@ class Names:
     field: str
 
 
-def did_you_mean(text: str, vocabularies: Iterable[Names]) -> str:
+MIN_SUGGESTED_LENGTH = 4
+MAX_SUGGESTED_WORDS = 4
+
+
+def suggestible_words(text: str) -> list[str]:
+    """The words "did you mean" may correct: four letters or more, not excluded, no digits."""
+    words = [w for term in parse_terms(text) if not term.exclude for w in term.words]
+    return [w for w in words if len(w) >= MIN_SUGGESTED_LENGTH and w.isalpha()][
+        :MAX_SUGGESTED_WORDS
+    ]
+
+
+def unmatched_words(
+    words: Iterable[str], sources: Iterable[tuple[QuerySet, Combinable | None]]
+) -> list[str]:
+    """Of ``words``, those that match nothing in any source (a queryset and the vector it is
+    searched by, None for its stored column), in one query: a word found nowhere is the one
+    a visitor may have misspelt, even when the other words found results."""
+    words = list(dict.fromkeys(words))
+    sources = list(sources)
+    if not words or not sources:
+        return words
+    columns, params = [], []
+    for word in words:
+        tests = []
+        for queryset, vector in sources:
+            found = resolve(queryset, word, vector=vector, any_word=True)
+            sql, found_params = found.queryset.order_by().values("pk")[:1].query.sql_with_params()
+            tests.append(f"EXISTS ({sql})")
+            params.extend(found_params)
+        columns.append(" OR ".join(tests))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns), params)
+        found_anywhere = cursor.fetchone()
+    return [word for word, found in zip(words, found_anywhere, strict=True) if not found]
+
+
+def did_you_mean(
+    text: str, vocabularies: Iterable[Names], *, words: Iterable[str] | None = None
+) -> str:
     """The query with each misspelt name replaced by the closest known one, or "".
 
-    A word of four letters or more is replaced when a known name has a word similar enough to
-    it (trigrams, accents and case ignored) that is not the same word.
+    A word of four letters or more (of ``words`` only, when given: those that matched
+    nothing) is replaced when a known name has a word similar enough to it (trigrams, accents
+    and case ignored) that is not the same word.
     """
-    words = [w for term in parse_terms(text) if not term.exclude for w in term.words]
+    candidates = suggestible_words(text)
+    if words is not None:
+        chosen = {word.casefold() for word in words}
+        candidates = [word for word in candidates if word in chosen]
+    vocabularies = list(vocabularies)
     replacements = {}
-    for word in [w for w in words if len(w) >= 4][:4]:
+    for word in candidates:
         best: tuple[str, float] | None = None
         for names in vocabularies:
             row = (

@@ -9,7 +9,7 @@ Petrović.
 
 A page always costs the same number of queries whatever the data size: two small
 vocabulary look-ups, one query counting the results and every facet (the matching rows
-are found once, in a CTE), one more per facet with a selection, and the page itself.
+are found once, in a CTE, and once more for each facet with a selection), and the page itself.
 """
 
 from __future__ import annotations
@@ -90,8 +90,11 @@ class LibraryQuery:
     any_word: bool = False
 
     @classmethod
-    def from_params(cls, params: QueryDict) -> LibraryQuery:
-        """Read the URL; values nobody could have chosen are ignored, never an error."""
+    def from_params(cls, params: QueryDict, *, decide_any_word: bool = True) -> LibraryQuery:
+        """Read the URL; values nobody could have chosen are ignored, never an error.
+
+        ``decide_any_word``: find out now whether the search must match any of its words (no
+        publication has them all: one query); ``library_search`` learns it from its counts."""
         q = clean_search(params.get("q", ""))
         types = [t for t in params.getlist("type") if t in Publication.Type.values]
         languages = [
@@ -111,7 +114,9 @@ class LibraryQuery:
             sort=sort,
             page=params.get("page", "1")[:10],
             chosen_sort=chosen if chosen in SORTS else "",
-            any_word=bool(q) and search.resolve(Publication.objects.published(), q).any_word,
+            any_word=bool(q)
+            and decide_any_word
+            and search.resolve(Publication.objects.published(), q).any_word,
         )
 
     @property
@@ -185,7 +190,7 @@ def _vocabulary() -> tuple[list[Theme], list[Country]]:
 
 def library_search(params: QueryDict) -> LibraryResult:
     """Everything the library page shows for one URL."""
-    query = LibraryQuery.from_params(params)
+    query = LibraryQuery.from_params(params, decide_any_word=False)
     language = active_language()
     themes, countries = _vocabulary()
     theme_ids = {t.slug: t.pk for t in themes}
@@ -195,6 +200,19 @@ def library_search(params: QueryDict) -> LibraryResult:
 
     def base(skip: str = "") -> QuerySet[Publication]:
         return filtered_publications(query, theme_ids=theme_ids, country_ids=country_ids, skip=skip)
+
+    # "Every word, or any when no publication has them all": with only words to filter by, the
+    # total counted with the facets says it (no query of its own); with filters too, ask.
+    words_only = bool(query.q) and not (
+        query.types or query.years or query.themes or query.countries or query.languages
+    )
+    several = search.has_several_words(search.parse_terms(query.q))
+    if query.q and several and not words_only:
+        query.any_word = search.resolve(Publication.objects.published(), query.q).any_word
+    counts = facet_counts(query, base)
+    if words_only and several and not counts["total"].get("", 0):
+        query.any_word = True
+        counts = facet_counts(query, base)
 
     results = base().only(
         "pk",
@@ -229,9 +247,17 @@ def library_search(params: QueryDict) -> LibraryResult:
         "title": [Lower(fallback_expression("title", language)).asc(), "pk"],
     }
     results = results.order_by(*orderings[query.sort])
-    counts = facet_counts(query, base)
+    total = counts["total"].get("", 0)  # already counted with the facets
+    if query.sort == "relevance":
+        # The first pages ranked among the first matches only (core.search.RankedResults).
+        results = search.RankedResults(
+            results,
+            search.Search(base(), tsquery),
+            tie_breakers=("-year", "-pk"),
+            count=total,
+        )
     paginator = Paginator(results, PAGE_SIZE)
-    paginator.count = counts["total"].get("", 0)  # already counted with the facets
+    paginator.count = total
     page = paginator.get_page(query.page)
     for publication in page.object_list:
         if query.q:
@@ -243,38 +269,53 @@ def library_search(params: QueryDict) -> LibraryResult:
 
 
 FACET_SQL = {
-    "total": "SELECT 'total', '', count(*) FROM m",
-    "type": "SELECT 'type', m.type, count(*) FROM m GROUP BY m.type",
-    "year": "SELECT 'year', m.year::text, count(*) FROM m GROUP BY m.year",
-    "language": "SELECT 'language', code, count(*) FROM m, unnest(m.document_languages) AS code "
-    "GROUP BY code",
-    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM m "
+    "total": "SELECT 'total', '', count(*) FROM {m}",
+    "type": "SELECT 'type', m.type, count(*) FROM {m} m GROUP BY m.type",
+    "year": "SELECT 'year', m.year::text, count(*) FROM {m} m GROUP BY m.year",
+    # Grouped by the (few) distinct lists of languages first, then each list's languages.
+    "language": "SELECT 'language', code, sum(g.n)::bigint FROM (SELECT m.document_languages, "
+    "count(*) AS n FROM {m} m GROUP BY m.document_languages) g, "
+    "unnest(g.document_languages) AS code GROUP BY code",
+    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM {m} m "
     "JOIN knowledge_publication_themes t ON t.publication_id = m.id GROUP BY t.theme_id",
-    "country": "SELECT 'country', c.country_id, count(*) FROM m "
+    "country": "SELECT 'country', c.country_id, count(*) FROM {m} m "
     "JOIN knowledge_publication_countries c ON c.publication_id = m.id GROUP BY c.country_id",
 }
-
-
-def _count_facets(queryset: QuerySet[Publication], keys: list[str], into: dict) -> None:
-    """Count several facets in one query: the matching rows are found once (a CTE)."""
-    sql, params = (
-        queryset.order_by()
-        .values("id", "type", "year", "document_languages")
-        .query.sql_with_params()
-    )
-    statement = f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(FACET_SQL[k] for k in keys)
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        for key, value, count in cursor.fetchall():
-            into[key][value] = count
+# Without any filter the rows are every published publication: the link tables are counted
+# whole, leaving out the few drafts (an anti-join with ``knowledge_pub_drafts``), instead of
+# joined with 50,000 published rows.
+UNFILTERED_SQL = {
+    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM knowledge_publication_themes t "
+    "WHERE NOT EXISTS (SELECT 1 FROM knowledge_publication d WHERE d.id = t.publication_id "
+    "AND NOT d.is_published) GROUP BY t.theme_id",
+    "country": "SELECT 'country', c.country_id, count(*) FROM knowledge_publication_countries c "
+    "WHERE NOT EXISTS (SELECT 1 FROM knowledge_publication d WHERE d.id = c.publication_id "
+    "AND NOT d.is_published) GROUP BY c.country_id",
+}
+# The total, the types and the years of the same rows in one pass (GROUPING SETS).
+TOTAL_TYPE_YEAR_SQL = (
+    "SELECT CASE GROUPING(m.type, m.year) WHEN 3 THEN 'total' WHEN 1 THEN 'type' "
+    "ELSE 'year' END, coalesce(m.type, m.year::text, ''), count(*) FROM {m} m "
+    "GROUP BY GROUPING SETS ((), (m.type), (m.year))"
+)
+# The same, with the (few) distinct lists of document languages: one pass for four facets.
+TOTAL_TYPE_YEAR_LANGUAGES_SQL = (
+    "SELECT CASE GROUPING(m.type, m.year, m.document_languages) WHEN 7 THEN 'total' "
+    "WHEN 3 THEN 'type' WHEN 5 THEN 'year' ELSE 'languages' END, "
+    "coalesce(m.type, m.year::text, array_to_string(m.document_languages, ','), ''), count(*) "
+    "FROM {m} m GROUP BY GROUPING SETS ((), (m.type), (m.year), (m.document_languages))"
+)
 
 
 def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
-    """Counts per facet value, and the total under ``"total"``.
+    """Counts per facet value, and the total under ``"total"``, in one query.
 
     A facet with a selection is counted over the rows matching every *other* filter (so its
-    other values can be added to the choice): one query each. All other facets and the total
-    share one query over the fully filtered rows.
+    other values can be added to the choice); the total and the facets without a selection
+    over the fully filtered rows. Each set of rows is a CTE of the statement: found once
+    (materialized) when it takes a full-text search, which reads the wide rows; otherwise
+    read again by each count from the small covering index (``knowledge_pub_facets``), which
+    is faster than writing 50,000 rows aside and reading them back.
     """
     selected = {
         "type": query.types,
@@ -283,11 +324,47 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         "theme": query.themes,
         "country": query.countries,
     }
-    counts: dict[str, dict[str, int]] = {key: {} for key in ["total", *selected]}
-    _count_facets(base(""), ["total", *(k for k, values in selected.items() if not values)], counts)
-    for key, values in selected.items():
-        if values:
-            _count_facets(base(key), [key], counts)
+    materialized = "MATERIALIZED" if query.q else "NOT MATERIALIZED"
+    ctes, params, parts = [], [], []
+
+    def cte(name: str, skip: str) -> str:
+        sql, cte_params = (
+            base(skip)
+            .order_by()
+            .values("id", "type", "year", "document_languages")
+            .query.sql_with_params()
+        )
+        ctes.append(f"{name} AS {materialized} ({sql})")
+        params.extend(cte_params)
+        return name
+
+    everything = cte("m", "")
+    keys = list(FACET_SQL)
+    if not selected["type"] and not selected["year"]:
+        if selected["language"]:
+            parts.append(TOTAL_TYPE_YEAR_SQL.format(m=everything))
+            keys = [key for key in keys if key not in ("total", "type", "year")]
+        else:
+            parts.append(TOTAL_TYPE_YEAR_LANGUAGES_SQL.format(m=everything))
+            keys = [key for key in keys if key not in ("total", "type", "year", "language")]
+    for key in keys:
+        # Counted without its own filter, a facet whose filter is the only one counts every
+        # published publication.
+        others = {name: values for name, values in selected.items() if name != key}
+        if key in UNFILTERED_SQL and not query.q and not any(others.values()):
+            parts.append(UNFILTERED_SQL[key])
+            continue
+        source = cte(f"m_{key}", key) if selected.get(key) else everything
+        parts.append(FACET_SQL[key].format(m=source))
+    counts: dict[str, dict[str, int]] = {key: {} for key in FACET_SQL}
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
+        for key, value, count in cursor.fetchall():
+            if key == "languages":  # a list of languages: each of them counts these rows
+                for code in filter(None, value.split(",")):
+                    counts["language"][code] = counts["language"].get(code, 0) + count
+            else:
+                counts[key][value] = count
     return counts
 
 

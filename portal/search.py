@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import F
 from django.utils.http import urlencode
 
@@ -34,6 +35,11 @@ class ResultGroup:
     def total_is_exact(self) -> bool:
         return self.total <= COUNT_LIMIT
 
+    @property
+    def shown_total(self) -> int:
+        """The count as the page shows it: exact, or the limit it passed ("1000+")."""
+        return min(self.total, COUNT_LIMIT)
+
 
 @dataclass
 class SiteSearch:
@@ -45,28 +51,65 @@ class SiteSearch:
 
     @property
     def total(self) -> int:
-        return sum(group.total for group in self.groups)
+        return sum(group.shown_total for group in self.groups)
+
+    @property
+    def total_is_exact(self) -> bool:
+        """False when a kind had more matches than were counted: the page says "more than"."""
+        return all(group.total_is_exact for group in self.groups)
 
 
-def _search(
-    source: SearchSource, query_text: str, language: str, limit: int, *, any_word: bool
+def _candidates(found_by_source: list, limit: int) -> list[list]:
+    """For each kind, the pk and rank of its first ``limit`` matches, in one statement (a
+    ``UNION ALL`` of each kind's ``LIMIT``ed query): counted and ranked in one pass over the
+    index's candidates, never over every match of a common word."""
+    parts, params = [], []
+    for n, (_source, found) in enumerate(found_by_source):
+        if found.query is None:
+            continue
+        sql, found_params = (
+            found.queryset.order_by()
+            .annotate(c_pk=F("pk"), c_rank=found.rank())
+            .values("c_pk", "c_rank")[:limit]
+            .query.sql_with_params()
+        )
+        parts.append(f"SELECT {n}, c.c_pk::text, c.c_rank FROM ({sql}) c")
+        params.extend(found_params)
+    rows: list[list] = [[] for _ in found_by_source]
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for n, pk, rank in cursor.fetchall():
+                model = found_by_source[n][1].queryset.model
+                rows[n].append((model._meta.pk.to_python(pk), rank))
+    return rows
+
+
+def _group(
+    source: SearchSource, found, candidates: list, query_text: str, language: str, limit: int
 ) -> ResultGroup:
-    found = core_search.resolve(
-        source.queryset(), query_text, vector=source.vector(), any_word=any_word
-    )
+    """The best ``limit`` of one kind's candidates, with their highlighted title and snippet
+    (``ts_headline`` for those rows only), and how many match (``COUNT_LIMIT`` + 1 at most)."""
     if found.query is None:
         return ResultGroup(source.key, source.label)
-    matching = found.queryset.annotate(rank=found.rank())
-    annotations = {}
-    if source.title:
-        annotations["title_marked"] = core_search.headline(
-            fallback_expression(source.title, language), found.query, language
-        )
-    if source.snippet:
-        annotations["snippet_marked"] = core_search.headline(
-            fallback_expression(source.snippet, language), found.query, language, snippet=True
-        )
-    items = list(matching.annotate(**annotations).order_by(F("rank").desc(), "-pk")[:limit])
+    total = len(candidates)
+    # Best rank first, the newest (highest pk) first among equals.
+    candidates = sorted(candidates, key=lambda row: row[0], reverse=True)
+    candidates.sort(key=lambda row: row[1], reverse=True)
+    best = [pk for pk, _rank in candidates[:limit]]
+    items = []
+    if best:
+        annotations = {}
+        if source.title:
+            annotations["title_marked"] = core_search.headline(
+                fallback_expression(source.title, language), found.query, language
+            )
+        if source.snippet:
+            annotations["snippet_marked"] = core_search.headline(
+                fallback_expression(source.snippet, language), found.query, language, snippet=True
+            )
+        rows = {row.pk: row for row in found.queryset.filter(pk__in=best).annotate(**annotations)}
+        items = [rows[pk] for pk in best if pk in rows]
     for item in items:
         if source.title:
             item.result_title = core_search.highlight(item.title_marked)
@@ -76,17 +119,39 @@ def _search(
             item.result_title_lang = ""
         item.result_snippet = core_search.highlight(item.snippet_marked) if source.snippet else ""
         item.result_snippet_lang = getattr(item, source.snippet) if source.snippet else ""
-    if len(items) < limit:
-        total = len(items)
-    else:
-        total = found.queryset.order_by()[: COUNT_LIMIT + 1].count()
     more_url = source.more_url(urlencode({"q": query_text}))
     return ResultGroup(source.key, source.label, items, total, more_url)
 
 
+def _suggestion(
+    query_text: str, terms: list, sources: list[SearchSource], *, found_all: bool
+) -> str:
+    """A "did you mean" for the words that matched nothing: when nothing matched every word,
+    and also when results were found through "or" while one of its words found nothing
+    ("klimat or Skelefteå"). Results that match every word leave nothing to correct."""
+    if found_all and not any(term.either for term in terms):
+        return ""
+    words = core_search.suggestible_words(query_text)
+    if not words:
+        return ""
+    if not found_all and len(terms) == 1:
+        unmatched = words  # the one word found nothing: no need to ask
+    else:
+        unmatched = core_search.unmatched_words(
+            words, [(source.queryset(), source.vector()) for source in sources]
+        )
+    if not unmatched:
+        return ""
+    return core_search.did_you_mean(
+        query_text,
+        [names for source in sources for names in source.names],
+        words=unmatched,
+    )
+
+
 def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
     """Every kind of content matching every word of the query (any word, when nothing has
-    them all), and a "did you mean" for a misspelt name when nothing matched every word."""
+    them all), and a "did you mean" for a misspelt name that matched nothing."""
     query_text = clean_query(raw_query)
     result = SiteSearch(query_text)
     terms = parse_terms(query_text)
@@ -96,18 +161,26 @@ def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
     sources = list(registries.search_sources.values())
 
     def run(any_word: bool) -> list[ResultGroup]:
+        found = [
+            (
+                source,
+                core_search.resolve(
+                    source.queryset(), query_text, vector=source.vector(), any_word=any_word
+                ),
+            )
+            for source in sources
+        ]
+        candidates = _candidates(found, COUNT_LIMIT + 1)
         return [
-            _search(source, query_text, language, per_kind, any_word=any_word) for source in sources
+            _group(source, matched, rows, query_text, language, per_kind)
+            for (source, matched), rows in zip(found, candidates, strict=True)
         ]
 
     result.groups = run(False)
-    if not result.total:
-        result.suggestion = core_search.did_you_mean(
-            query_text, [names for source in sources for names in source.names]
-        )
-        if has_several_words(terms):
-            result.groups = run(True)
-            result.any_word = bool(result.total)
+    result.suggestion = _suggestion(query_text, terms, sources, found_all=bool(result.total))
+    if not result.total and has_several_words(terms):
+        result.groups = run(True)
+        result.any_word = bool(result.total)
     # Kinds with hits first, in the order the apps registered them; the page stays predictable.
     result.groups.sort(key=lambda group: group.total == 0)
     return result

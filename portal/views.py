@@ -27,6 +27,7 @@ class SearchView(TemplateView):
             query=found.query,
             groups=found.groups,
             total=found.total,
+            total_is_exact=found.total_is_exact,
             any_word=found.any_word,
             suggestion=found.suggestion,
             **kwargs,

@@ -8,6 +8,7 @@ of its kind, so the site search and every list with a search box answer the same
 import re
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 
@@ -239,6 +240,31 @@ def test_a_misspelt_name_gets_a_did_you_mean(content, language, typed, meant):
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        # Results were found (through "or", or by any word), yet one name found nothing.
+        ("klimat or Skelefteå", "klimat or Skellefteå"),
+        ("Petrovich demokrati", "Petrović demokrati"),
+        ("Petrovich democracy", "Petrović democracy"),
+    ],
+)
+def test_a_misspelt_name_gets_a_did_you_mean_beside_results(content, language, typed, meant):
+    links, html = site_results(language, typed)
+    assert links  # the other words found something
+    assert "Did you mean:" in html or "Menade du:" in html
+    assert f">{meant}</a>" in html
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("typed", ["youth council", "klimat or vatten", "Vara klimat"])
+def test_no_did_you_mean_when_every_word_found_something(content, language, typed):
+    links, html = site_results(language, typed)
+    assert links
+    assert "Did you mean:" not in html and "Menade du:" not in html
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
 def test_snippets_mark_what_matched_in_the_visitors_language(content, language):
     _, html = site_results(language, "klimat" if language == "sv" else "climate")
     if language == "sv":
@@ -265,3 +291,48 @@ def test_the_sort_menu_sends_no_order_of_its_own_so_a_search_is_ranked(content, 
     select = searched.split(f'id="{menu}"', 1)[1].split("</select>", 1)[0]
     assert re.search(r'<option value="" selected>\s*Best match', select)
     assert 'value="newest"' in select  # picking an order by hand is still possible
+
+
+def test_a_search_matching_more_rows_than_are_ranked_pages_through_all_of_them(monkeypatch):
+    """The library ranks the first pages among its first matches (core.search.RankedResults);
+    pages beyond them rank every match: each publication is listed once, best first."""
+    from django.test import Client
+
+    from core import search
+
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 30)
+    for n in range(45):
+        # A third have the words in the abstract only: ranked after those with them in the title.
+        title = f"Rapport {n}" if n % 3 == 0 else f"Lokal demokrati {n}"
+        make_publication(
+            slug=f"lokal-{n}",
+            title_sv=title,
+            title_en=title,
+            abstract_sv="Om lokal demokrati." if n % 3 == 0 else "",
+        )
+    with translation.override("sv"):
+        url = reverse("knowledge:publications")
+    seen = []
+    for page in (1, 2, 3):
+        html = Client().get(url, {"q": "lokal demokrati", "page": page}).content.decode()
+        seen += re.findall(r'href="[^"]*/(lokal-\d+)/"', html)
+    assert sorted(seen) == sorted(f"lokal-{n}" for n in range(45))
+    first_page = seen[:20]
+    assert not any(int(slug.split("-")[1]) % 3 == 0 for slug in first_page)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_library_falls_back_to_any_word_when_nothing_has_them_all(content, language):
+    from knowledge.search import library_search
+
+    make_publication(slug="water-paper", title_sv="Vatten i staden", title_en="Water in the city")
+    with translation.override(language):
+        # No publication has both words: each is found by one of them, best match first.
+        result = library_search(QueryDict("q=Petrovic vatten"))
+        assert result.query.any_word
+        assert {p.slug for p in result.page.object_list} == {"petrovic-paper", "water-paper"}
+        assert result.page.paginator.count == 2
+        # One has both: only it.
+        result = library_search(QueryDict("q=Petrovic demokrati"))
+        assert not result.query.any_word
+        assert [p.slug for p in result.page.object_list] == ["petrovic-paper"]

@@ -19,3 +19,24 @@ def test_bench_search_times_every_query():
     assert report["runs"] == 20
     assert len(report["queries"]) == 11
     assert all(milliseconds >= 0 for milliseconds in report["queries"].values())
+
+
+def test_the_report_puts_each_pages_uncached_time_beside_its_target():
+    from bench.run import UNCACHED_TARGET_MS, render_uncached
+
+    report = render_uncached(
+        {"partnership list": 31.6, "site search": 12.0}, {"partnership list": 71.8}
+    )
+    assert f"| partnership list | 31.6 | 71.8 | {UNCACHED_TARGET_MS:.0f} | SLOW |" in report
+    assert f"| site search | 12.0 | 12.0 | {UNCACHED_TARGET_MS:.0f} | ok |" in report
+
+
+def test_bench_queries_times_each_page_uncached(settings):
+    settings.ICLD_PAGE_CACHE_SECONDS = 0
+    out = StringIO()
+    target = json.dumps({"name": "call list", "path": "/en/", "method": "GET"})
+    call_command("bench_queries", "--runs", "3", target, stdout=out)
+    report = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert report["queries"]["call list"] >= 0
+    assert report["cold_ms"]["call list"] > 0
+    assert report["cold_p95_ms"]["call list"] > 0

@@ -28,7 +28,8 @@ def test_library_query_count_is_the_same_for_few_and_many_publications(
     client, django_assert_num_queries
 ):
     many_publications(2)
-    # Themes, countries, the shared facet count, the theme facet (it has a selection), the page.
+    # Themes, countries, every facet count (the theme's, with a selection, too), the page's
+    # best matches (pks and ranks), the page, the footer's added pages.
     with django_assert_num_queries(6) as few:
         client.get(url("publications") + "?q=publication&theme=gender-equality")
     many_publications(25)

@@ -16,9 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from core import search
@@ -250,14 +253,24 @@ class Facet:
     name: str
     options: list[FacetOption] = field(default_factory=list)
 
+    @property
+    def options_html(self) -> SafeString:
+        """The facet's ``<option>`` elements, built here rather than by a template loop: the
+        organisation and year facets have hundreds of options, and a loop of template tags
+        over them cost more than every query of the page."""
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{} ({})</option>',
+            (
+                (option.value, " selected" if option.selected else "", option.label, option.count)
+                for option in self.options
+            ),
+        )
+
 
 def _name(row: dict, prefix: str) -> str:
     language = active_language()
     return row.get(f"{prefix}_{language}") or row.get(f"{prefix}_sv") or ""
-
-
-def _matching(filters: PartnershipFilters, skip: str):
-    return _apply_filters(Partnership.objects.published(), filters, skip=skip).values("pk")
 
 
 def _options(rows, selected_value, key, label, *, sort_key=None) -> list[FacetOption]:
@@ -284,124 +297,162 @@ def _ensure_selected(
     return options
 
 
-def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
-    """For each filter, its values with the number of partnerships each would give.
+# The facets' counts, one SELECT each, joined by UNION ALL into one statement. Each reads the
+# rows its facet counts over (``{m}``: a CTE of the matching partnerships) and gives the same
+# five columns: the facet, the value, its two labels and the count.
+FACET_SQL = {
+    # Grouped by key first, then named: the names are looked up for a few dozen rows only.
+    "country": "SELECT 'country', c.slug, c.name_sv, c.name_en, x.n FROM (SELECT m.country_id, "
+    "count(*) AS n FROM {m} m GROUP BY m.country_id) x JOIN reference_country c "
+    "ON c.code = x.country_id",
+    # A pair occurs once in the through table: a plain count, which PostgreSQL can hash.
+    "organisation": "SELECT 'organisation', o.slug, o.short_name, o.short_name, x.n FROM "
+    "(SELECT so.organisation_id, count(*) AS n FROM {m} m "
+    "JOIN partnerships_partnership_swedish_organisations so ON so.partnership_id = m.id "
+    "GROUP BY so.organisation_id) x JOIN reference_organisation o ON o.id = x.organisation_id",
+    # Two Swedish parties of one partnership may share a county: each partnership once.
+    "county": "SELECT 'county', k.code, k.name_sv, k.name_en, x.n FROM (SELECT y.county_id, "
+    "count(*) AS n FROM (SELECT DISTINCT m.id, o.county_id FROM {m} m "
+    "JOIN partnerships_partnership_swedish_organisations so ON so.partnership_id = m.id "
+    "JOIN reference_organisation o ON o.id = so.organisation_id) y GROUP BY y.county_id) x "
+    "JOIN reference_county k ON k.code = x.county_id",
+    "theme": "SELECT 'theme', t.slug, t.name_sv, t.name_en, x.n FROM (SELECT pt.theme_id, "
+    "count(*) AS n FROM {m} m JOIN partnerships_partnership_themes pt "
+    "ON pt.partnership_id = m.id GROUP BY pt.theme_id) x JOIN reference_theme t "
+    "ON t.id = x.theme_id",
+    "phase": "SELECT 'phase', m.phase, '', '', count(*) FROM {m} m GROUP BY m.phase",
+    "status": "SELECT 'status', m.status, '', '', count(*) FROM {m} m GROUP BY m.status",
+    # A few hundred (start, end) pairs whatever the number of partnerships; the years are
+    # counted from those in Python.
+    "year": "SELECT 'year', m.start_year::text, coalesce(m.end_year::text, ''), '', count(*) "
+    "FROM {m} m GROUP BY m.start_year, m.end_year",
+    "total": "SELECT 'total', '', '', '', count(*) FROM {m} m",
+}
+# Without any filter the rows are every published partnership: the link tables are counted
+# whole, leaving out the few drafts (an anti-join with ``partnership_drafts``), instead of
+# joined with every published row.
+PUBLISHED_ONLY = (
+    "NOT EXISTS (SELECT 1 FROM partnerships_partnership d WHERE d.id = {link}.partnership_id "
+    "AND NOT d.is_published)"
+)
+UNFILTERED_SQL = {
+    "organisation": "SELECT 'organisation', o.slug, o.short_name, o.short_name, x.n FROM "
+    "(SELECT so.organisation_id, count(*) AS n FROM "
+    "partnerships_partnership_swedish_organisations so WHERE "
+    + PUBLISHED_ONLY.format(link="so")
+    + " GROUP BY so.organisation_id) x JOIN reference_organisation o ON o.id = x.organisation_id",
+    "county": "SELECT 'county', k.code, k.name_sv, k.name_en, x.n FROM (SELECT y.county_id, "
+    "count(*) AS n FROM (SELECT DISTINCT so.partnership_id, o.county_id FROM "
+    "partnerships_partnership_swedish_organisations so "
+    "JOIN reference_organisation o ON o.id = so.organisation_id WHERE "
+    + PUBLISHED_ONLY.format(link="so")
+    + ") y GROUP BY y.county_id) x JOIN reference_county k ON k.code = x.county_id",
+    "theme": "SELECT 'theme', t.slug, t.name_sv, t.name_en, x.n FROM (SELECT pt.theme_id, "
+    "count(*) AS n FROM partnerships_partnership_themes pt WHERE "
+    + PUBLISHED_ONLY.format(link="pt")
+    + " GROUP BY pt.theme_id) x JOIN reference_theme t ON t.id = x.theme_id",
+}
+FACET_COLUMNS = ("id", "country_id", "phase", "status", "start_year", "end_year")
 
-    A facet's counts apply every other filter but its own, so a visitor sees what
-    choosing another value would give. One aggregate query per facet.
+
+def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
+    """Every facet's counts in one query.
+
+    A facet's counts apply every other filter but its own, so a visitor sees what choosing
+    another value would give: the matching rows are found once for the facets without a
+    selection (``m``), and once more for each facet with one, all in CTEs of one statement.
     """
+    ctes, params = [], []
+    # A full-text search reads the wide rows: once, set aside. Without one, each count reads
+    # the small covering index again, faster than writing the rows aside and back.
+    materialized = "MATERIALIZED" if filters.q else "NOT MATERIALIZED"
+
+    def cte(name: str, skip: str) -> str:
+        sql, cte_params = (
+            _apply_filters(Partnership.objects.published(), filters, skip=skip)
+            .order_by()
+            .values(*FACET_COLUMNS)
+            .query.sql_with_params()
+        )
+        ctes.append(f"{name} AS {materialized} ({sql})")
+        params.extend(cte_params)
+        return name
+
+    everything = cte("m", "")
+    parts = []
+    for name in FACET_SQL:
+        # Counted without its own filter, a facet whose filter is the only one counts every
+        # published partnership.
+        if name in UNFILTERED_SQL and filters.without(name).is_empty:
+            parts.append(UNFILTERED_SQL[name])
+            continue
+        source = everything
+        if name != "total" and getattr(filters, name):
+            source = cte(f"m_{name}", name)
+        parts.append(FACET_SQL[name].format(m=source))
+    rows: dict[str, list[dict]] = {name: [] for name in FACET_SQL}
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
+        for facet, value, label_sv, label_en, n in cursor.fetchall():
+            rows[facet].append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
+    return rows
+
+
+def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
+    """For each filter, its values with the number of partnerships each would give (one query,
+    ``_facet_rows``)."""
+    rows = _facet_rows(filters)
     facets: dict[str, Facet] = {}
 
-    rows = (
-        _apply_filters(Partnership.objects.published(), filters, skip="country")
-        .values("country__slug", "country__name_sv", "country__name_en")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    country_options = _options(
-        rows,
-        filters.country and filters.country.slug,
-        "country__slug",
-        lambda row: _name(row, "country__name"),
-    )
-    facets["country"] = Facet(
-        "country",
-        _ensure_selected(
-            country_options, filters.country and filters.country.slug, str(filters.country or "")
-        ),
-    )
+    def named(name: str, selected) -> list[FacetOption]:
+        return _options(rows[name], selected, "value", lambda row: _name(row, "label"))
 
-    rows = (
-        SwedishParty.objects.filter(partnership__in=_matching(filters, "organisation"))
-        .values("organisation__slug", "organisation__short_name")
-        # A pair occurs once in the through table: a plain count, which PostgreSQL can hash
-        # (COUNT(DISTINCT) makes it sort every row first).
-        .annotate(n=Count("partnership_id"))
+    slug = filters.country and filters.country.slug
+    facets["country"] = Facet(
+        "country", _ensure_selected(named("country", slug), slug, str(filters.country or ""))
     )
-    organisation_options = _options(
-        rows,
-        filters.organisation and filters.organisation.slug,
-        "organisation__slug",
-        lambda row: row["organisation__short_name"],
-    )
+    slug = filters.organisation and filters.organisation.slug
     facets["organisation"] = Facet(
         "organisation",
         _ensure_selected(
-            organisation_options,
-            filters.organisation and filters.organisation.slug,
+            named("organisation", slug),
+            slug,
             filters.organisation.short_name if filters.organisation else "",
-            # A partner abroad (from its organisation page) is not among the Swedish options.
-            count=_apply_filters(Partnership.objects.published(), filters).count()
+            # A partner abroad (from its organisation page) is not among the Swedish options:
+            # it shows the number of partnerships matching everything, itself included.
+            count=rows["total"][0]["n"]
             if filters.organisation and not filters.organisation.is_swedish
             else 0,
         ),
     )
-
-    rows = (
-        SwedishParty.objects.filter(partnership__in=_matching(filters, "county"))
-        .values(
-            "organisation__county__code",
-            "organisation__county__name_sv",
-            "organisation__county__name_en",
-        )
-        .annotate(n=Count("partnership_id", distinct=True))
-    )
-    county_options = _options(
-        rows,
-        filters.county and filters.county.code,
-        "organisation__county__code",
-        lambda row: _name(row, "organisation__county__name"),
-    )
+    code = filters.county and filters.county.code
     facets["county"] = Facet(
-        "county",
-        _ensure_selected(
-            county_options, filters.county and filters.county.code, str(filters.county or "")
-        ),
+        "county", _ensure_selected(named("county", code), code, str(filters.county or ""))
     )
-
-    rows = (
-        PartnershipTheme.objects.filter(partnership__in=_matching(filters, "theme"))
-        .values("theme__slug", "theme__name_sv", "theme__name_en", "theme__ordering")
-        .annotate(n=Count("partnership_id"))  # one row per pair, as above
-    )
-    theme_options = _options(
-        rows,
-        filters.theme and filters.theme.slug,
-        "theme__slug",
-        lambda row: _name(row, "theme__name"),
-    )
+    slug = filters.theme and filters.theme.slug
     facets["theme"] = Facet(
-        "theme",
-        _ensure_selected(
-            theme_options, filters.theme and filters.theme.slug, str(filters.theme or "")
-        ),
+        "theme", _ensure_selected(named("theme", slug), slug, str(filters.theme or ""))
     )
-
-    facets["phase"] = _choice_facet(filters, "phase", Partnership.Phase.choices)
-    facets["status"] = _choice_facet(filters, "status", Partnership.Status.choices)
+    facets["phase"] = _choice_facet(filters, "phase", Partnership.Phase.choices, rows["phase"])
+    facets["status"] = _choice_facet(filters, "status", Partnership.Status.choices, rows["status"])
     facets["year"] = Facet(
-        "year", _ensure_selected(_year_options(filters), filters.year, str(filters.year or ""))
+        "year",
+        _ensure_selected(
+            _year_options(filters, rows["year"]), filters.year, str(filters.year or "")
+        ),
     )
     return facets
 
 
-def _year_options(filters: PartnershipFilters) -> list[FacetOption]:
-    """Each year with the number of matching partnerships active in it.
-
-    One query groups the partnerships by (start, end) year, a few hundred rows at most
-    whatever the number of partnerships; the years are counted from those here.
-    """
+def _year_options(filters: PartnershipFilters, rows: list[dict]) -> list[FacetOption]:
+    """Each year with the number of matching partnerships active in it, from the counts per
+    (start, end) year."""
     this_year = timezone.localdate().year  # the year in Sweden
-    rows = (
-        _apply_filters(Partnership.objects.published(), filters, skip="year")
-        .values("start_year", "end_year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     counts: dict[int, int] = {}
     for row in rows:
-        last = row["end_year"] or max(this_year, row["start_year"])
-        for year in range(row["start_year"], last + 1):
+        start = int(row["value"])
+        last = int(row["label_sv"]) if row["label_sv"] else max(this_year, start)
+        for year in range(start, last + 1):
             counts[year] = counts.get(year, 0) + row["n"]
     return [
         FacetOption(value=str(year), label=str(year), count=count, selected=filters.year == year)
@@ -490,23 +541,17 @@ def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:
     return partnership_list_public(filters).select_related("network")
 
 
-def _choice_facet(filters: PartnershipFilters, field: str, choices) -> Facet:
+def _choice_facet(filters: PartnershipFilters, field: str, choices, rows: list[dict]) -> Facet:
     """A facet over a field with fixed choices (phase, status), in the choices' own order."""
     labels = dict(choices)
-    rows = (
-        _apply_filters(Partnership.objects.published(), filters, skip=field)
-        .values(field)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     order = list(labels)
     return Facet(
         field,
         _options(
             rows,
             getattr(filters, field),
-            field,
-            lambda row: str(labels.get(row[field], row[field])),
+            "value",
+            lambda row: str(labels.get(row["value"], row["value"])),
             sort_key=lambda option: order.index(option.value) if option.value in order else 99,
         ),
     )

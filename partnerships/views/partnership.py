@@ -60,6 +60,7 @@ class PartnershipListView(TemplateView):
                     "label": label,
                     "all_label": all_label,
                     "options": facets[name].options,
+                    "options_html": facets[name].options_html,
                 }
                 for name, label, all_label in FACET_FIELDS
             ],

@@ -1,0 +1,120 @@
+"""The query plans search and the lists rely on stay indexed as the data grows.
+
+A few thousand partnerships and publications (the benchmark's own generators, bulk inserted),
+committed and vacuumed as autovacuum would leave them, then ``EXPLAIN`` of the main queries:
+each must read its index, never walk the big table row by row (a ``Seq Scan``). A plan that
+is fine at fifty rows and a sequential scan at fifty thousand shows here first.
+"""
+
+import io
+
+import pytest
+from django.db import connection, transaction
+from django.db.models import F
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from bench.datasets import knowledge as knowledge_data
+from bench.datasets import partnerships as partnership_data
+from core import search
+from knowledge import search as library
+from knowledge.models import Publication
+from partnerships import selectors
+from partnerships.models import Partnership
+from reference.models import Organisation
+
+pytestmark = [pytest.mark.django_db, pytest.mark.scale]
+
+PARTNERSHIPS, PUBLICATIONS = 3_000, 6_000
+BIG_TABLES = ("partnerships_partnership", "knowledge_publication")
+
+
+@pytest.fixture(scope="module")
+def grown(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        known = set(Organisation.objects.values_list("pk", flat=True))
+        with transaction.atomic(), translation.override("sv"):
+            partnership_data.generate(
+                scale=PARTNERSHIPS / partnership_data.FULL["partnerships"], stdout=io.StringIO()
+            )
+            knowledge_data._publications(PUBLICATIONS)
+        with connection.cursor() as cursor:
+            for table in (*BIG_TABLES, "partnerships_partnership_themes"):
+                cursor.execute(f"VACUUM ANALYZE {table}")
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE partnerships_partnership, partnerships_story, "
+                "partnerships_interestregistration, knowledge_publication, knowledge_person "
+                "CASCADE"
+            )
+            # Fresh statistics of the now empty tables: the planner must not plan the next
+            # tests' fifty rows with these thousands' word frequencies.
+            for table in (*BIG_TABLES, "partnerships_partnership_themes"):
+                cursor.execute(f"ANALYZE {table}")
+        Organisation.objects.exclude(pk__in=known).delete()
+
+
+def plan(sql: str, params=()) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def assert_indexed(text: str, index: str) -> None:
+    assert index in text, text
+    for table in BIG_TABLES:
+        assert f"Seq Scan on {table} " not in text, text
+
+
+def ranked_page(model, words: str):
+    found = search.ranked(model.objects.published(), words)
+    return found.queryset.order_by(F("rank").desc(), "-pk").values("pk")[:20]
+
+
+@pytest.mark.parametrize("words", ["klimat", "lokal demokrati", "Malmo", "Petrovic"])
+@pytest.mark.parametrize(
+    ("model", "index"),
+    [(Partnership, "partnership_search_gin"), (Publication, "knowledge_pub_search")],
+)
+def test_full_text_search_reads_the_gin_index(grown, model, index, words):
+    assert model.objects.published().count() > 2_000
+    assert_indexed(plan(*ranked_page(model, words).query.sql_with_params()), index)
+
+
+def test_the_partnership_facets_read_their_covering_index(grown):
+    with CaptureQueriesContext(connection) as queries:
+        selectors.partnership_facets(selectors.PartnershipFilters())
+    (statement,) = [query["sql"] for query in queries.captured_queries]
+    assert_indexed(plan(statement), "Index Only Scan using partnership_facets")
+
+
+@pytest.mark.parametrize("params", ["", "q=democracy", "type=policy_brief&year=2019"])
+def test_the_library_facets_and_page_are_indexed(grown, params):
+    with CaptureQueriesContext(connection) as queries, translation.override("en"):
+        result = library.library_search(QueryDict(params))
+        list(result.page.object_list)
+    statements = [query["sql"] for query in queries.captured_queries]
+    facets = next(sql for sql in statements if sql.startswith("WITH m AS"))
+    assert_indexed(plan(facets), "knowledge_pub_")
+    page = statements[-1]
+    assert "knowledge_publication" in page
+    for table in BIG_TABLES:
+        assert f"Seq Scan on {table} " not in plan(page)
+
+
+def test_the_site_search_of_partnerships_and_publications_is_indexed(grown):
+    from portal.search import site_search
+
+    with CaptureQueriesContext(connection) as queries, translation.override("sv"):
+        site_search("lokal demokrati")
+    statements = [
+        query["sql"]
+        for query in queries.captured_queries
+        if any(f'FROM "{table}"' in query["sql"] for table in BIG_TABLES)
+    ]
+    plans = "\n".join(plan(statement) for statement in statements)
+    # The candidates come from the GIN indexes, the rows shown by primary key.
+    assert_indexed(plans, "partnership_search_gin")
+    assert_indexed(plans, "knowledge_pub_search")
