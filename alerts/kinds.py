@@ -54,6 +54,20 @@ class Item:
 
 
 @dataclass(frozen=True)
+class FilterField:
+    """A control the subscribe page offers for a kind whose list has no filter form of its own:
+    a search box (no ``options``) or a group of checkboxes, named as the query string names it."""
+
+    name: str
+    label: Promise | str
+    options: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def is_search(self) -> bool:
+        return self.name == "q"
+
+
+@dataclass(frozen=True)
 class Filters:
     """What a kind parsed from a query string: its own value, and whether anything is set."""
 
@@ -151,6 +165,10 @@ class ListKind:
     ) -> list[Item]:  # pragma: no cover - abstract
         """Matching items that became new after ``since`` (all of them if None), newest first."""
         raise NotImplementedError
+
+    def filter_fields(self) -> list[FilterField]:
+        """Controls for the subscribe page (none: the list's own filters are the way in)."""
+        return []
 
     def calendar(self, filters: Filters, *, name: str) -> str:  # pragma: no cover - optional
         """The matching items as an iCalendar text (only kinds with ``calendar = True``)."""

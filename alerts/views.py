@@ -51,10 +51,31 @@ class SubscribeView(PublicFormView):
     def get_initial(self):
         return {**super().get_initial(), "language": translation.get_language()}
 
+    def filter_controls(self) -> list[dict]:
+        """The kind's own controls (events, calls), each with the values the query has."""
+        chosen = self.filters.params
+        controls = []
+        for control in self.kind.filter_fields():
+            values = chosen.get(control.name, [])
+            controls.append(
+                {
+                    "name": control.name,
+                    "label": control.label,
+                    "is_search": control.is_search,
+                    "value": values[0] if values else "",
+                    "options": [
+                        {"value": value, "label": label, "checked": value in values}
+                        for value, label in control.options
+                    ],
+                }
+            )
+        return [c for c in controls if c["is_search"] or c["options"]]
+
     def get_context_data(self, **kwargs):
         query = self.filters.query
         return super().get_context_data(
             kind=self.kind,
+            filter_controls=self.filter_controls(),
             filters=self.kind.describe(self.filters),
             list_url=self.kind.list_url(query),
             feeds=selectors.feed_urls(self.kind.key, query),
