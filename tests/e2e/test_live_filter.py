@@ -17,9 +17,11 @@ def partial_requests(page) -> list[str]:
     seen: list[str] = []
     page.on(
         "request",
-        lambda request: seen.append(request.url)
-        if request.headers.get("x-partnerships-partial") == "results"
-        else None,
+        lambda request: (
+            seen.append(request.url)
+            if request.headers.get("x-partnerships-partial") == "results"
+            else None
+        ),
     )
     return seen
 
