@@ -79,6 +79,13 @@
     if (typeof scrollY === "number") { window.scrollTo(0, scrollY); }
   }
 
+  // After new results, focus goes back where it was, unless the visitor has moved it
+  // elsewhere meanwhile (the replaced controls leave it on the body).
+  function keepFocus(key) {
+    var active = document.activeElement;
+    if (!active || active === document.body) { restoreFocus(key, null); }
+  }
+
   // history: "push", "replace" or "none" (Back and Forward: the entry exists already);
   // focus: the id the new entry gives focus to when it is come back to.
   function load(url, history, focus, after) {
@@ -114,8 +121,8 @@
       .catch(function () { window.location.href = url; });
   }
 
-  // A filter control changed: load its results, keep focus on it.
-  function apply(control) {
+  // A filter control changed: load its results; focus stays on it (or on ``focusId``).
+  function apply(control, focusId) {
     window.clearTimeout(pending);
     pending = null;
     var form = liveForm(control);
@@ -125,8 +132,8 @@
     var now = Date.now();
     var history = now - lastChangeAt < SETTLE_MS ? "replace" : "push";
     lastChangeAt = now;
-    var id = control.id;
-    load(url, history, id, function () { restoreFocus(id, null); });
+    var id = focusId === undefined ? control.id : focusId;
+    load(url, history, id, function () { keepFocus(id); });
   }
 
   function schedule(control) {
@@ -170,7 +177,9 @@
     var target = event.target;
     if (browsing !== target) { return; }
     browsing = null;
-    apply(target);
+    // Focus goes on where the visitor took it (Tab to the next control), not back.
+    var next = event.relatedTarget;
+    apply(target, next && root.contains(next) && next.id ? next.id : null);
   });
 
   root.addEventListener("submit", function (event) {

@@ -46,6 +46,8 @@ def test_arrow_keys_browse_a_select_without_loading_until_focus_leaves(portal, p
 
     page.keyboard.press("Tab")  # leaving the select applies its choice, once
     page.wait_for_url(re.compile(r"\?country="))
+    # Focus is where Tab took it, in the new results' form, not back on the country.
+    expect(page.get_by_label("Swedish organisation", exact=True)).to_be_focused()
     expect(page.locator("#results-heading")).to_have_attribute("data-page-title", page.title())
     assert len(requests) == 1
     assert page.evaluate("history.length") == length + 1
