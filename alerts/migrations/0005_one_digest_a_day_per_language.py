@@ -4,19 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('alerts', '0004_filter_as_text'),
-        ('core', '0013_search_configurations'),
+        ("alerts", "0004_filter_as_text"),
+        ("core", "0013_search_configurations"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='digest',
-            name='alerts_one_digest_a_day',
+            model_name="digest",
+            name="alerts_one_digest_a_day",
         ),
         migrations.AddConstraint(
-            model_name='digest',
-            constraint=models.UniqueConstraint(fields=('email', 'language', 'sent_on'), name='alerts_one_digest_a_day_per_language'),
+            model_name="digest",
+            constraint=models.UniqueConstraint(
+                fields=("email", "language", "sent_on"), name="alerts_one_digest_a_day_per_language"
+            ),
         ),
     ]
