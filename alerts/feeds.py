@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alerts import kinds
+from alerts.views import kind_from_url
 from core import ical
 from core.feeds import SiteFeed, absolute, conditional
 
@@ -24,8 +25,12 @@ def _title(kind: kinds.ListKind, filters: kinds.Filters) -> str:
 class FilteredListFeed(SiteFeed):
     """``/<lang>/alerts/<kind>/feed/?<the list's filter>``: the newest matching items."""
 
+    def __call__(self, request, *args, **kwargs):
+        _kind, moved = kind_from_url(request, kwargs["kind"])
+        return moved or super().__call__(request, *args, **kwargs)
+
     def get_object(self, request, kind):
-        found = kinds.get(kind)
+        found = kinds.by_url_slug(kind)
         if found is None:
             raise Http404
         return found, found.from_query(request.GET)
@@ -72,8 +77,10 @@ class FilteredListFeed(SiteFeed):
 
 def calendar_feed(request, kind):
     """``/<lang>/alerts/<kind>/calendar.ics?<filter>``: the matching events, for calendar apps."""
-    found = kinds.get(kind)
-    if found is None or not found.has_calendar:
+    found, moved = kind_from_url(request, kind)
+    if moved is not None:
+        return moved
+    if not found.has_calendar:
         raise Http404
     filters = found.from_query(request.GET)
     text = found.calendar(filters, name=_title(found, filters))

@@ -34,6 +34,9 @@ class SubscribeForm(_HiddenTokenMixin, PublicFormMixin, forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the emails"),
+        help_text=_(
+            "For this alert only: any other alerts of your address keep their own language."
+        ),
         widget=forms.RadioSelect,
         choices=[(code, LANGUAGE_LABELS.get(code, name)) for code, name in settings.LANGUAGES],
     )

@@ -24,9 +24,10 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -50,6 +51,20 @@ class Item:
     published: datetime  # when it became new on the list
     summary: str = ""
     detail: str = ""  # one line: a date, a deadline, a country
+
+
+@dataclass(frozen=True)
+class FilterField:
+    """A control the subscribe page offers for a kind whose list has no filter form of its own:
+    a search box (no ``options``) or a group of checkboxes, named as the query string names it."""
+
+    name: str
+    label: Promise | str
+    options: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def is_search(self) -> bool:
+        return self.name == "q"
 
 
 @dataclass(frozen=True)
@@ -151,6 +166,10 @@ class ListKind:
         """Matching items that became new after ``since`` (all of them if None), newest first."""
         raise NotImplementedError
 
+    def filter_fields(self) -> list[FilterField]:
+        """Controls for the subscribe page (none: the list's own filters are the way in)."""
+        return []
+
     def calendar(self, filters: Filters, *, name: str) -> str:  # pragma: no cover - optional
         """The matching items as an iCalendar text (only kinds with ``calendar = True``)."""
         raise NotImplementedError
@@ -167,6 +186,19 @@ class ListKind:
     def list_url(self, query: str = "") -> str:
         url = reverse(self.url_name)
         return f"{url}?{query}" if query else url
+
+    def url_slug(self) -> str:
+        """The kind's segment in alert URLs, in the active language: the last segment of its
+        list's own URL (``partnerskap`` under /sv/, ``partnerships`` under /en/)."""
+        return reverse(self.url_name).rstrip("/").rsplit("/", 1)[-1]
+
+    def url_slugs(self) -> set[str]:
+        """Every segment that has named this kind: its key and its slug in each language."""
+        slugs = {self.key}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                slugs.add(self.url_slug())
+        return slugs
 
 
 _REGISTRY: dict[str, ListKind] = {}
@@ -185,6 +217,31 @@ def by_url_name(view_name: str) -> ListKind | None:
         if kind.url_name == view_name:
             return kind
     return None
+
+
+def by_url_slug(slug: str) -> ListKind | None:
+    """The kind an alert URL names, by its slug in either language or by its key (the old
+    URLs): the caller redirects when it is not the active language's slug."""
+    for kind in registries.alert_kinds.values():
+        if slug in kind.url_slugs():
+            return kind
+    return None
+
+
+class KindConverter:
+    """``<kind:kind>`` in alert URLs. Reversing takes a kind's key (or any of its slugs) and
+    writes the active language's slug, so ``reverse`` and the language switcher
+    (``translate_url``) give each language its own words. Resolving keeps the segment as
+    written; the views redirect a slug of the other language or a key to the right one."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        kind = get(value) or by_url_slug(value)
+        return kind.url_slug() if kind is not None else value
 
 
 def kind_choices() -> list[tuple[str, Any]]:

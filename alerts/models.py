@@ -113,7 +113,8 @@ class Subscription(models.Model):
 
 
 class Digest(models.Model):
-    """One digest email to one address: at most one per address and (Swedish) day."""
+    """One digest email to one address: at most one per address, language and (Swedish) day
+    (each alert keeps its own language, so an address may get one in each)."""
 
     email = models.EmailField(_("email address"), max_length=254)
     sent_on = models.DateField(_("day"))
@@ -134,7 +135,10 @@ class Digest(models.Model):
         verbose_name_plural = _("digests")
         ordering = ["-sent_at"]
         constraints = [
-            models.UniqueConstraint(fields=["email", "sent_on"], name="alerts_one_digest_a_day"),
+            models.UniqueConstraint(
+                fields=["email", "language", "sent_on"],
+                name="alerts_one_digest_a_day_per_language",
+            ),
         ]
 
     def __str__(self) -> str:

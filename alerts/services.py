@@ -164,7 +164,8 @@ def alert_confirm(*, subscription: Subscription, now: datetime | None = None) ->
     """Confirm an alert (the owner of the address clicked the signed link).
 
     An alert the address already follows is not doubled: its rhythm is updated and the new
-    row removed. The address's emails are from now on in the language just chosen.
+    row removed. Only that alert takes the language just chosen; the address's other alerts
+    keep theirs.
     """
     now = now or timezone.now()
     subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
@@ -187,9 +188,7 @@ def alert_confirm(*, subscription: Subscription, now: datetime | None = None) ->
         subscription.since = now
         subscription.save(update_fields=["confirmed_at", "since"])
         result = subscription
-    Subscription.objects.filter(email=result.email).exclude(language=result.language).update(
-        language=result.language
-    )
+    # The address's other alerts keep their own language.
     return result
 
 
@@ -262,10 +261,10 @@ class DigestRun:
 
 
 def alert_digests_send(*, now: datetime | None = None) -> DigestRun:
-    """Send each address with confirmed alerts at most one digest for this day.
+    """Send each address with confirmed alerts at most one digest a language for this day.
 
     Each address is one transaction: the outbox message, the ``Digest`` row (unique per
-    address and day), the deliveries (unique per alert and item) and the alerts' new
+    address, language and day), the deliveries (unique per alert and item) and the alerts' new
     high-water marks are saved together or not at all. A run that stops midway leaves the
     addresses it finished done and the others untouched; running again sends the rest and
     nothing twice.
@@ -312,7 +311,11 @@ def _confirmed_ids(email: str) -> list[int]:
 
 @transaction.atomic
 def digest_send_for_address(*, email: str, now: datetime, failed: list[int] | None = None) -> int:
-    """Queue one address's digest for today; return the number of items (0: nothing sent).
+    """Queue one address's digests for today; return the number of items (0: nothing sent).
+
+    Each alert keeps the language it was made in: an address with alerts in both languages
+    gets one digest per language (at most one a day each), never its Swedish alerts in
+    English because its newest alert was made on the English site.
 
     An alert whose items cannot be listed is left out (its id appended to ``failed``) and
     keeps its high-water mark, so it is tried again on the next run.
@@ -321,12 +324,41 @@ def digest_send_for_address(*, email: str, now: datetime, failed: list[int] | No
     subscriptions = list(
         Subscription.objects.confirmed().filter(email=email).select_for_update().order_by("pk")
     )
-    if not subscriptions or Digest.objects.filter(email=email, sent_on=today).exists():
+    if not subscriptions:
         return 0
-    due = [s for s in subscriptions if s.is_due(today)]
-    if not due:
-        return 0
-    language = subscriptions[-1].language
+    sent_today = set(
+        Digest.objects.filter(email=email, sent_on=today).values_list("language", flat=True)
+    )
+    total = 0
+    for language, _name in settings.LANGUAGES:
+        due = [
+            s
+            for s in subscriptions
+            if s.language == language and language not in sent_today and s.is_due(today)
+        ]
+        if due:
+            total += _digest_send(
+                email=email,
+                language=language,
+                due=due,
+                unsubscribe_key=subscriptions[0].unsubscribe_key,
+                now=now,
+                failed=failed,
+            )
+    return total
+
+
+def _digest_send(
+    *,
+    email: str,
+    language: str,
+    due: list[Subscription],
+    unsubscribe_key: str,
+    now: datetime,
+    failed: list[int] | None,
+) -> int:
+    """One digest in one language of the address's due alerts in that language."""
+    today = timezone.localdate(now)
     delivered = set(
         Delivery.objects.filter(subscription__in=due).values_list("subscription_id", "item_key")
     )
@@ -353,7 +385,7 @@ def digest_send_for_address(*, email: str, now: datetime, failed: list[int] | No
     if not sections:
         return 0
     item_count = sum(len(s["items"]) + s["more"] for s in sections)
-    unsubscribe_all = unsubscribe_all_url(subscriptions[0].unsubscribe_key, language)
+    unsubscribe_all = unsubscribe_all_url(unsubscribe_key, language)
     message = outbox_enqueue(
         to=[email],
         template="alerts/emails/digest",

@@ -1,9 +1,11 @@
-from django.urls import path
+from django.urls import path, register_converter
 from django.utils.translation import gettext_lazy as _
 
-from alerts import feeds, views
+from alerts import feeds, kinds, views
 
 app_name = "alerts"
+
+register_converter(kinds.KindConverter, "kind")
 
 urlpatterns = [
     path("", views.ManageRequestView.as_view(), name="manage_request"),
@@ -12,9 +14,9 @@ urlpatterns = [
     path(_("check-your-email/"), views.SubscribeSentView.as_view(), name="subscribe_sent"),
     path(_("confirm/<str:token>/"), views.ConfirmView.as_view(), name="confirm"),
     path(_("unsubscribe/<str:token>/"), views.UnsubscribeView.as_view(), name="unsubscribe"),
-    path(_("<slug:kind>/follow/"), views.SubscribeView.as_view(), name="subscribe"),
-    path(_("<slug:kind>/feed/"), feeds.FilteredListFeed(), name="atom"),
-    path(_("<slug:kind>/calendar.ics"), feeds.calendar_feed, name="ical"),
+    path(_("<kind:kind>/follow/"), views.SubscribeView.as_view(), name="subscribe"),
+    path(_("<kind:kind>/feed/"), feeds.FilteredListFeed(), name="atom"),
+    path(_("<kind:kind>/calendar.ics"), feeds.calendar_feed, name="ical"),
 ]
 
 # The project mounts this app under this path segment (icld_portal/urls.py); it is marked

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -18,11 +18,20 @@ from alerts.forms import ManageLinkForm, SubscribeForm
 from core.views_forms import PublicFormView
 
 
-def _kind_or_404(key: str) -> kinds.ListKind:
-    kind = kinds.get(key)
+def kind_from_url(request, slug: str) -> tuple[kinds.ListKind, HttpResponse | None]:
+    """The kind an alert URL names, and a permanent redirect when the URL names it by its
+    key or in the other language (``/sv/bevakningar/partnerships/bevaka/`` was the address
+    until the segments were translated): feed readers and bookmarks keep working, the query
+    string kept."""
+    kind = kinds.by_url_slug(slug)
     if kind is None:
         raise Http404
-    return kind
+    if slug == kind.url_slug():
+        return kind, None
+    match = request.resolver_match
+    url = reverse(match.view_name, kwargs={**match.kwargs, "kind": kind.key})
+    query = request.META.get("QUERY_STRING", "")
+    return kind, HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 class SubscribeView(PublicFormView):
@@ -33,17 +42,40 @@ class SubscribeView(PublicFormView):
     rate_limit_scope = "alerts-subscribe"
 
     def dispatch(self, request, *args, **kwargs):
-        self.kind = _kind_or_404(kwargs["kind"])
+        self.kind, moved = kind_from_url(request, kwargs["kind"])
+        if moved is not None:
+            return moved
         self.filters = self.kind.from_query(request.GET)
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {**super().get_initial(), "language": translation.get_language()}
 
+    def filter_controls(self) -> list[dict]:
+        """The kind's own controls (events, calls), each with the values the query has."""
+        chosen = self.filters.params
+        controls = []
+        for control in self.kind.filter_fields():
+            values = chosen.get(control.name, [])
+            controls.append(
+                {
+                    "name": control.name,
+                    "label": control.label,
+                    "is_search": control.is_search,
+                    "value": values[0] if values else "",
+                    "options": [
+                        {"value": value, "label": label, "checked": value in values}
+                        for value, label in control.options
+                    ],
+                }
+            )
+        return [c for c in controls if c["is_search"] or c["options"]]
+
     def get_context_data(self, **kwargs):
         query = self.filters.query
         return super().get_context_data(
             kind=self.kind,
+            filter_controls=self.filter_controls(),
             filters=self.kind.describe(self.filters),
             list_url=self.kind.list_url(query),
             feeds=selectors.feed_urls(self.kind.key, query),
@@ -171,7 +203,8 @@ class ManageSentView(TemplateView):
 
 @method_decorator(never_cache, name="dispatch")
 class ManageView(View):
-    """Every alert of an address, each with a button to remove it, and one to remove them all."""
+    """Every alert of an address, each with a button to remove it; after the list, a button to
+    remove them all that asks for confirmation on a page of its own."""
 
     template_name = "alerts/manage.html"
 
@@ -198,8 +231,19 @@ class ManageView(View):
         email = tokens.read_manage_token(token)
         if email is None:
             return render(request, "alerts/link_invalid.html", status=404)
-        if "remove_all" in request.POST:
+        if "remove_all_confirmed" in request.POST:
             removed = services.alert_unsubscribe(email=email)
+        elif "remove_all" in request.POST:
+            # A page that asks first (no JavaScript needed): nothing is removed yet.
+            with kinds.shared_lookups():
+                alerts = [selectors.describe(s) for s in selectors.subscriptions_for_email(email)]
+            if not alerts:
+                return redirect("alerts:manage", token=token)
+            response = render(
+                request, "alerts/manage_remove_all.html", {"email": email, "alerts": alerts}
+            )
+            response["X-Robots-Tag"] = "noindex"
+            return response
         else:
             try:
                 pk = int(request.POST.get("remove", ""))

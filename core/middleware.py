@@ -86,6 +86,13 @@ class PublicPageCacheMiddleware:
         version = public_content_version()
         # Hashed: addresses can be longer than a cache key may be.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # A list's live filter asks the same address for its results only (a header such as
+        # X-Partnerships-Partial, named in Vary): that is another copy, never the page.
+        partial = sorted(
+            (k.lower(), v) for k, v in request.headers.items() if k.lower().endswith("-partial")
+        )
+        if partial:
+            address += "|" + "&".join(f"{k}={v}" for k, v in partial)
         key = f"page:{version}:{hashlib.sha256(address.encode()).hexdigest()}"
         cached = cache.get(key)
         if cached is not None:

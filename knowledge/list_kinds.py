@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alerts.kinds import (
+    FilterField,
     Filters,
     Item,
     ListKind,
@@ -16,10 +17,21 @@ from alerts.kinds import (
     summary_text,
     themes_in,
 )
+from core.search import clean_search
 from knowledge import ical
 from knowledge.models import DOCUMENT_LANGUAGES, Event, Publication, ResearchCall
 from knowledge.search import LibraryQuery, _vocabulary, filtered_publications
-from knowledge.selectors import events_for_calendar_feed
+from knowledge.selectors import events_for_calendar_feed, events_search, research_calls_search
+from reference.models import Country, Theme
+
+
+def _search_text(params) -> str:
+    """``q`` as the event and call lists read it (the same cleaning, so the same matches)."""
+    return clean_search(params.get("q", ""))
+
+
+def _options(queryset) -> list[tuple[str, str]]:
+    return sorted(((item.slug, str(item)) for item in queryset), key=lambda o: o[1].casefold())
 
 
 class PublicationKind(ListKind):
@@ -98,7 +110,8 @@ class PublicationKind(ListKind):
 
 
 class ResearchCallKind(ListKind):
-    """The call list shows every call; an alert can also narrow by theme (``?theme=<slug>``)."""
+    """The call list has a search box; an alert honours it as the list does (its own selector)
+    and can also narrow by theme (``?q=&theme=<slug>``), chosen on the subscribe page."""
 
     key = "calls"
     label = _("Research calls")
@@ -106,16 +119,30 @@ class ResearchCallKind(ListKind):
     list_has_filters = False
 
     def parse(self, params):
+        q = _search_text(params)
         themes = themes_in(params)
-        encoded = {"theme": [t.slug for t in themes]}
-        return Filters({"themes": themes}, {k: v for k, v in encoded.items() if v})
+        encoded = {"q": [q] if q else [], "theme": [t.slug for t in themes]}
+        return Filters({"q": q, "themes": themes}, {k: v for k, v in encoded.items() if v})
 
     def describe(self, filters):
+        rows = [(gettext("Search"), filters.value["q"])] if filters.value["q"] else []
         themes = filters.value["themes"]
-        return [(gettext("Theme"), ", ".join(str(t) for t in themes))] if themes else []
+        if themes:
+            rows.append((gettext("Theme"), ", ".join(str(t) for t in themes)))
+        return rows
+
+    def filter_fields(self):
+        themes = Theme.objects.filter(research_calls__is_published=True).distinct()
+        return [
+            FilterField("q", gettext("Search")),
+            FilterField("theme", gettext("Theme"), _options(themes)),
+        ]
 
     def items(self, filters, *, since=None, limit=50):
         queryset = ResearchCall.objects.published()
+        if filters.value["q"]:
+            found = research_calls_search(filters.value["q"])
+            queryset = queryset.filter(pk__in=[call.pk for call in found])
         if filters.value["themes"]:
             queryset = queryset.filter(themes__in=filters.value["themes"]).distinct()
         if since is not None:
@@ -135,8 +162,9 @@ class ResearchCallKind(ListKind):
 
 
 class EventKind(ListKind):
-    """The event list shows every event; an alert can also narrow by theme, country, kind and
-    language (``?theme=&country=&kind=&language=``)."""
+    """The event list has a search box; an alert honours it as the list does (its own
+    selector) and can also narrow by kind, theme, country and language
+    (``?q=&kind=&theme=&country=&language=``), chosen on the subscribe page."""
 
     key = "events"
     label = _("Seminars and workshops")
@@ -150,13 +178,16 @@ class EventKind(ListKind):
         languages = [
             code for code in slug_values(params, "language") if code in Event.Language.values
         ]
+        q = _search_text(params)
         value = {
+            "q": q,
             "themes": themes,
             "countries": countries,
             "kinds": event_kinds,
             "languages": languages,
         }
         encoded = {
+            "q": [q] if q else [],
             "theme": [t.slug for t in themes],
             "country": [c.slug for c in countries],
             "kind": event_kinds,
@@ -166,7 +197,7 @@ class EventKind(ListKind):
 
     def describe(self, filters):
         value = filters.value
-        rows = []
+        rows = [(gettext("Search"), value["q"])] if value["q"] else []
         if value["kinds"]:
             rows.append(
                 (gettext("Kind"), ", ".join(str(Event.Kind(k).label) for k in value["kinds"]))
@@ -184,9 +215,32 @@ class EventKind(ListKind):
             )
         return rows
 
+    def filter_fields(self):
+        published = {"events__is_published": True}
+        return [
+            FilterField("q", gettext("Search")),
+            FilterField(
+                "kind", gettext("Kind"), [(k, str(label)) for k, label in Event.Kind.choices]
+            ),
+            FilterField(
+                "theme", gettext("Theme"), _options(Theme.objects.filter(**published).distinct())
+            ),
+            FilterField(
+                "country",
+                gettext("Country"),
+                _options(Country.objects.filter(**published).distinct()),
+            ),
+            FilterField(
+                "language",
+                gettext("Language"),
+                [(k, str(label)) for k, label in Event.Language.choices],
+            ),
+        ]
+
     def _queryset(self, filters):
         value = filters.value
-        queryset = Event.objects.published()
+        # The list's own search (ranked, then ordered here): what matches is what it shows.
+        queryset = events_search(value["q"]) if value["q"] else Event.objects.published()
         if value["themes"]:
             queryset = queryset.filter(
                 pk__in=Event.themes.through.objects.filter(theme__in=value["themes"]).values(

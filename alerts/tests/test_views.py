@@ -249,7 +249,10 @@ def test_the_manage_page_lists_and_removes_the_addresses_alerts(client):
     assert response.status_code == 302
     assert list(Subscription.objects.filter(email="me@example.org")) == [second]
     client.post(path, {"remove": "not a number"})
-    client.post(path, {"remove_all": "1"})
+    asked = client.post(path, {"remove_all": "1"})
+    assert asked.status_code == 200  # a page that asks first: nothing removed yet
+    assert Subscription.objects.filter(email="me@example.org").exists()
+    client.post(path, {"remove_all_confirmed": "1"})
     assert not Subscription.objects.filter(email="me@example.org").exists()
     assert Subscription.objects.filter(email="other@example.org").exists()
 

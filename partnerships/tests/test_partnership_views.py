@@ -253,7 +253,7 @@ def test_images_show_with_alt_text_in_the_visitors_language(client, content):
 
 
 def test_the_list_loads_its_live_filters_script(client):
-    """Filters apply as they change (partnerships.js); the page works without it too."""
+    """Filters apply as they change (static/js/live-filter.js); the page works without it."""
     text = client.get(url("list")).text
-    assert 'src="/static/partnerships/partnerships.js"' in text
+    assert 'src="/static/js/live-filter.js"' in text
     assert "data-live-filters" in text

@@ -118,6 +118,7 @@ def active_filter_links(request, filters: selectors.PartnershipFilters) -> list[
         encoded = params.urlencode()
         links.append(
             {
+                "name": name,  # the list's title names the search apart
                 "text": text,
                 "url": f"{reverse('partnerships:list')}{'?' + encoded if encoded else ''}",
             }

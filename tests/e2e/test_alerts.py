@@ -40,7 +40,7 @@ def test_visitor_follows_a_filtered_list_confirms_manages_and_unsubscribes(porta
         .endswith("?theme=gender-equality")
     )
     box.get_by_role("link", name=re.compile("Få bevakning via e-post")).click()
-    assert "/sv/bevakningar/publications/bevaka/?theme=gender-equality" in page.url
+    assert "/sv/bevakningar/publikationer/bevaka/?theme=gender-equality" in page.url
     assert "Jämställdhet" in page.locator("main").inner_text()
     assert_accessible(page, "subscribe form (sv)")
 
@@ -138,5 +138,71 @@ def test_the_feeds_of_a_filter_are_served(portal, page):
     atom = page.request.get(portal.url("/en/alerts/publications/feed/?theme=gender-equality"))
     assert atom.status == 200 and atom.headers["content-type"].startswith("application/atom+xml")
     assert "<entry>" in atom.text()
-    ics = page.request.get(portal.url("/sv/bevakningar/events/kalender.ics"))
+    ics = page.request.get(portal.url("/sv/bevakningar/evenemang/kalender.ics"))
     assert ics.status == 200 and "BEGIN:VEVENT" in ics.text()
+
+
+def test_event_alert_filters_work_without_javascript_and_the_switcher_keeps_the_page(
+    portal, browser, page
+):
+    scanned = page  # axe needs JavaScript: each page reached without it is scanned here
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(portal.url("/sv/kunskapscentrum/evenemang/"))
+        page.locator("aside.follow-list").get_by_role(
+            "link", name=re.compile("Få bevakning via e-post")
+        ).click()
+        assert "/sv/bevakningar/evenemang/bevaka/" in page.url
+        form = page.locator("form.alert-filter-form")
+        form.get_by_label("Sök").fill("demokrati")
+        form.get_by_label("Webbinarium").check()
+        form.get_by_role("button", name="Uppdatera filtret").click()
+        assert "kind=webinar" in page.url and "q=demokrati" in page.url
+        facts = page.locator("dl.alert-filters").inner_text()
+        assert "Webbinarium" in facts and "demokrati" in facts
+        assert page.locator("form.alert-filter-form").get_by_label("Webbinarium").is_checked()
+        scanned.goto(page.url)
+        assert_accessible(scanned, "event alert filters (sv)")
+
+        page.get_by_role("link", name="In English").click()
+        assert page.url.startswith(portal.url("/en/alerts/events/follow/?"))
+        assert "kind=webinar" in page.url
+        assert page.locator("h1").inner_text() == "Follow Seminars and workshops"
+        scanned.goto(page.url)
+        assert_accessible(scanned, "event alert filters (en)")
+    finally:
+        context.close()
+
+
+def test_remove_all_asks_first_without_javascript(portal, browser, page):
+    scanned = page
+    address = f"remove-{uuid.uuid4().hex[:8]}@example.org"
+    for kind in ("events", "calls"):
+        portal.query(
+            "INSERT INTO alerts_subscription (email, language, frequency, kind, query, "
+            "submission_token, unsubscribe_key, created_at, confirmed_at, since) VALUES "
+            "(%s, 'en', 'daily', %s, '', %s, %s, now(), now(), now()) RETURNING id",
+            (address, kind, str(uuid.uuid4()), "k" + uuid.uuid4().hex[:20]),
+        )
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        code = f"from alerts import tokens; print(tokens.manage_token({address!r}))"
+        token = portal.manage("shell", "-c", code).strip().splitlines()[-1]
+        page.goto(portal.url(f"/en/alerts/manage/{token}/"))
+        assert page.locator(".alert-card").count() == 2
+        page.get_by_role("button", name="Remove all my alerts…").click()
+        assert page.locator("h1").inner_text() == "Remove all your alerts?"
+        scanned.goto(portal.url(f"/sv/bevakningar/hantera/{token}/"))
+        assert_accessible(scanned, "manage page with two alerts (sv)")
+        scanned.get_by_role("button", name="Ta bort alla mina bevakningar …").click()
+        expect(scanned.locator("h1")).to_have_text("Ta bort alla dina bevakningar?")
+        assert_accessible(scanned, "remove all: confirm (sv)")
+        page.get_by_role("link", name="No, keep my alerts").click()
+        assert page.locator(".alert-card").count() == 2
+        page.get_by_role("button", name="Remove all my alerts…").click()
+        page.get_by_role("button", name="Yes, remove all my alerts").click()
+        assert "This address has no alerts." in page.locator("main").inner_text()
+    finally:
+        context.close()
