@@ -75,6 +75,17 @@ def in_sentence(language_name) -> str:
 
 
 @register.filter
+def mid_sentence(label) -> str:
+    """A section's or list's name inside a Swedish sentence starts in lower case ("Bevaka
+    kommunala partnerskap"); English keeps the name as it is ("Follow Municipal Partnerships").
+    A word in capitals (an acronym) keeps them."""
+    text = str(label)
+    if active_language() != "sv" or len(text) < 2 or text[1].isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
+@register.filter
 def lang_attr(value) -> str:
     """` lang="en"` when a text is shown in a language other than the page's (a fallback)."""
     if isinstance(value, LocalizedText) and value.lang != active_language():

@@ -73,3 +73,15 @@ def test_the_privacy_notice_names_only_cookies_the_site_sets(client):
     # Browsing the public pages sets no cookie at all.
     assert not client.get("/sv/").cookies
     assert not client.get("/en/knowledge-centre/").cookies
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/sv/bevakningar/partnerskap/bevaka/", "<h1>Bevaka kommunala partnerskap</h1>"),
+        ("/en/alerts/partnerships/follow/", "<h1>Follow Municipal Partnerships</h1>"),
+        ("/sv/bevakningar/publikationer/bevaka/", "<h1>Bevaka publikationer</h1>"),
+    ],
+)
+def test_a_lists_name_inside_a_swedish_sentence_starts_in_lower_case(client, path, heading):
+    assert heading in client.get(path).content.decode()
