@@ -78,7 +78,7 @@ def test_the_subscribe_page_describes_the_filter(client, language):
     assert response.status_code == 200
     assert f'lang="{language}"' in response.text
     if language == "sv":
-        assert "Bevaka Seminarier och workshoppar" in response.text
+        assert "Bevaka seminarier och workshoppar" in response.text
         assert "<dd>Webbinarium</dd>" in response.text or "<dd>Webinar</dd>" in response.text
     else:
         assert "<dd>Webinar</dd>" in response.text and "<dd>Swedish</dd>" in response.text
