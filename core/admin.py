@@ -114,13 +114,23 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
 
 @admin.register(AccessibilityReport)
 class AccessibilityReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "page_url", "email", "language", "status", "replied_at"]
-    list_filter = ["status", "kind", "language"]
+    list_display = [
+        "created_at",
+        "kind",
+        "page_url",
+        "team",
+        "email",
+        "language",
+        "status",
+        "replied_at",
+    ]
+    list_filter = ["status", "kind", "team", "language"]
     search_fields = ["description", "page_url", "email", "name"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "kind",
         "page_url",
+        "team",
         "description",
         "name",
         "email",
@@ -137,6 +147,7 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
                 "fields": [
                     "kind",
                     "page_url",
+                    "team",
                     "description",
                     "name",
                     "email",

@@ -380,8 +380,16 @@ class AccessibilityReport(TimeStamped):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", pgettext_lazy("report status", "Closed")
 
+    class Team(models.TextChoices):
+        # The keys of settings.ICLD_TEAM_EMAILS, which holds each team's address.
+        PARTNERSHIPS = "partnerships", _("Partnership team")
+        PROGRAMMES = "programmes", _("Programme team")
+        KNOWLEDGE = "knowledge", _("Knowledge team")
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     page_url = models.CharField(_("page or document"), max_length=500, blank=True)
+    # The team that owns the document asked about: it gets the notice and makes the version.
+    team = models.CharField(_("team"), max_length=20, choices=Team.choices, blank=True)
     description = models.TextField(_("description"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("email"))

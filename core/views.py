@@ -143,6 +143,10 @@ class AccessibilityReportView(PublicFormView):
         document = self.request.GET.get("document", "")[:500]
         if document:
             initial.update(page_url=document, kind=AccessibilityReport.Kind.ACCESSIBLE_VERSION)
+        # ... and the team that owns it (?team=knowledge), which is told of the request.
+        team = self.request.GET.get("team", "")
+        if team in settings.ICLD_TEAM_EMAILS:
+            initial["team"] = team
         return initial
 
     def submit(self, form):
@@ -155,6 +159,7 @@ class AccessibilityReportView(PublicFormView):
             submission_token=data["submission_token"],
             page_url=data["page_url"],
             name=data["name"],
+            team=data["team"],
         )
 
     def get_success_url_for(self, result) -> str:
