@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core import mail
 from django.core.cache import cache
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -235,3 +236,43 @@ def test_the_team_keys_are_the_teams_staff_filter_by(staff_client):
     listed = staff_client.get(url + "?team__exact=knowledge").text
     assert "Kunskapsteamet" in listed
     assert listed.count('class="action-select"') == 1
+
+
+def test_staff_see_when_each_report_must_be_answered_and_which_are_overdue(staff_client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from core.models import add_working_days
+
+    stockholm = ZoneInfo("Europe/Stockholm")
+    # Friday + 5 working days is the next Friday; a report on a Saturday is due on Friday too.
+    assert add_working_days(datetime(2026, 11, 27).date(), 5) == datetime(2026, 12, 4).date()
+    assert add_working_days(datetime(2026, 11, 28).date(), 5) == datetime(2026, 12, 4).date()
+    statement = AccessibilityStatement.objects.get()
+    statement.response_days = 5
+    statement.save()
+
+    def report(description, at, status="new"):
+        saved = AccessibilityReport.objects.create(
+            kind="barrier",
+            description=description,
+            page_url=description,
+            email="anna@example.se",
+            language="sv",
+            status=status,
+            submission_token=uuid.uuid4(),
+        )
+        AccessibilityReport.objects.filter(pk=saved.pk).update(created_at=at)
+
+    long_ago = datetime(2026, 1, 5, 9, 0, tzinfo=stockholm)  # a Monday
+    report("Old and open", long_ago)
+    report("Old and answered", long_ago, status="answered")
+    report("Just now", timezone.now())
+    listed = staff_client.get("/admin/core/accessibilityreport/").text
+    assert "<strong>12 januari 2026</strong> (försenad)" in listed
+    overdue = staff_client.get("/admin/core/accessibilityreport/?overdue=yes").text
+    assert overdue.count('class="action-select"') == 1
+    assert "Old and open" in overdue and "Just now" not in overdue
+    pk = AccessibilityReport.objects.get(page_url="Old and open").pk
+    page = staff_client.get(f"/admin/core/accessibilityreport/{pk}/change/").text
+    assert "12 januari 2026" in page
