@@ -149,6 +149,14 @@ class AccessibilityReportView(PublicFormView):
             initial["team"] = team
         return initial
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Say who gets the request, as the form was linked (or posted) with a known team.
+        team = context["form"]["team"].value()
+        if team in settings.ICLD_TEAM_EMAILS:
+            context["team_name"] = AccessibilityReport.Team(team).label
+        return context
+
     def submit(self, form):
         data = form.cleaned_data
         return services.accessibility_report_submit(

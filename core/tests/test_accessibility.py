@@ -194,6 +194,7 @@ def test_a_request_about_a_teams_document_goes_to_that_team(client, settings, pr
     form = client.get(f"{path}?document=Inclusive+leadership&team=knowledge").text
     assert 'name="team" value="knowledge"' in form
     assert 'value="Inclusive leadership"' in form
+    assert ("Kunskapsteamet" if path.startswith("/sv/") else "Knowledge team") in form
     data = form_data(kind="accessible_version", page_url="Inclusive leadership", team="knowledge")
     assert client.post(path, data).status_code == 302
     report = AccessibilityReport.objects.get()
@@ -213,6 +214,7 @@ def test_a_request_about_a_teams_document_goes_to_that_team(client, settings, pr
 def test_an_unknown_team_is_not_kept_and_the_request_goes_to_the_accessibility_contact(client):
     form = client.get("/en/accessibility/report/?document=x.pdf&team=evil@example.org").text
     assert 'name="team" value="evil' not in form
+    assert "Your request goes to the team" not in form
     client.post("/en/accessibility/report/", form_data(team="evil@example.org"))
     report = AccessibilityReport.objects.get()
     assert report.team == ""
