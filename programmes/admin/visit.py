@@ -226,7 +226,9 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
             self.message_user(
                 request, gettext("The host has been sent a confirmation email."), messages.SUCCESS
             )
-        elif status == (ScheduledVisit.Status.CONFIRMED, ScheduledVisit.Status.PROPOSED):
+        elif status == (ScheduledVisit.Status.CONFIRMED, ScheduledVisit.Status.PROPOSED) and (
+            obj.contact_email or (obj.offer_id and obj.offer.email)
+        ):
             self.message_user(
                 request,
                 gettext("The host has been emailed that the visit is no longer confirmed."),
