@@ -1,9 +1,49 @@
+from datetime import timedelta
+
 from django.contrib import admin
+from django.db.models import Subquery
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core import admin_images, services  # noqa: F401 (the image library registers itself)
 from core.admin_utils import preview_links, side_by_side, translated_search_fields
-from core.models import AccessibilityReport, AccessibilityStatement, OutboxMessage, Page
+from core.models import (
+    AccessibilityReport,
+    AccessibilityStatement,
+    OutboxMessage,
+    Page,
+    add_working_days,
+)
+
+# The answer time promised when no statement says otherwise (AccessibilityStatement's default).
+DEFAULT_RESPONSE_DAYS = 5
+
+
+def _response_days() -> int:
+    statement = AccessibilityStatement.objects.only("response_days").first()
+    return statement.response_days if statement else DEFAULT_RESPONSE_DAYS
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("answer")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        # The last day of arrival whose answer was due before today.
+        days, today = _response_days(), timezone.localdate()
+        last = today - timedelta(days=1)
+        while add_working_days(last, days) >= today:
+            last -= timedelta(days=1)
+        return queryset.filter(
+            status__in=AccessibilityReport.OPEN_STATUSES, created_at__date__lte=last
+        )
 
 
 @admin.register(Page)
@@ -114,13 +154,24 @@ class AccessibilityStatementAdmin(admin.ModelAdmin):
 
 @admin.register(AccessibilityReport)
 class AccessibilityReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "page_url", "email", "language", "status", "replied_at"]
-    list_filter = ["status", "kind", "language"]
+    list_display = [
+        "created_at",
+        "kind",
+        "page_url",
+        "team",
+        "email",
+        "language",
+        "status",
+        "answer_by",
+        "replied_at",
+    ]
+    list_filter = ["status", OverdueFilter, "kind", "team", "language"]
     search_fields = ["description", "page_url", "email", "name"]
     date_hierarchy = "created_at"
     readonly_fields = [
         "kind",
         "page_url",
+        "team",
         "description",
         "name",
         "email",
@@ -129,6 +180,7 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
         "emails_queued_at",
         "updated_at",
         "replied_at",
+        "answer_by",
     ]
     fieldsets = [
         (
@@ -137,6 +189,7 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
                 "fields": [
                     "kind",
                     "page_url",
+                    "team",
                     "description",
                     "name",
                     "email",
@@ -148,12 +201,35 @@ class AccessibilityReportAdmin(admin.ModelAdmin):
         ),
         (
             _("Handling"),
-            {"fields": ["status", "internal_note", "reply", "replied_at", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "answer_by",
+                    "internal_note",
+                    "reply",
+                    "replied_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        # The promised answer time read with the rows, not once per row.
+        days = AccessibilityStatement.objects.values("response_days")[:1]
+        return super().get_queryset(request).annotate(response_days=Subquery(days))
+
+    @admin.display(description=_("answer by"), ordering="created_at")
+    def answer_by(self, obj):
+        days = getattr(obj, "response_days", None) or DEFAULT_RESPONSE_DAYS
+        due = obj.answer_by(days)
+        shown = date_format(due, "DATE_FORMAT")
+        if obj.status in AccessibilityReport.OPEN_STATUSES and due < timezone.localdate():
+            return format_html("<strong>{}</strong> ({})", shown, _("overdue"))
+        return shown
 
     def save_model(self, request, obj, form, change):
         new_reply = "reply" in form.changed_data and obj.reply.strip()

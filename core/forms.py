@@ -7,6 +7,7 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
+from django.conf import settings
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +78,8 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
         widget=forms.RadioSelect,
         initial=AccessibilityReport.Kind.BARRIER,
     )
+    # Set by the link beside a team's document (?team=knowledge); not shown.
+    team = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
     page_url = forms.CharField(
         label=_("Which page or document?"),
         required=False,
@@ -105,6 +108,11 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
         error_messages={"required": _("We need your agreement to handle your request.")},
     )
 
+    def clean_team(self) -> str:
+        # Only a team ICLD has; a link tampered with goes to the accessibility contact alone.
+        team = self.cleaned_data["team"]
+        return team if team in settings.ICLD_TEAM_EMAILS else ""
+
     @cached_property
     def helper(self) -> FormHelper:
         """How the form is drawn; built only when it is (a valid POST never needs it)."""
@@ -113,6 +121,7 @@ class AccessibilityReportForm(PublicFormMixin, forms.Form):
         # browser's own pop-ups would be in the browser's language and vanish on screen readers.
         helper.attrs = {"novalidate": ""}
         helper.layout = Layout(
+            Field("team"),
             Field("kind"),
             Field("page_url"),
             Field("description"),

@@ -31,6 +31,9 @@ class CalendarEntry:
     url: str = ""
     status: str = "CONFIRMED"
     last_modified: datetime | None = None
+    # Raised each time the entry changes in a way its attendees are told of (RFC 5545 3.8.7.4):
+    # a calendar app replaces the entry it has with the same UID only by a higher SEQUENCE.
+    sequence: int = 0
 
 
 def _when(value: datetime | date) -> datetime | date:
@@ -60,6 +63,7 @@ def _event(entry: CalendarEntry, stamp: datetime) -> icalendar.Event:
     if entry.last_modified:
         event.add("last-modified", entry.last_modified.astimezone(UTC))
     event.add("status", entry.status)
+    event.add("sequence", entry.sequence)
     return event
 
 

@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -367,6 +369,16 @@ class AccessibilityStatement(models.Model):
         return reverse("core:accessibility")
 
 
+def add_working_days(day: date, count: int) -> date:
+    """The day ``count`` working days (Monday to Friday) after ``day``; public holidays are not
+    known, so they count as working days."""
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
 class AccessibilityReport(TimeStamped):
     """A reported barrier or a request for an accessible version, tracked until answered."""
 
@@ -380,8 +392,16 @@ class AccessibilityReport(TimeStamped):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", pgettext_lazy("report status", "Closed")
 
+    class Team(models.TextChoices):
+        # The keys of settings.ICLD_TEAM_EMAILS, which holds each team's address.
+        PARTNERSHIPS = "partnerships", _("Partnership team")
+        PROGRAMMES = "programmes", _("Programme team")
+        KNOWLEDGE = "knowledge", _("Knowledge team")
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     page_url = models.CharField(_("page or document"), max_length=500, blank=True)
+    # The team that owns the document asked about: it gets the notice and makes the version.
+    team = models.CharField(_("team"), max_length=20, choices=Team.choices, blank=True)
     description = models.TextField(_("description"))
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("email"))
@@ -416,6 +436,14 @@ class AccessibilityReport(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.page_url or self.description[:60]}"
+
+    # Reports still waiting for an answer; the others have met their due date or are closed.
+    OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
+
+    def answer_by(self, response_days: int) -> date:
+        """The day the sender was promised an answer by: the accessibility statement's
+        ``response_days`` working days after the report arrived (Swedish time)."""
+        return add_working_days(timezone.localdate(self.created_at), response_days)
 
 
 class SecurityCounter(models.Model):

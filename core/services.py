@@ -27,6 +27,7 @@ def accessibility_report_submit(
     submission_token: uuid.UUID,
     page_url: str = "",
     name: str = "",
+    team: str = "",
 ) -> AccessibilityReport:
     """Save a report once per submission token.
 
@@ -35,7 +36,8 @@ def accessibility_report_submit(
     A second post of the same form (a double click, a reload) meets the unique token and
     saves nothing: the report returned is the row the first post saved. The same token with
     other content raises ``SubmissionTokenReused``. Each statement is atomic on its own and
-    needs no transaction.
+    needs no transaction. ``team``: a key of ``settings.ICLD_TEAM_EMAILS`` (the team that owns
+    the document), or "" (any other is not kept).
     """
     content = {
         "kind": kind,
@@ -43,6 +45,7 @@ def accessibility_report_submit(
         "email": email,
         "page_url": page_url,
         "name": name,
+        "team": team if team in settings.ICLD_TEAM_EMAILS else "",
     }
     report = AccessibilityReport(language=language, submission_token=submission_token, **content)
     # INSERT ... ON CONFLICT DO NOTHING, then whichever row holds the token: this one, or the
@@ -73,16 +76,19 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
         staff = _accessibility_team(statement)
         notices = []
         for report in reports:
+            team = _owning_team(report)
             outbox_enqueue_receipt(
                 to=report.email,
                 template="core/emails/accessibility_report_received",
                 context={"report": report, "statement": statement},
                 language=report.language,
-                reply_to=staff,
+                reply_to=team or staff,
             )
             notices.append(
                 outbox_compose(
-                    to=[staff],
+                    # The team that owns the document makes the version; the accessibility
+                    # contact is on it too, as it keeps every report to its legal deadline.
+                    to=list(dict.fromkeys(address for address in (team, staff) if address)),
                     template="core/emails/accessibility_report_staff",
                     context={"report": report},
                     language=settings.LANGUAGE_CODE,
@@ -94,6 +100,11 @@ def accessibility_report_emails(*, limit: int = 100) -> int:
             emails_queued_at=timezone.now()
         )
     return len(reports)
+
+
+def _owning_team(report: AccessibilityReport) -> str:
+    """The address of the team that owns the document asked about ("" for none)."""
+    return settings.ICLD_TEAM_EMAILS.get(report.team, "") if report.team else ""
 
 
 def _accessibility_team(statement: AccessibilityStatement | None = None) -> str:
@@ -115,6 +126,6 @@ def accessibility_report_reply(*, report: AccessibilityReport, reply: str) -> Ac
         template="core/emails/accessibility_report_reply",
         context={"report": report},
         language=report.language,
-        reply_to=_accessibility_team(),
+        reply_to=_owning_team(report) or _accessibility_team(),
     )
     return report

@@ -143,7 +143,19 @@ class AccessibilityReportView(PublicFormView):
         document = self.request.GET.get("document", "")[:500]
         if document:
             initial.update(page_url=document, kind=AccessibilityReport.Kind.ACCESSIBLE_VERSION)
+        # ... and the team that owns it (?team=knowledge), which is told of the request.
+        team = self.request.GET.get("team", "")
+        if team in settings.ICLD_TEAM_EMAILS:
+            initial["team"] = team
         return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Say who gets the request, as the form was linked (or posted) with a known team.
+        team = context["form"]["team"].value()
+        if team in settings.ICLD_TEAM_EMAILS:
+            context["team_name"] = AccessibilityReport.Team(team).label
+        return context
 
     def submit(self, form):
         data = form.cleaned_data
@@ -155,6 +167,7 @@ class AccessibilityReportView(PublicFormView):
             submission_token=data["submission_token"],
             page_url=data["page_url"],
             name=data["name"],
+            team=data["team"],
         )
 
     def get_success_url_for(self, result) -> str:

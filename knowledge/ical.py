@@ -39,6 +39,7 @@ def event_entry(event: Event, *, private: bool = False) -> ical.CalendarEntry:
         url=url,
         status="CANCELLED" if event.is_cancelled else "CONFIRMED",
         last_modified=event.updated_at,
+        sequence=event.calendar_sequence,
     )
 
 

@@ -90,7 +90,6 @@ class PublicationDetailView(DraftPreviewMixin, TemplateView):
             ),
             pdf_size=_file_size(publication.file),
             schema_data=schema.publication(publication, authors),
-            team_email=settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
             **kwargs,
         )
 
@@ -117,9 +116,7 @@ class ResearchCallDetailView(DraftPreviewMixin, TemplateView):
         )
         if call is None:
             raise Http404
-        return super().get_context_data(
-            call=call, team_email=settings.ICLD_KNOWLEDGE_TEAM_EMAIL, **kwargs
-        )
+        return super().get_context_data(call=call, **kwargs)
 
 
 class EventListView(TemplateView):

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 
 import core.outbox
 import core.services
+import knowledge.services.event
 from alerts import services as alert_services
 from alerts.tests.factories import event as alert_event
 from alerts.tests.factories import make_subscription
@@ -80,6 +81,7 @@ def composed(monkeypatch):
 
     monkeypatch.setattr(core.outbox, "outbox_compose", recording)
     monkeypatch.setattr(core.services, "outbox_compose", recording)
+    monkeypatch.setattr(knowledge.services.event, "outbox_compose", recording)
     return calls
 
 
@@ -96,7 +98,19 @@ def post(client, url: str, data: dict) -> None:
 
 def send_everything(client, language: str) -> None:
     """Make the portal send each of its emails once, the visitor writing in ``language``."""
-    # core: an accessibility report, its notice to staff and staff's answer.
+    # core: a request for an accessible version of the knowledge team's document (its notice
+    # goes to that team), then an accessibility report, its notice to staff and staff's answer.
+    accessibility_report_submit(
+        kind="accessible_version",
+        description=TYPED_TEXT,
+        page_url=TYPED_NAME,
+        name=TYPED_NAME,
+        email="reader@example.org",
+        language=language,
+        team="knowledge",
+        submission_token=uuid.uuid4(),
+    )
+    outbox_collect()
     report = accessibility_report_submit(
         kind="barrier",
         description=TYPED_TEXT,
@@ -144,7 +158,10 @@ def send_everything(client, language: str) -> None:
         contact_email="host@vara.example", contact_language=language, contact_name=TYPED_NAME
     )
     programme_services.visit_confirm(visit=visit)
-    # The confirmed visit moves, then is cancelled: the host is told each time.
+    # The confirmation is taken back, then given again; the confirmed visit moves, then is
+    # cancelled: the host is told each time.
+    programme_services.visit_update(visit=visit, changes={"status": "proposed"})
+    programme_services.visit_confirm(visit=visit)
     programme_services.visit_update(
         visit=visit, changes={"starts_on": date(2027, 9, 9), "ends_on": date(2027, 9, 10)}
     )
@@ -175,6 +192,17 @@ def send_everything(client, language: str) -> None:
     )
     outbox_collect()
     knowledge_services.registration_cancel(registration=promoted, by_staff=True)
+    # The event moves to another day and place, is cancelled, then takes place after all:
+    # everyone signed up is told each time.
+    changed = Registration.objects.get(event=reminded).event
+    changed.starts_at += timedelta(days=7)
+    changed.ends_at += timedelta(days=7)
+    changed.venue_sv = changed.venue_en = TYPED_NAME
+    knowledge_services.event_save(event=changed)
+    changed.is_cancelled = True
+    knowledge_services.event_save(event=changed)
+    changed.is_cancelled = False
+    knowledge_services.event_save(event=changed)
 
     # alerts: the confirmation, the manage link and a digest.
     alert_services.alert_subscribe(
@@ -306,6 +334,7 @@ def test_replies_reach_the_team_the_email_concerns(client, composed):
         "programmes/emails/visit_confirmed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "programmes/emails/visit_changed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "programmes/emails/visit_cancelled": settings.ICLD_PROGRAMME_TEAM_EMAIL,
+        "programmes/emails/visit_unconfirmed": settings.ICLD_PROGRAMME_TEAM_EMAIL,
         "knowledge/emails/registration_confirmed": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_waiting": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_reminder": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
@@ -313,6 +342,9 @@ def test_replies_reach_the_team_the_email_concerns(client, composed):
         "knowledge/emails/registration_promoted": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/registration_cancelled_by_staff": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "knowledge/emails/event_reminder": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
+        "knowledge/emails/event_changed": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
+        "knowledge/emails/event_cancelled": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
+        "knowledge/emails/event_reinstated": settings.ICLD_KNOWLEDGE_TEAM_EMAIL,
         "alerts/emails/confirm": settings.ICLD_CONTACT_EMAIL,
         "alerts/emails/manage_link": settings.ICLD_CONTACT_EMAIL,
         "alerts/emails/digest": settings.ICLD_CONTACT_EMAIL,
@@ -320,3 +352,23 @@ def test_replies_reach_the_team_the_email_concerns(client, composed):
     }
     seen = {name: message.reply_to for name, _, message in composed}
     assert seen == expected
+    # A request about the knowledge team's document: its receipt answers from that team, and
+    # its notice goes to the team and to the accessibility contact.
+    [team_receipt, _receipt] = by_template(composed, "core/emails/accessibility_report_received")
+    assert team_receipt.reply_to == settings.ICLD_KNOWLEDGE_TEAM_EMAIL
+    [team_notice, _notice] = by_template(composed, "core/emails/accessibility_report_staff")
+    assert team_notice.to == [settings.ICLD_KNOWLEDGE_TEAM_EMAIL, settings.ICLD_CONTACT_EMAIL]
+
+
+def test_the_people_signed_up_get_each_change_with_a_calendar_file_that_replaces_it(
+    client, composed
+):
+    send_everything(client, "sv")
+    sequences = []
+    for template in ("event_changed", "event_cancelled", "event_reinstated"):
+        [message] = by_template(composed, f"knowledge/emails/{template}")
+        [(name, text, _kind)] = message.headers[core.outbox.ATTACHMENTS]
+        assert name.endswith(".ics")
+        sequences.append(int(text.split("SEQUENCE:")[1].split()[0]))
+        assert ("STATUS:CANCELLED" in text) == (template == "event_cancelled")
+    assert sequences == [1, 2, 3]

@@ -3,8 +3,10 @@
 import uuid
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.core.cache import cache
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -180,3 +182,99 @@ def test_no_input_makes_the_form_fail_with_a_server_error(
     assert response.status_code in (200, 302)
     if response.status_code == 200:
         assert "Please correct the following" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "path"),
+    [("sv", "/sv/tillganglighet/rapportera/"), ("en", "/en/accessibility/report/")],
+)
+def test_a_request_about_a_teams_document_goes_to_that_team(client, settings, prefix, path):
+    settings.ICLD_KNOWLEDGE_TEAM_EMAIL = "research@icld.example"
+    settings.ICLD_TEAM_EMAILS = {**settings.ICLD_TEAM_EMAILS, "knowledge": "research@icld.example"}
+    form = client.get(f"{path}?document=Inclusive+leadership&team=knowledge").text
+    assert 'name="team" value="knowledge"' in form
+    assert 'value="Inclusive leadership"' in form
+    assert ("Kunskapsteamet" if path.startswith("/sv/") else "Knowledge team") in form
+    data = form_data(kind="accessible_version", page_url="Inclusive leadership", team="knowledge")
+    assert client.post(path, data).status_code == 302
+    report = AccessibilityReport.objects.get()
+    assert (report.team, report.kind) == ("knowledge", "accessible_version")
+    outbox_deliver_due()
+    [notice] = [email for email in mail.outbox if email.to != ["anna@example.se"]]
+    # The team that owns the document, and the accessibility contact who keeps the deadline.
+    assert notice.to == ["research@icld.example", settings.ICLD_CONTACT_EMAIL]
+    assert "Kunskapsteamet" in notice.body
+    [receipt] = [email for email in mail.outbox if email.to == ["anna@example.se"]]
+    assert receipt.reply_to == ["research@icld.example"]
+    # The receipt quotes nothing the visitor wrote, not even the document's name in the link.
+    assert "Inclusive leadership" not in receipt.body
+    assert "Knappen" not in receipt.body
+
+
+def test_an_unknown_team_is_not_kept_and_the_request_goes_to_the_accessibility_contact(client):
+    form = client.get("/en/accessibility/report/?document=x.pdf&team=evil@example.org").text
+    assert 'name="team" value="evil' not in form
+    assert "Your request goes to the team" not in form
+    client.post("/en/accessibility/report/", form_data(team="evil@example.org"))
+    report = AccessibilityReport.objects.get()
+    assert report.team == ""
+    outbox_deliver_due()
+    [notice] = [email for email in mail.outbox if email.to != ["anna@example.se"]]
+    assert notice.to == [django_settings.ICLD_CONTACT_EMAIL]
+
+
+def test_the_team_keys_are_the_teams_staff_filter_by(staff_client):
+    assert set(django_settings.ICLD_TEAM_EMAILS) == set(AccessibilityReport.Team.values)
+    for team in ("knowledge", ""):
+        AccessibilityReport.objects.create(
+            kind="accessible_version",
+            description=f"About {team or 'a page'}",
+            email="anna@example.se",
+            language="en",
+            team=team,
+            submission_token=uuid.uuid4(),
+        )
+    url = "/admin/core/accessibilityreport/"
+    listed = staff_client.get(url + "?team__exact=knowledge").text
+    assert "Kunskapsteamet" in listed
+    assert listed.count('class="action-select"') == 1
+
+
+def test_staff_see_when_each_report_must_be_answered_and_which_are_overdue(staff_client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from core.models import add_working_days
+
+    stockholm = ZoneInfo("Europe/Stockholm")
+    # Friday + 5 working days is the next Friday; a report on a Saturday is due on Friday too.
+    assert add_working_days(datetime(2026, 11, 27).date(), 5) == datetime(2026, 12, 4).date()
+    assert add_working_days(datetime(2026, 11, 28).date(), 5) == datetime(2026, 12, 4).date()
+    statement = AccessibilityStatement.objects.get()
+    statement.response_days = 5
+    statement.save()
+
+    def report(description, at, status="new"):
+        saved = AccessibilityReport.objects.create(
+            kind="barrier",
+            description=description,
+            page_url=description,
+            email="anna@example.se",
+            language="sv",
+            status=status,
+            submission_token=uuid.uuid4(),
+        )
+        AccessibilityReport.objects.filter(pk=saved.pk).update(created_at=at)
+
+    long_ago = datetime(2026, 1, 5, 9, 0, tzinfo=stockholm)  # a Monday
+    report("Old and open", long_ago)
+    report("Old and answered", long_ago, status="answered")
+    report("Just now", timezone.now())
+    listed = staff_client.get("/admin/core/accessibilityreport/").text
+    assert "<strong>12 januari 2026</strong> (försenad)" in listed
+    overdue = staff_client.get("/admin/core/accessibilityreport/?overdue=yes").text
+    assert overdue.count('class="action-select"') == 1
+    assert "Old and open" in overdue and "Just now" not in overdue
+    pk = AccessibilityReport.objects.get(page_url="Old and open").pk
+    page = staff_client.get(f"/admin/core/accessibilityreport/{pk}/change/").text
+    assert "12 januari 2026" in page

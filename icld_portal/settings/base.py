@@ -237,6 +237,13 @@ ICLD_PARTNERSHIP_TEAM_EMAIL = os.environ.get("ICLD_PARTNERSHIP_TEAM_EMAIL", "par
 ICLD_PROGRAMME_TEAM_EMAIL = os.environ.get("ICLD_PROGRAMME_TEAM_EMAIL", "itp@icld.se")
 ICLD_KNOWLEDGE_TEAM_EMAIL = os.environ.get("ICLD_KNOWLEDGE_TEAM_EMAIL", "research@icld.se")
 ICLD_CONTACT_EMAIL = os.environ.get("ICLD_CONTACT_EMAIL", "info@icld.se")
+# The teams by key (the keys of core.models.AccessibilityReport.Team): a request for an
+# accessible version of a team's document (?team=knowledge) is sent to that team.
+ICLD_TEAM_EMAILS = {
+    "partnerships": ICLD_PARTNERSHIP_TEAM_EMAIL,
+    "programmes": ICLD_PROGRAMME_TEAM_EMAIL,
+    "knowledge": ICLD_KNOWLEDGE_TEAM_EMAIL,
+}
 ICLD_SECURITY_EMAIL = os.environ.get("ICLD_SECURITY_EMAIL", "security@icld.se")
 # Receipts of public forms one address may get in 24 hours (core.outbox.outbox_enqueue_receipt).
 ICLD_EMAILS_PER_RECIPIENT_PER_DAY = int(os.environ.get("ICLD_EMAILS_PER_RECIPIENT_PER_DAY", "10"))

@@ -137,9 +137,35 @@ class EventAdmin(PreviewLinksMixin, admin.ModelAdmin):
         return obj.get_absolute_url()
 
     def save_model(self, request, obj, form, change):
-        # More seats go to the waiting list first (services.event_save).
-        promoted = services.event_save(event=obj)
-        _tell_promoted(self, request, promoted)
+        # More seats go to the waiting list first; a cancellation or a new date, time or
+        # place is emailed to everyone signed up (services.event_save).
+        saved = services.event_save(event=obj)
+        _tell_promoted(self, request, saved.promoted)
+        if saved.told:
+            self.message_user(request, _told_message(saved), messages.SUCCESS)
+
+
+def _told_message(saved) -> str:
+    count = len(saved.told)
+    if saved.told_of == "event_cancelled":
+        text = ngettext(
+            "%(count)d person signed up was emailed that the event is cancelled.",
+            "%(count)d people signed up were emailed that the event is cancelled.",
+            count,
+        )
+    elif saved.told_of == "event_reinstated":
+        text = ngettext(
+            "%(count)d person signed up was emailed that the event takes place after all.",
+            "%(count)d people signed up were emailed that the event takes place after all.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)d person signed up was emailed the new date, time or place.",
+            "%(count)d people signed up were emailed the new date, time or place.",
+            count,
+        )
+    return text % {"count": count}
 
 
 def _tell_promoted(model_admin, request, promoted) -> None:

@@ -73,8 +73,8 @@ class Event(Publishable, HasLeadImage):
         _("cancelled"),
         default=False,
         help_text=_(
-            "The page stays and says the event is cancelled; sign-up closes and no reminders "
-            "are sent. Tell those signed up yourself."
+            "The page stays and says the event is cancelled; sign-up closes, no reminders are "
+            "sent, and everyone signed up is emailed once."
         ),
     )
     registration_enabled = models.BooleanField(_("sign-up on this site"), default=True)
@@ -107,6 +107,12 @@ class Event(Publishable, HasLeadImage):
     )
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # The calendar files' SEQUENCE: raised when the people signed up are told of a
+    # cancellation or a new date, time or place (services.event_save), so their calendar
+    # replaces the entry it has.
+    calendar_sequence = models.PositiveIntegerField(
+        _("calendar version"), default=0, editable=False
+    )
 
     objects = EventQuerySet.as_manager()
 

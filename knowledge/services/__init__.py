@@ -5,6 +5,7 @@ cancellations (``event``) and publication authors (``publication``). Import from
 from knowledge.services.event import (
     CANCEL_SALT,
     REMINDER_BEFORE,
+    EventSaved,
     RegistrationClosed,
     event_save,
     registration_calendar_file,
@@ -21,6 +22,7 @@ from knowledge.services.publication import publication_extract_text, publication
 __all__ = [
     "CANCEL_SALT",
     "REMINDER_BEFORE",
+    "EventSaved",
     "RegistrationClosed",
     "event_save",
     "publication_extract_text",

@@ -12,6 +12,8 @@ same transaction, so they are sent only for changes that were committed.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,7 +24,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.outbox import outbox_enqueue, outbox_enqueue_receipt
+from core.outbox import outbox_compose, outbox_enqueue, outbox_enqueue_all, outbox_enqueue_receipt
 from core.submissions import SavedMeanwhile, fields_match, save_once
 from knowledge import ical
 from knowledge.models import Event, Registration
@@ -69,10 +71,10 @@ WITH_CALENDAR = {"registration_confirmed", "registration_promoted", "event_remin
 
 def registration_calendar_file(registration: Registration) -> tuple[str, str, str]:
     """The event as an attachment (name, text, type), in the person's language; with a seat,
-    the meeting link is in it, as it is in the email."""
+    the meeting link is in it, as it is in the email (not for the waiting list)."""
     event = registration.event
     with translation.override(registration.language):
-        text = ical.calendar([event], private=True)
+        text = ical.calendar([event], private=registration.status == Registration.Status.CONFIRMED)
     return (f"{event.slug[:80]}.ics", text, "text/calendar")
 
 
@@ -246,18 +248,100 @@ def registration_delete(*, registration: Registration) -> list[Registration]:
     return _promote_waiting(event)
 
 
-@transaction.atomic
-def event_save(*, event: Event) -> list[Registration]:
-    """Save an event staff edited; the seats it gained (a larger capacity, or none) go to
-    the head of the waiting list, who are emailed.
+# What the people signed up are told of when it changes: the date and time, and the place.
+WHEN_FIELDS = ("starts_at", "ends_at")
+WHERE_FIELDS = ("venue_sv", "venue_en", "city", "online_url")
 
-    Returns the registrations promoted from the waiting list.
+
+@dataclass
+class EventSaved:
+    """What saving an event did: who got a seat it gained, and who was told of a change."""
+
+    promoted: list[Registration] = dataclass_field(default_factory=list)
+    # The people signed up who were emailed that the event is cancelled, takes place after
+    # all, or has a new date, time or place (at most one of these per save).
+    told: list[Registration] = dataclass_field(default_factory=list)
+    told_of: str = ""
+
+
+@transaction.atomic
+def event_save(*, event: Event) -> EventSaved:
+    """Save an event staff edited and tell the people it concerns.
+
+    Seats it gained (a larger capacity, or none) go to the head of the waiting list, who are
+    emailed. When the event becomes cancelled, everyone signed up (seat or waiting list) is
+    emailed once, with a calendar file that removes the entry; when it is un-cancelled, they
+    are told it takes place after all (their places were kept). When the date, time or place
+    of an event still to come changes, they are told what changed. Each email carries a
+    calendar file with the event's one UID and a higher SEQUENCE. Saving again with nothing
+    new sends nothing: the change is read from the row as it was before this save.
     """
+    before = None
     if event.pk is not None:
         # Sign-ups for this event wait until the new capacity is saved and filled.
-        Event.objects.select_for_update().filter(pk=event.pk).first()
+        before = Event.objects.select_for_update().filter(pk=event.pk).first()
+    told_of = _what_to_tell(before, event)
+    if told_of:
+        event.calendar_sequence = (before.calendar_sequence if before else 0) + 1
     event.save()
-    return _promote_waiting(event)
+    saved = EventSaved(promoted=_promote_waiting(event))
+    if told_of:
+        # Anyone just given a seat has the new details in that email already.
+        skip = {registration.pk for registration in saved.promoted}
+        saved.told = _tell_signed_up(event, before, told_of, skip=skip)
+        saved.told_of = told_of
+    return saved
+
+
+def _what_to_tell(before: Event | None, event: Event) -> str:
+    """The email the people signed up get for this save: a template name, or ""."""
+    if before is None or event.is_past():
+        return ""
+    if event.is_cancelled != before.is_cancelled:
+        return "event_cancelled" if event.is_cancelled else "event_reinstated"
+    if event.is_cancelled:
+        return ""
+    if any(getattr(before, name) != getattr(event, name) for name in WHEN_FIELDS + WHERE_FIELDS):
+        return "event_changed"
+    return ""
+
+
+def _tell_signed_up(
+    event: Event, before: Event, template: str, *, skip: set[int]
+) -> list[Registration]:
+    registrations = list(
+        event.registrations.exclude(status=Registration.Status.CANCELLED)
+        .exclude(pk__in=skip)
+        .order_by("pk")
+    )
+    if template == "event_changed" and before.starts_at != event.starts_at:
+        # The reminder is due again before the new date.
+        event.registrations.filter(reminded_at__isnull=False).update(reminded_at=None)
+    changes = {
+        "when_changed": any(getattr(before, n) != getattr(event, n) for n in WHEN_FIELDS),
+        "where_changed": any(
+            getattr(before, n) != getattr(event, n) for n in ("venue_sv", "venue_en", "city")
+        ),
+        "online_changed": before.online_url != event.online_url,
+        "before": before,
+    }
+    only_online = template == "event_changed" and not (
+        changes["when_changed"] or changes["where_changed"]
+    )
+    if only_online:
+        # The meeting link is given to seats only: the waiting list has nothing new.
+        registrations = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+    messages = []
+    for registration in registrations:
+        registration.event = event
+        message = _message(registration, template)
+        message["context"].update(changes)
+        # Everyone signed up may have added the event (the page's own calendar link, too):
+        # the same UID and a higher SEQUENCE replace or remove that entry.
+        message["attachments"] = [registration_calendar_file(registration)]
+        messages.append(outbox_compose(to=[registration.email], **message))
+    outbox_enqueue_all(*messages)
+    return registrations
 
 
 @transaction.atomic

@@ -94,6 +94,21 @@ def test_raising_the_capacity_in_admin_seats_the_waiting_list(staff_client):
     assert OutboxMessage.objects.filter(to__contains=["w@example.org"]).count() == 1
 
 
+def test_cancelling_an_event_in_admin_emails_everyone_signed_up_once(staff_client):
+    event = make_event(capacity=1)
+    make_registration(event, email="seat@example.org")
+    make_registration(event, status=Registration.Status.WAITING, email="w@example.org")
+    url = reverse("admin:knowledge_event_change", args=[event.pk])
+    response = staff_client.post(url, change_data(event, is_cancelled="on"), follow=True)
+    assert "2 personer som var anmälda fick e-post om att evenemanget är inställt" in response.text
+    staff_client.post(url, change_data(event, is_cancelled="on"))
+    for email in ("seat@example.org", "w@example.org"):
+        assert OutboxMessage.objects.filter(to__contains=[email]).count() == 1
+    page = staff_client.get(url)
+    assert "Meddela själv" not in page.text
+    assert "alla som är anmälda får e-post en gång" in page.text
+
+
 def test_deleting_a_sign_up_in_admin_seats_the_next_in_line(staff_client):
     event = make_event(capacity=1)
     seated = make_registration(event)

@@ -246,7 +246,7 @@ def test_a_newcomer_never_takes_a_seat_while_someone_waits():
 def test_more_seats_go_to_the_waiting_list_in_order_with_an_email_in_their_language():
     event, _, queue = full_event_with_queue(capacity=1, waiting=3)
     event.capacity = 3
-    promoted = services.event_save(event=event)
+    promoted = services.event_save(event=event).promoted
     assert [r.pk for r in promoted] == [queue[0].pk, queue[1].pk]
     assert statuses(queue) == ["confirmed", "confirmed", "waiting"]
     message = outbox_to("w0@example.org")[-1]

@@ -8,7 +8,8 @@ import pytest
 from django.core.files.base import ContentFile
 
 from knowledge.tests.conftest import url
-from knowledge.tests.factories import make_person, make_publication
+from knowledge.tests.factories import make_call, make_person, make_publication
+from knowledge.tests.files import PDF
 from reference.models import Country, Organisation, Theme
 
 pytestmark = pytest.mark.django_db
@@ -217,15 +218,28 @@ def test_document_languages_are_named_in_the_visitors_language(client, language,
     assert ">es<" not in facts and ", es" not in facts
 
 
-def test_an_accessible_version_is_asked_of_the_knowledge_team(client, settings):
-    settings.ICLD_KNOWLEDGE_TEAM_EMAIL = "research@icld.example"
+def test_an_accessible_version_is_asked_of_the_knowledge_team(client):
     publication = make_publication(with_file=True, title_en="Inclusive leadership")
-    for language in ("sv", "en"):
+    for language, form in (
+        ("sv", "/sv/tillganglighet/rapportera/"),
+        ("en", "/en/accessibility/report/"),
+    ):
         text = client.get(url("publication", slug=publication.slug, language=language)).text
         link = text.split('class="accessible-version"')[1].split("</a>")[0]
-        assert 'href="mailto:research@icld.example?subject=' in link
-        assert "Inclusive%20leadership" in link
-        assert settings.ICLD_CONTACT_EMAIL not in link
+        # The tracked report form, naming the document and the team that owns it.
+        assert f'href="{form}?document=Inclusive%20leadership&amp;team=knowledge"' in link
+        assert "mailto:" not in link
+        page = client.get(f"{form}?document=Inclusive%20leadership&team=knowledge").text
+        assert 'name="team" value="knowledge"' in page
+
+
+def test_a_calls_documents_are_asked_of_the_knowledge_team(client):
+    call = make_call()
+    document = call.documents.create(title_sv="Utlysningstext", title_en="Call text")
+    document.file.save("call.pdf", ContentFile(PDF))
+    text = client.get(url("call", slug=call.slug, language="sv")).text
+    link = text.split('class="accessible-version"')[1].split("</a>")[0]
+    assert "?document=Utlysningstext&amp;team=knowledge" in link
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

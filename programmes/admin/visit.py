@@ -101,21 +101,28 @@ class ScheduledVisitForm(forms.ModelForm):
         check = services.visit_check(probe)
         for problem in check.errors:
             self.add_error(problem.field, ValidationError(problem.message, code="impossible"))
-        if not check.warnings or check.errors:
+        if not check.warnings:
             return
         messages_ = [problem.message for problem in check.warnings]
-        if cleaned.get("confirm_warnings"):
+        if cleaned.get("confirm_warnings") and not check.errors:
             self.confirmed_warnings = messages_
             return
+        # Warnings are shown beside the errors, so the coordinator fixes everything in one go;
+        # the box stays as it was ticked until the errors are fixed.
         self.fields["confirm_warnings"].widget = forms.CheckboxInput()
+        hint = (
+            gettext(
+                "Check these with the host too: once the errors are fixed, tick the box to "
+                "save anyway."
+            )
+            if check.errors
+            else gettext("Check these with the host, then tick the box to save anyway.")
+        )
         self.add_error(
             "confirm_warnings",
             [
                 *(ValidationError(m, code="warning") for m in messages_),
-                ValidationError(
-                    gettext("Check these with the host, then tick the box to save anyway."),
-                    code="warning",
-                ),
+                ValidationError(hint, code="warning"),
             ],
         )
 
@@ -214,9 +221,18 @@ class ScheduledVisitAdmin(admin.ModelAdmin):
             if name in {f.name for f in ScheduledVisit._meta.concrete_fields}
         }
         services.visit_update(visit=obj, changes=changes, by=request.user)
-        if changes.get("status", (None, None))[1] == ScheduledVisit.Status.CONFIRMED:
+        status = changes.get("status", (None, None))
+        if status[1] == ScheduledVisit.Status.CONFIRMED:
             self.message_user(
                 request, gettext("The host has been sent a confirmation email."), messages.SUCCESS
+            )
+        elif status == (ScheduledVisit.Status.CONFIRMED, ScheduledVisit.Status.PROPOSED) and (
+            obj.contact_email or (obj.offer_id and obj.offer.email)
+        ):
+            self.message_user(
+                request,
+                gettext("The host has been emailed that the visit is no longer confirmed."),
+                messages.SUCCESS,
             )
 
     def delete_model(self, request, obj):

@@ -382,7 +382,8 @@ def _host_language(visit: ScheduledVisit) -> str:
 
 
 def _tell_host_of_change(visit: ScheduledVisit, before: dict) -> None:
-    """A confirmed visit was cancelled or moved: email the host what changed (queued)."""
+    """A confirmed visit was cancelled, moved or taken back to proposed: email the host what
+    changed (queued)."""
     recipient = visit.contact_email or (visit.offer.email if visit.offer_id else "")
     if not recipient:
         return
@@ -391,6 +392,9 @@ def _tell_host_of_change(visit: ScheduledVisit, before: dict) -> None:
     )
     if visit.status == ScheduledVisit.Status.CANCELLED:
         template = "programmes/emails/visit_cancelled"
+    elif visit.status == ScheduledVisit.Status.PROPOSED:
+        # The host prepared for a confirmed visit: it is now only a proposal again.
+        template = "programmes/emails/visit_unconfirmed"
     elif any(getattr(old, name) != getattr(visit, name) for name in HOST_FACING_FIELDS):
         template = "programmes/emails/visit_changed"
     else:

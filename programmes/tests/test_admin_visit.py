@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import icalendar
@@ -164,6 +165,53 @@ def test_warnings_are_shown_and_saved_only_once_the_coordinator_confirms(staff_c
     response = staff_client.post(add, data, headers={"accept-language": "en"}, follow=True)
     assert ScheduledVisit.objects.count() == 1
     assert "Saved despite a warning" in response.text
+
+
+def test_errors_and_warnings_are_shown_together(staff_client):
+    intake = make_intake()
+    offer = make_offer(capacity=10, periods=(("2027-09-14", "2027-09-30"),))
+    data = visit_post(intake, offer.organisation, "2027-09-08", "2027-09-08", confirm_warnings="")
+    data.update({"offer": offer.pk, "participants": 40})
+    add = reverse("admin:programmes_scheduledvisit_add")
+    text = staff_client.post(add, data, headers={"accept-language": "en"}).text
+    # The error (more visitors than the intake) and the warnings (capacity, periods) at once.
+    assert "40 visitors is more than the 25 participants of" in text
+    assert "can receive at most 10 visitors at one time; this visit has 40" in text
+    assert "8 September 2027 is outside the periods Vara Municipality offered" in text
+    assert "once the errors are fixed, tick the box" in text
+    assert 'type="checkbox" name="confirm_warnings"' in text
+    # Ticked but still impossible: nothing is saved, the box stays ticked and the warnings
+    # stay in sight.
+    data["confirm_warnings"] = "on"
+    text = staff_client.post(add, data, headers={"accept-language": "en"}).text
+    assert ScheduledVisit.objects.count() == 0
+    assert "can receive at most 10 visitors at one time" in text
+    [box] = re.findall(r'<input type="checkbox" name="confirm_warnings"[^>]*>', text)
+    assert " checked" in box
+    swedish = staff_client.post(add, {**data, "confirm_warnings": ""}).text
+    assert "40 besökare är fler än de 25 deltagarna" in swedish
+    assert "när felen är rättade" in swedish
+    # Fixed: saved with the warnings confirmed.
+    data["participants"] = 20
+    staff_client.post(add, data, headers={"accept-language": "en"})
+    assert ScheduledVisit.objects.count() == 1
+
+
+def test_taking_back_a_confirmation_in_admin_emails_the_host(staff_client):
+    intake = make_intake()
+    offer = make_offer(capacity=30, language="en", email="host@vara.example")
+    visit = make_visit(
+        intake, offer=offer, status="confirmed", contact_email="host@vara.example",
+        contact_language="en",
+    )  # fmt: skip
+    data = visit_post(intake, municipality(), "2027-09-08", "2027-09-08", status="proposed")
+    data.update({"offer": offer.pk, "contact_email": "host@vara.example", "contact_language": "en"})
+    response = staff_client.post(
+        reverse("admin:programmes_scheduledvisit_change", args=[visit.pk]), data, follow=True
+    )
+    assert "Värden har fått e-post om att besöket inte längre är bekräftat." in response.text
+    message = OutboxMessage.objects.get(to=["host@vara.example"])
+    assert message.subject == "No longer confirmed: the study visit on 8 September 2027"
 
 
 def test_a_visit_that_fits_saves_without_any_checkbox(staff_client):

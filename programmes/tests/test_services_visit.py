@@ -320,6 +320,38 @@ def test_cancelling_a_confirmed_visit_tells_the_host_in_swedish():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "subject", "words"),
+    [
+        ("sv", "Inte längre bekräftat: studiebesöket 8 september 2027", "är inte bekräftat längre"),
+        (
+            "en",
+            "No longer confirmed: the study visit on 8 September 2027",
+            "not confirmed any more",
+        ),
+    ],
+)
+def test_taking_a_confirmed_visit_back_to_proposed_tells_the_host(language, subject, words):
+    visit = _confirmed(language)
+    with translation.override("sv" if language == "en" else "en"):  # staff's own language
+        services.visit_update(
+            visit=visit,
+            changes={"status": ScheduledVisit.Status.PROPOSED, "starts_on": date(2027, 9, 7)},
+        )
+    message = OutboxMessage.objects.get()
+    assert message.to == ["host@vara.example"] and message.language == language
+    assert message.subject == subject
+    assert words in message.body_text
+    assert ("7–8 september 2027" if language == "sv" else "7–8 September 2027") in (
+        message.body_text
+    )
+    assert message.reply_to
+    # Confirming it again sends a new confirmation.
+    services.visit_confirm(visit=visit)
+    assert OutboxMessage.objects.count() == 2
+
+
+@pytest.mark.django_db
 def test_changes_the_host_does_not_need_send_nothing():
     visit = _confirmed()
     services.visit_update(visit=visit, changes={"internal_notes": "Bus booked."})
