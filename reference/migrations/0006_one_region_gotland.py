@@ -28,6 +28,30 @@ def _repoint(Organisation, old, new) -> None:
             )
 
 
+NOTE = (
+    "Flyttat från dubbletten Region Gotland (2026-12): besöket överlappade ett annat besök hos "
+    "Gotland och är därför markerat som inställt. Planera om det. / Moved from the duplicate "
+    "Region Gotland: it overlapped another visit to Gotland, so it is marked cancelled; "
+    "reschedule it."
+)
+
+
+def _set_aside_double_bookings(apps, region, municipality) -> None:
+    """Two rows for one host could each have a visit on the same days; as one host that is a
+    double booking, which the database refuses. Such a visit of the duplicate is kept, marked
+    cancelled (outside the rule) with a note for the programme team: nothing is lost."""
+    Visit = apps.get_model("programmes", "ScheduledVisit")
+    active = Visit.objects.exclude(status="cancelled")
+    for visit in active.filter(host=region):
+        clash = active.filter(
+            host=municipality, starts_on__lte=visit.ends_on, ends_on__gte=visit.starts_on
+        )
+        if clash.exists():
+            visit.status = "cancelled"
+            visit.internal_notes = f"{visit.internal_notes}\n\n{NOTE}".strip()
+            visit.save(update_fields=["status", "internal_notes"])
+
+
 def _search_names(partnership) -> str:
     # As partnerships.services.partnership_search_names, on the historical models.
     names = [partnership.country.name_sv, partnership.country.name_en]
@@ -56,6 +80,7 @@ def merge(apps, schema_editor):
     region = Organisation.objects.filter(kind="region", code=REGION_CODE).first()
     if region is not None:
         old_slugs.add(region.slug)
+        _set_aside_double_bookings(apps, region, municipality)
         _repoint(Organisation, region, municipality)
         municipality.website = municipality.website or region.website
         region.delete()

@@ -81,3 +81,31 @@ def test_gotland_becomes_one_organisation_and_every_row_points_at_it():
     assert Subscription.objects.get(email="a@example.org").query == (
         "organisation=region-gotland&theme=education"
     )
+
+
+@pytest.mark.django_db
+def test_a_double_booking_across_the_two_gotlands_is_kept_as_a_cancelled_visit_with_a_note():
+    import importlib
+
+    from django.apps import apps
+
+    from programmes.tests.conftest import make_intake, make_visit
+
+    merge = importlib.import_module("reference.migrations.0006_one_region_gotland")
+    municipality = Organisation.objects.get(kind="municipality", code="0980")
+    region = Organisation.objects.create(
+        kind="region", code="09", name_sv="Region Gotland (dubblett)", name_en="Region Gotland",
+        slug="region-gotland-dubblett", country_id="SE", county_id="09",
+    )  # fmt: skip
+    intake = make_intake()
+    kept = make_visit(intake, municipality, first="2027-09-08", last="2027-09-09")
+    clash = make_visit(intake, region, first="2027-09-09", last="2027-09-10")
+    apart = make_visit(intake, region, first="2027-09-20", last="2027-09-20")
+    merge._set_aside_double_bookings(apps, region, municipality)
+    merge._repoint(Organisation, region, municipality)
+    for visit in (kept, clash, apart):
+        visit.refresh_from_db()
+    assert {kept.host, clash.host, apart.host} == {municipality}
+    assert (kept.status, apart.status) != ("cancelled", "cancelled")
+    assert clash.status == "cancelled" and "Planera om det" in clash.internal_notes
+    assert apart.status != "cancelled" and not apart.internal_notes
