@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from core import search
 from core.i18n import active_language, fallback_expression
 from core.search import clean_query, clean_search, highlight
-from knowledge.models import DOCUMENT_LANGUAGES, Publication
+from knowledge.models import DOCUMENT_LANGUAGES, Person, Publication
 from reference.models import Country, Theme
 
 PAGE_SIZE = 20
@@ -146,6 +146,16 @@ class LibraryResult:
     page: Page
     facets: dict[str, list[FacetOption]]
     sorts: dict
+    # "Did you mean": the search with a misspelt name corrected, or "".
+    suggestion: str = ""
+
+
+# The names a visitor may misspell in the library's search box: authors and countries.
+SUGGESTED_NAMES = (
+    search.Names(lambda: Person.objects.all(), "family_name"),
+    search.Names(lambda: Country.objects.partners(), "name_sv"),
+    search.Names(lambda: Country.objects.partners(), "name_en"),
+)
 
 
 def filtered_publications(
@@ -265,7 +275,15 @@ def library_search(params: QueryDict) -> LibraryResult:
             publication.snippet_html = highlight(publication.snippet)
 
     facets = _facets(query, counts, themes, countries)
-    return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS)
+    suggestion = ""
+    if query.q:
+        suggestion = search.suggestion(
+            query.q,
+            [(Publication.objects.published(), None)],
+            SUGGESTED_NAMES,
+            found_all=bool(total) and not query.any_word,
+        )
+    return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS, suggestion=suggestion)
 
 
 FACET_SQL = {

@@ -126,26 +126,12 @@ def _group(
 def _suggestion(
     query_text: str, terms: list, sources: list[SearchSource], *, found_all: bool
 ) -> str:
-    """A "did you mean" for the words that matched nothing: when nothing matched every word,
-    and also when results were found through "or" while one of its words found nothing
-    ("klimat or Skelefteå"). Results that match every word leave nothing to correct."""
-    if found_all and not any(term.either for term in terms):
-        return ""
-    words = core_search.suggestible_words(query_text)
-    if not words:
-        return ""
-    if not found_all and len(terms) == 1:
-        unmatched = words  # the one word found nothing: no need to ask
-    else:
-        unmatched = core_search.unmatched_words(
-            words, [(source.queryset(), source.vector()) for source in sources]
-        )
-    if not unmatched:
-        return ""
-    return core_search.did_you_mean(
+    """A "did you mean" for the words that matched nothing in any kind (core.search)."""
+    return core_search.suggestion(
         query_text,
+        [(source.queryset(), source.vector()) for source in sources],
         [names for source in sources for names in source.names],
-        words=unmatched,
+        found_all=found_all,
     )
 
 
