@@ -302,15 +302,28 @@ FACET_SQL = {
 # links are counted in the link table's index on it (an index-only count per value, no
 # hashing of 50,000 rows), less those of the few drafts (found through the partial index
 # ``knowledge_pub_drafts``), instead of joined with 50,000 published rows.
+LINKS_LESS_DRAFTS = (
+    "SELECT '{facet}', v.key, v.n - coalesce(d.n, 0) FROM (SELECT r.{key}::text AS key, "
+    "(SELECT count(*) FROM {links} l WHERE l.{column} = r.{key}) AS n FROM {vocabulary} r) v "
+    "LEFT JOIN (SELECT l.{column}::text AS key, count(*) AS n FROM knowledge_publication p "
+    "JOIN {links} l ON l.publication_id = p.id WHERE NOT p.is_published GROUP BY l.{column}) d "
+    "ON d.key = v.key WHERE v.n > coalesce(d.n, 0)"
+)
 UNFILTERED_SQL = {
-    "theme": "SELECT 'theme', v.id::text, (SELECT count(*) FROM knowledge_publication_themes t "
-    "WHERE t.theme_id = v.id) - (SELECT count(*) FROM knowledge_publication d "
-    "JOIN knowledge_publication_themes t ON t.publication_id = d.id "
-    "WHERE NOT d.is_published AND t.theme_id = v.id) FROM reference_theme v",
-    "country": "SELECT 'country', v.code, (SELECT count(*) FROM knowledge_publication_countries c "
-    "WHERE c.country_id = v.code) - (SELECT count(*) FROM knowledge_publication d "
-    "JOIN knowledge_publication_countries c ON c.publication_id = d.id "
-    "WHERE NOT d.is_published AND c.country_id = v.code) FROM reference_country v",
+    "theme": LINKS_LESS_DRAFTS.format(
+        facet="theme",
+        key="id",
+        links="knowledge_publication_themes",
+        column="theme_id",
+        vocabulary="reference_theme",
+    ),
+    "country": LINKS_LESS_DRAFTS.format(
+        facet="country",
+        key="code",
+        links="knowledge_publication_countries",
+        column="country_id",
+        vocabulary="reference_country",
+    ),
 }
 # The total, the types and the years of the same rows, from their counts per (type, year):
 # one pass in the covering index's order (no hashing), summed in Python.
@@ -393,8 +406,8 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
                 for bit, code in LANGUAGE_BITS:
                     if int(value) & bit:
                         _add(counts["language"], code, count)
-            elif key != "type_year" and (count or key == "total"):
-                counts[key][value] = count  # (a theme or country counted whole may have none)
+            elif key != "type_year":
+                counts[key][value] = count
     return counts
 
 

@@ -40,7 +40,13 @@ def partnerships():
         title_en="Climate work",
         phase="inception",
     )
-    partnership(swedish_slugs=("umea",), country="KE", publish=False)
+    # A draft (with a theme of its own, and one it shares) is counted nowhere.
+    partnership(
+        swedish_slugs=("umea",),
+        country="KE",
+        themes=("education", "environment-and-climate"),
+        publish=False,
+    )
 
 
 @pytest.mark.parametrize(
