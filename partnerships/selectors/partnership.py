@@ -379,6 +379,16 @@ UNFILTERED_SQL = {
     "JOIN reference_theme t ON t.id = x.id WHERE x.n > coalesce(d.n, 0)",
 }
 FACET_COLUMNS = ("id", "country_id", "phase", "status", "start_year", "end_year")
+# When none of them has a selection, the country, phase and status facets and the total count
+# the same rows: one pass grouped by (country, phase, status), a hundred-odd groups summed in
+# Python, instead of four passes. The value is "<country slug> <phase> <status>" (none of
+# them can hold a space).
+COUNTRY_PHASE_STATUS_SQL = (
+    "SELECT 'country_phase_status', c.slug || ' ' || x.phase || ' ' || x.status, c.name_sv, "
+    "c.name_en, x.n FROM (SELECT m.country_id, m.phase, m.status, count(*) AS n FROM {m} m "
+    "GROUP BY m.country_id, m.phase, m.status) x JOIN reference_country c ON c.code = x.country_id"
+)
+COMBINED = ("country", "phase", "status", "total")
 
 
 def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
@@ -406,7 +416,12 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
 
     everything = cte("m", "")
     parts = []
+    combined = not any(getattr(filters, name) for name in COMBINED if name != "total")
+    if combined:
+        parts.append(COUNTRY_PHASE_STATUS_SQL.format(m=everything))
     for name in FACET_SQL:
+        if combined and name in COMBINED:
+            continue
         # Counted without its own filter, a facet whose filter is the only one counts every
         # published partnership.
         if name in UNFILTERED_SQL and filters.without(name).is_empty:
@@ -420,8 +435,26 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
         for facet, value, label_sv, label_en, n in cursor.fetchall():
+            if facet == "country_phase_status":
+                slug, phase, status = value.split(" ")
+                _add_row(rows["country"], slug, n, label_sv=label_sv, label_en=label_en)
+                _add_row(rows["phase"], phase, n)
+                _add_row(rows["status"], status, n)
+                _add_row(rows["total"], "", n)
+                continue
             rows[facet].append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
+    if combined and not rows["total"]:
+        rows["total"].append({"value": "", "label_sv": "", "label_en": "", "n": 0})
     return rows
+
+
+def _add_row(rows: list[dict], value: str, n: int, *, label_sv: str = "", label_en: str = ""):
+    """Add ``n`` to the row of ``value`` (a few dozen rows at most: a scan is enough)."""
+    for row in rows:
+        if row["value"] == value:
+            row["n"] += n
+            return
+    rows.append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
 
 
 def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
