@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core import signing
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core import search
@@ -34,8 +35,17 @@ def events_for_organisation(organisation, *, limit: int = 6) -> QuerySet[Event]:
 
 
 def _with_seats(qs: QuerySet[Event]) -> QuerySet[Event]:
+    # Counted per event shown (an index-only count in ``knowledge_reg_queue``), not by joining
+    # every registration of every matching event and grouping before the page is cut.
+    confirmed = (
+        Registration.objects.filter(event_id=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("event_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return qs.annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
+        confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
     )
 
 
