@@ -325,21 +325,22 @@ UNFILTERED_SQL = {
         vocabulary="reference_country",
     ),
 }
-# The total, the types and the years of the same rows, from their counts per (type, year):
-# one pass in the covering index's order (no hashing), summed in Python.
-TOTAL_TYPE_YEAR_SQL = (
-    "SELECT 'type_year', m.type || ' ' || m.year, count(*) FROM {m} m GROUP BY m.type, m.year"
-)
-# The same per (type, year, languages as bits): one pass for four facets.
-TOTAL_TYPE_YEAR_LANGUAGES_SQL = (
-    "SELECT 'type_year_languages', m.type || ' ' || m.year || ' ' || m.document_language_bits, "
-    "count(*) FROM {m} m GROUP BY m.type, m.year, m.document_language_bits"
-)
+# The total and every facet of type, year and languages without a selection, counted over
+# the same rows in one pass grouped by those columns (in the covering index's order when
+# they are type and year), summed in Python. Its value: the group's columns, space-separated.
+GROUPED_COLUMNS = {"type": "m.type", "year": "m.year", "language": "m.document_language_bits"}
 LANGUAGE_BITS = [(1 << bit, code) for bit, (code, _label) in enumerate(DOCUMENT_LANGUAGES)]
 
 
 def _add(counts: dict[str, int], key: str, n: int) -> None:
     counts[key] = counts.get(key, 0) + n
+
+
+def _add_languages(counts: dict[str, int], bits: str, n: int) -> None:
+    """Each language of the document (a bit of ``document_language_bits``) counts these rows."""
+    for bit, code in LANGUAGE_BITS:
+        if int(bits) & bit:
+            _add(counts, code, n)
 
 
 def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
@@ -374,14 +375,12 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         return name
 
     everything = cte("m", "")
-    keys = list(FACET_SQL)
-    if not selected["type"] and not selected["year"]:
-        if selected["language"]:
-            parts.append(TOTAL_TYPE_YEAR_SQL.format(m=everything))
-            keys = [key for key in keys if key not in ("total", "type", "year")]
-        else:
-            parts.append(TOTAL_TYPE_YEAR_LANGUAGES_SQL.format(m=everything))
-            keys = [key for key in keys if key not in ("total", "type", "year", "language")]
+    grouped = [name for name in GROUPED_COLUMNS if not selected[name]]
+    columns = [GROUPED_COLUMNS[name] for name in grouped]
+    value = " || ' ' || ".join(f"{column}::text" for column in columns) or "''"
+    group_by = f" GROUP BY {', '.join(columns)}" if columns else ""
+    parts.append(f"SELECT 'grouped', {value}, count(*) FROM {everything} m{group_by}")
+    keys = [key for key in FACET_SQL if key != "total" and key not in grouped]
     for key in keys:
         # Counted without its own filter, a facet whose filter is the only one counts every
         # published publication.
@@ -395,19 +394,18 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
         for key, value, count in cursor.fetchall():
-            if key in ("type_year", "type_year_languages"):
-                type_, year, *bits = value.split(" ")
+            if key == "grouped":
                 _add(counts["total"], "", count)
-                _add(counts["type"], type_, count)
-                _add(counts["year"], year, count)
-                value = bits[0] if bits else None
-            if key in ("languages", "type_year_languages"):
-                # Each language of the document counts these rows.
-                for bit, code in LANGUAGE_BITS:
-                    if int(value) & bit:
-                        _add(counts["language"], code, count)
-            elif key != "type_year":
+                for name, part in zip(grouped, value.split(" ") if grouped else (), strict=True):
+                    if name == "language":
+                        _add_languages(counts["language"], part, count)
+                    else:
+                        _add(counts[name], part, count)
+            elif key == "languages":
+                _add_languages(counts["language"], value, count)
+            else:
                 counts[key][value] = count
+    counts["total"].setdefault("", 0)  # no group when nothing matches
     return counts
 
 
