@@ -113,11 +113,29 @@ def _limited(queryset: QuerySet, limit: int | None) -> QuerySet:
     return queryset if limit is None else queryset[:limit]
 
 
-def _for_cards(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
-    """What a partnership card shows: country, parties and themes, in three extra queries."""
+# What a card reads of its parties: not the search vector, addresses or descriptions.
+CARD_ORGANISATION_FIELDS = ("id", "slug", "short_name", "name_sv", "name_en")
+# Nor the partnership's own long texts and search columns (each card would carry them all).
+CARD_DEFERRED = (
+    "goals_sv",
+    "goals_en",
+    "results_sv",
+    "results_en",
+    "search_names",
+    "search_vector",
+)
+
+
+def _for_cards(queryset: QuerySet[Partnership], *, whole: bool = False) -> QuerySet[Partnership]:
+    """What a partnership card shows: country, parties and themes, in three extra queries
+    (``whole``: every column of each, for the open-data files)."""
+    organisations = Organisation.objects.order_by("short_name")
+    if not whole:
+        organisations = organisations.only(*CARD_ORGANISATION_FIELDS)
+        queryset = queryset.defer(*CARD_DEFERRED)
     return queryset.select_related("country").prefetch_related(
-        Prefetch("swedish_organisations", queryset=Organisation.objects.order_by("short_name")),
-        Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
+        Prefetch("swedish_organisations", queryset=organisations),
+        Prefetch("partner_organisations", queryset=organisations),
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
     )
 
@@ -239,8 +257,11 @@ def sort_options(filters: PartnershipFilters) -> list[search.SortOption]:
     return search.sort_options(SORTS, filters.sort, has_query=bool(filters.q), default="newest")
 
 
-def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
-    """Published partnerships matching ``filters``, ranked or sorted, ready for cards."""
+def partnership_list_public(
+    filters: PartnershipFilters | None = None, *, whole: bool = False
+) -> QuerySet[Partnership]:
+    """Published partnerships matching ``filters``, ranked or sorted, ready for cards (with
+    ``whole``, every column, for the open-data files)."""
     filters = filters or PartnershipFilters()
     queryset = _apply_filters(Partnership.objects.published(), filters)
     sort = effective_sort(filters)
@@ -257,7 +278,7 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
         queryset = queryset.order_by(fallback_expression("title", active_language()), "pk")
     else:
         queryset = queryset.order_by("-start_year", "title_sv", "pk")
-    return _for_cards(queryset)
+    return _for_cards(queryset, whole=whole)
 
 
 @dataclass
@@ -597,7 +618,7 @@ def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet
 
 def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:
     """Everything the open-data files hold, for every matching partnership."""
-    return partnership_list_public(filters).select_related("network")
+    return partnership_list_public(filters, whole=True).select_related("network")
 
 
 def _choice_facet(filters: PartnershipFilters, field: str, choices, rows: list[dict]) -> Facet:
