@@ -24,7 +24,12 @@ class Migration(migrations.Migration):
             field=models.GeneratedField(
                 db_persist=True,
                 expression=django.db.models.expressions.RawSQL(
-                    "(('sv' = ANY(document_languages))::int << 0) + (('en' = ANY(document_languages))::int << 1) + (('es' = ANY(document_languages))::int << 2) + (('fr' = ANY(document_languages))::int << 3) + (('pt' = ANY(document_languages))::int << 4) + (('ru' = ANY(document_languages))::int << 5)",
+                    "(('sv' = ANY(document_languages))::int << 0) + "
+                    "(('en' = ANY(document_languages))::int << 1) + "
+                    "(('es' = ANY(document_languages))::int << 2) + "
+                    "(('fr' = ANY(document_languages))::int << 3) + "
+                    "(('pt' = ANY(document_languages))::int << 4) + "
+                    "(('ru' = ANY(document_languages))::int << 5)",
                     [],
                 ),
                 output_field=models.SmallIntegerField(),
