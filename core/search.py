@@ -533,6 +533,33 @@ def did_you_mean(
     )
 
 
+def suggestion(
+    text: str,
+    sources: Iterable[tuple[QuerySet, Combinable | None]],
+    vocabularies: Iterable[Names],
+    *,
+    found_all: bool,
+) -> str:
+    """The "did you mean" of a search box, for the words that matched nothing: asked when
+    nothing matched every word (``found_all`` False), and also when results were found through
+    "or" while one of its words found nothing ("klimat or Skelefteå"). Results that match every
+    word leave nothing to correct. ``sources``: what the box searches (a queryset and its
+    vector, None for the stored column); ``vocabularies``: the names it may suggest."""
+    terms = parse_terms(text)
+    if found_all and not any(term.either for term in terms):
+        return ""
+    words = suggestible_words(text)
+    if not words:
+        return ""
+    if not found_all and len(terms) == 1:
+        unmatched = words  # the one word found nothing: no need to ask
+    else:
+        unmatched = unmatched_words(words, sources)
+    if not unmatched:
+        return ""
+    return did_you_mean(text, vocabularies, words=unmatched)
+
+
 def _plain(word: str) -> str:
     return "".join(
         ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch)

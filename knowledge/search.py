@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from core import search
 from core.i18n import active_language, fallback_expression
 from core.search import clean_query, clean_search, highlight
-from knowledge.models import DOCUMENT_LANGUAGES, Publication
+from knowledge.models import DOCUMENT_LANGUAGES, Person, Publication
 from reference.models import Country, Theme
 
 PAGE_SIZE = 20
@@ -146,6 +146,16 @@ class LibraryResult:
     page: Page
     facets: dict[str, list[FacetOption]]
     sorts: dict
+    # "Did you mean": the search with a misspelt name corrected, or "".
+    suggestion: str = ""
+
+
+# The names a visitor may misspell in the library's search box: authors and countries.
+SUGGESTED_NAMES = (
+    search.Names(lambda: Person.objects.all(), "family_name"),
+    search.Names(lambda: Country.objects.partners(), "name_sv"),
+    search.Names(lambda: Country.objects.partners(), "name_en"),
+)
 
 
 def filtered_publications(
@@ -265,46 +275,72 @@ def library_search(params: QueryDict) -> LibraryResult:
             publication.snippet_html = highlight(publication.snippet)
 
     facets = _facets(query, counts, themes, countries)
-    return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS)
+    suggestion = ""
+    if query.q:
+        suggestion = search.suggestion(
+            query.q,
+            [(Publication.objects.published(), None)],
+            SUGGESTED_NAMES,
+            found_all=bool(total) and not query.any_word,
+        )
+    return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS, suggestion=suggestion)
 
 
 FACET_SQL = {
     "total": "SELECT 'total', '', count(*) FROM {m}",
     "type": "SELECT 'type', m.type, count(*) FROM {m} m GROUP BY m.type",
     "year": "SELECT 'year', m.year::text, count(*) FROM {m} m GROUP BY m.year",
-    # Grouped by the (few) distinct lists of languages first, then each list's languages.
-    "language": "SELECT 'language', code, sum(g.n)::bigint FROM (SELECT m.document_languages, "
-    "count(*) AS n FROM {m} m GROUP BY m.document_languages) g, "
-    "unnest(g.document_languages) AS code GROUP BY code",
+    # Grouped by the languages as bits (a few distinct values); each bit is counted in Python.
+    "language": "SELECT 'languages', m.document_language_bits::text, count(*) FROM {m} m "
+    "GROUP BY m.document_language_bits",
     "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM {m} m "
     "JOIN knowledge_publication_themes t ON t.publication_id = m.id GROUP BY t.theme_id",
     "country": "SELECT 'country', c.country_id, count(*) FROM {m} m "
     "JOIN knowledge_publication_countries c ON c.publication_id = m.id GROUP BY c.country_id",
 }
-# Without any filter the rows are every published publication: the link tables are counted
-# whole, leaving out the few drafts (an anti-join with ``knowledge_pub_drafts``), instead of
-# joined with 50,000 published rows.
+# Without any filter the rows are every published publication: each theme's (country's)
+# links are counted in the link table's index on it (an index-only count per value, no
+# hashing of 50,000 rows), less those of the few drafts (found through the partial index
+# ``knowledge_pub_drafts``), instead of joined with 50,000 published rows.
+LINKS_LESS_DRAFTS = (
+    "SELECT '{facet}', v.key, v.n - coalesce(d.n, 0) FROM (SELECT r.{key}::text AS key, "
+    "(SELECT count(*) FROM {links} l WHERE l.{column} = r.{key}) AS n FROM {vocabulary} r) v "
+    "LEFT JOIN (SELECT l.{column}::text AS key, count(*) AS n FROM knowledge_publication p "
+    "JOIN {links} l ON l.publication_id = p.id WHERE NOT p.is_published GROUP BY l.{column}) d "
+    "ON d.key = v.key WHERE v.n > coalesce(d.n, 0)"
+)
 UNFILTERED_SQL = {
-    "theme": "SELECT 'theme', t.theme_id::text, count(*) FROM knowledge_publication_themes t "
-    "WHERE NOT EXISTS (SELECT 1 FROM knowledge_publication d WHERE d.id = t.publication_id "
-    "AND NOT d.is_published) GROUP BY t.theme_id",
-    "country": "SELECT 'country', c.country_id, count(*) FROM knowledge_publication_countries c "
-    "WHERE NOT EXISTS (SELECT 1 FROM knowledge_publication d WHERE d.id = c.publication_id "
-    "AND NOT d.is_published) GROUP BY c.country_id",
+    "theme": LINKS_LESS_DRAFTS.format(
+        facet="theme",
+        key="id",
+        links="knowledge_publication_themes",
+        column="theme_id",
+        vocabulary="reference_theme",
+    ),
+    "country": LINKS_LESS_DRAFTS.format(
+        facet="country",
+        key="code",
+        links="knowledge_publication_countries",
+        column="country_id",
+        vocabulary="reference_country",
+    ),
 }
-# The total, the types and the years of the same rows in one pass (GROUPING SETS).
-TOTAL_TYPE_YEAR_SQL = (
-    "SELECT CASE GROUPING(m.type, m.year) WHEN 3 THEN 'total' WHEN 1 THEN 'type' "
-    "ELSE 'year' END, coalesce(m.type, m.year::text, ''), count(*) FROM {m} m "
-    "GROUP BY GROUPING SETS ((), (m.type), (m.year))"
-)
-# The same, with the (few) distinct lists of document languages: one pass for four facets.
-TOTAL_TYPE_YEAR_LANGUAGES_SQL = (
-    "SELECT CASE GROUPING(m.type, m.year, m.document_languages) WHEN 7 THEN 'total' "
-    "WHEN 3 THEN 'type' WHEN 5 THEN 'year' ELSE 'languages' END, "
-    "coalesce(m.type, m.year::text, array_to_string(m.document_languages, ','), ''), count(*) "
-    "FROM {m} m GROUP BY GROUPING SETS ((), (m.type), (m.year), (m.document_languages))"
-)
+# The total and every facet of type, year and languages without a selection, counted over
+# the same rows in one pass grouped by those columns (in the covering index's order when
+# they are type and year), summed in Python. Its value: the group's columns, space-separated.
+GROUPED_COLUMNS = {"type": "m.type", "year": "m.year", "language": "m.document_language_bits"}
+LANGUAGE_BITS = [(1 << bit, code) for bit, (code, _label) in enumerate(DOCUMENT_LANGUAGES)]
+
+
+def _add(counts: dict[str, int], key: str, n: int) -> None:
+    counts[key] = counts.get(key, 0) + n
+
+
+def _add_languages(counts: dict[str, int], bits: str, n: int) -> None:
+    """Each language of the document (a bit of ``document_language_bits``) counts these rows."""
+    for bit, code in LANGUAGE_BITS:
+        if int(bits) & bit:
+            _add(counts, code, n)
 
 
 def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
@@ -331,7 +367,7 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         sql, cte_params = (
             base(skip)
             .order_by()
-            .values("id", "type", "year", "document_languages")
+            .values("id", "type", "year", "document_language_bits")
             .query.sql_with_params()
         )
         ctes.append(f"{name} AS {materialized} ({sql})")
@@ -339,14 +375,12 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         return name
 
     everything = cte("m", "")
-    keys = list(FACET_SQL)
-    if not selected["type"] and not selected["year"]:
-        if selected["language"]:
-            parts.append(TOTAL_TYPE_YEAR_SQL.format(m=everything))
-            keys = [key for key in keys if key not in ("total", "type", "year")]
-        else:
-            parts.append(TOTAL_TYPE_YEAR_LANGUAGES_SQL.format(m=everything))
-            keys = [key for key in keys if key not in ("total", "type", "year", "language")]
+    grouped = [name for name in GROUPED_COLUMNS if not selected[name]]
+    columns = [GROUPED_COLUMNS[name] for name in grouped]
+    value = " || ' ' || ".join(f"{column}::text" for column in columns) or "''"
+    group_by = f" GROUP BY {', '.join(columns)}" if columns else ""
+    parts.append(f"SELECT 'grouped', {value}, count(*) FROM {everything} m{group_by}")
+    keys = [key for key in FACET_SQL if key != "total" and key not in grouped]
     for key in keys:
         # Counted without its own filter, a facet whose filter is the only one counts every
         # published publication.
@@ -360,11 +394,18 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
         for key, value, count in cursor.fetchall():
-            if key == "languages":  # a list of languages: each of them counts these rows
-                for code in filter(None, value.split(",")):
-                    counts["language"][code] = counts["language"].get(code, 0) + count
+            if key == "grouped":
+                _add(counts["total"], "", count)
+                for name, part in zip(grouped, value.split(" ") if grouped else (), strict=True):
+                    if name == "language":
+                        _add_languages(counts["language"], part, count)
+                    else:
+                        _add(counts[name], part, count)
+            elif key == "languages":
+                _add_languages(counts["language"], value, count)
             else:
                 counts[key][value] = count
+    counts["total"].setdefault("", 0)  # no group when nothing matches
     return counts
 
 

@@ -18,6 +18,8 @@ from knowledge import citations, schema, search, selectors, services
 from knowledge.forms import RegistrationForm
 from knowledge.models import Registration
 
+PER_PAGE = 20  # as every list of the portal
+
 
 def _file_size(field) -> int | None:
     if not field:
@@ -125,11 +127,15 @@ class EventListView(TemplateView):
     def get_context_data(self, **kwargs):
         q = clean_search(self.request.GET.get("q", ""))
         if q:
-            page = paginate(self.request, selectors.events_search(q), 10)
+            page = paginate(self.request, selectors.events_search(q), PER_PAGE)
             return super().get_context_data(q=q, results=page.object_list, page_obj=page, **kwargs)
-        past = paginate(self.request, selectors.events_past_for_list(), 10)
+        page = paginate(self.request, selectors.events_for_list(), PER_PAGE)
+        events = list(page.object_list)
         return super().get_context_data(
-            upcoming=list(selectors.events_upcoming_for_list()), page_obj=past, **kwargs
+            page_obj=page,
+            upcoming=[event for event in events if not event.is_past],
+            past=[event for event in events if event.is_past],
+            **kwargs,
         )
 
 

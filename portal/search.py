@@ -59,10 +59,12 @@ class SiteSearch:
         return all(group.total_is_exact for group in self.groups)
 
 
-def _candidates(found_by_source: list, limit: int) -> list[list]:
-    """For each kind, the pk and rank of its first ``limit`` matches, in one statement (a
-    ``UNION ALL`` of each kind's ``LIMIT``ed query): counted and ranked in one pass over the
-    index's candidates, never over every match of a common word."""
+def _candidates(found_by_source: list, limit: int, shown: int) -> list[tuple[int, list]]:
+    """For each kind, how many of its first ``limit`` matches there are and the pks of the best
+    ``shown`` of them (best rank first, the newest, highest pk, first among equals), in one
+    statement (a ``UNION ALL`` of each kind's ``LIMIT``ed query): counted and ranked in one
+    pass over the index's candidates, never over every match of a common word, and only the
+    rows shown leave the database."""
     parts, params = [], []
     for n, (_source, found) in enumerate(found_by_source):
         if found.query is None:
@@ -73,15 +75,20 @@ def _candidates(found_by_source: list, limit: int) -> list[list]:
             .values("c_pk", "c_rank")[:limit]
             .query.sql_with_params()
         )
-        parts.append(f"SELECT {n}, c.c_pk::text, c.c_rank FROM ({sql}) c")
+        parts.append(
+            f"SELECT {n}, c.c_pk::text, c.total, c.place FROM (SELECT c.c_pk, "
+            "count(*) OVER () AS total, row_number() OVER "
+            f"(ORDER BY c.c_rank DESC, c.c_pk DESC) AS place FROM ({sql}) c) c "
+            f"WHERE c.place <= {int(shown)}"
+        )
         params.extend(found_params)
-    rows: list[list] = [[] for _ in found_by_source]
+    rows: list[tuple[int, list]] = [(0, []) for _ in found_by_source]
     if parts:
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
-            for n, pk, rank in cursor.fetchall():
+            for n, pk, total, _place in sorted(cursor.fetchall(), key=lambda row: row[3]):
                 model = found_by_source[n][1].queryset.model
-                rows[n].append((model._meta.pk.to_python(pk), rank))
+                rows[n] = (total, [*rows[n][1], model._meta.pk.to_python(pk)])
     return rows
 
 
@@ -92,11 +99,7 @@ def _group(
     (``ts_headline`` for those rows only), and how many match (``COUNT_LIMIT`` + 1 at most)."""
     if found.query is None:
         return ResultGroup(source.key, source.label)
-    total = len(candidates)
-    # Best rank first, the newest (highest pk) first among equals.
-    candidates = sorted(candidates, key=lambda row: row[0], reverse=True)
-    candidates.sort(key=lambda row: row[1], reverse=True)
-    best = [pk for pk, _rank in candidates[:limit]]
+    total, best = candidates
     items = []
     if best:
         annotations = {}
@@ -126,26 +129,12 @@ def _group(
 def _suggestion(
     query_text: str, terms: list, sources: list[SearchSource], *, found_all: bool
 ) -> str:
-    """A "did you mean" for the words that matched nothing: when nothing matched every word,
-    and also when results were found through "or" while one of its words found nothing
-    ("klimat or Skelefteå"). Results that match every word leave nothing to correct."""
-    if found_all and not any(term.either for term in terms):
-        return ""
-    words = core_search.suggestible_words(query_text)
-    if not words:
-        return ""
-    if not found_all and len(terms) == 1:
-        unmatched = words  # the one word found nothing: no need to ask
-    else:
-        unmatched = core_search.unmatched_words(
-            words, [(source.queryset(), source.vector()) for source in sources]
-        )
-    if not unmatched:
-        return ""
-    return core_search.did_you_mean(
+    """A "did you mean" for the words that matched nothing in any kind (core.search)."""
+    return core_search.suggestion(
         query_text,
+        [(source.queryset(), source.vector()) for source in sources],
         [names for source in sources for names in source.names],
-        words=unmatched,
+        found_all=found_all,
     )
 
 
@@ -170,7 +159,7 @@ def site_search(raw_query: str, *, per_kind: int = PER_KIND) -> SiteSearch:
             )
             for source in sources
         ]
-        candidates = _candidates(found, COUNT_LIMIT + 1)
+        candidates = _candidates(found, COUNT_LIMIT + 1, per_kind)
         return [
             _group(source, matched, rows, query_text, language, per_kind)
             for (source, matched), rows in zip(found, candidates, strict=True)

@@ -40,7 +40,13 @@ def partnerships():
         title_en="Climate work",
         phase="inception",
     )
-    partnership(swedish_slugs=("umea",), country="KE", publish=False)
+    # A draft (with a theme of its own, and one it shares) is counted nowhere.
+    partnership(
+        swedish_slugs=("umea",),
+        country="KE",
+        themes=("education", "environment-and-climate"),
+        publish=False,
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,3 +173,27 @@ def test_library_facets_are_one_query_whatever_is_chosen(params, django_assert_n
         assert found["total"] == {"": 0}
         assert found["type"] == {"research_report": 1}
         assert found["theme"] == {}
+
+
+def test_library_language_counts_count_each_language_of_a_document():
+    make_publication(title_en="Three languages", document_languages=["sv", "en", "ru"])
+    make_publication(title_en="Portuguese", document_languages=["pt"], type="anthology")
+    make_publication(title_en="None given", document_languages=[])
+    for params in ("", "type=anthology", "language=ru", "type=anthology&year=2020&language=pt"):
+        query = library.LibraryQuery.from_params(QueryDict(params))
+
+        def base(skip="", query=query):
+            return library.filtered_publications(query, theme_ids={}, country_ids={}, skip=skip)
+
+        found = library.facet_counts(query, base)
+        if params in ("", "language=ru"):
+            # A chosen language still counts every other: its facet leaves out its own filter.
+            assert found["language"] == {"sv": 1, "en": 1, "ru": 1, "pt": 1}
+        if params == "type=anthology":
+            assert found["language"] == {"pt": 1} and found["total"] == {"": 1}
+        if params == "language=ru":
+            assert found["total"] == {"": 1} and found["type"] == {"research_report": 1}
+        if params.startswith("type=anthology&year"):
+            # Every grouped facet chosen: the total alone, each facet without its own filter.
+            assert found["total"] == {"": 1} and found["year"] == {"2020": 1}
+            assert found["type"] == {"anthology": 1}

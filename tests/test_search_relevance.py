@@ -336,3 +336,74 @@ def test_the_library_falls_back_to_any_word_when_nothing_has_them_all(content, l
         result = library_search(QueryDict("q=Petrovic demokrati"))
         assert not result.query.any_word
         assert [p.slug for p in result.page.object_list] == ["petrovic-paper"]
+
+
+DID_YOU_MEAN = {"sv": "Menade du:", "en": "Did you mean:"}
+
+
+def suggested_link(html: str) -> tuple[str, str] | None:
+    """The "did you mean" link of a page: its address (entities decoded) and its text."""
+    found = re.search(r'(?:Did you mean:|Menade du:) <a href="([^"]+)">([^<]+)</a>', html)
+    return (found.group(1).replace("&amp;", "&"), found.group(2)) if found else None
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("url_name", "typed", "meant"),
+    [
+        # Names of municipalities and partners on the partnership list.
+        ("partnerships:list", "Skelefteå", "Skellefteå"),
+        ("partnerships:list", "Bihach", "Bihać"),
+        ("partnerships:list", "Skelefteå or klimat", "Skellefteå or klimat"),
+        # Authors' names in the library, alone or beside words that found something.
+        ("knowledge:publications", "Petrovich", "Petrović"),
+        ("knowledge:publications", "Petrovich demokrati", "Petrović demokrati"),
+        ("knowledge:publications", "Petrovich democracy", "Petrović democracy"),
+    ],
+)
+def test_the_lists_with_a_search_box_offer_a_did_you_mean(
+    content, client, language, url_name, typed, meant
+):
+    html = list_page(url_name, language, typed)
+    assert DID_YOU_MEAN[language] in html
+    link = suggested_link(html)
+    assert link is not None and link[1] == meant
+    # The link searches the list itself for the corrected words, and that finds them.
+    with translation.override(language):
+        assert link[0].startswith(reverse(url_name) + "?")
+    assert QueryDict(link[0].split("?", 1)[1])["q"] == meant
+    assert DID_YOU_MEAN[language] not in client.get(link[0]).content.decode()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_partnership_list_suggests_a_country_in_the_pages_language(content, language):
+    typed, meant = {"sv": ("Bosnein", "Bosnien"), "en": ("Herzegovna", "Herzegovina")}[language]
+    link = suggested_link(list_page("partnerships:list", language, typed))
+    assert link is not None and link[1] == meant
+
+
+def test_the_partnership_list_keeps_its_filters_in_the_did_you_mean(content, client):
+    with translation.override("en"):
+        url = reverse("partnerships:list")
+    html = client.get(url, {"q": "Skelefteå", "phase": "implementation", "page": "2"}).text
+    link = suggested_link(html)
+    assert link is not None
+    params = QueryDict(link[0].split("?", 1)[1])
+    assert params["q"] == "Skellefteå" and params["phase"] == "implementation"
+    assert "page" not in params
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("url_name", "typed"),
+    [
+        ("partnerships:list", "klimat"),
+        ("partnerships:list", "Vara klimat"),
+        ("knowledge:publications", "Petrovic"),
+        ("knowledge:publications", "lokal demokrati"),
+    ],
+)
+def test_the_lists_offer_no_did_you_mean_when_every_word_found_something(
+    content, language, url_name, typed
+):
+    assert DID_YOU_MEAN[language] not in list_page(url_name, language, typed)

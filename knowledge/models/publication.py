@@ -9,6 +9,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -110,6 +111,20 @@ class Publication(Publishable):
         default=list,
         help_text=_("The language(s) the document itself is written in."),
     )
+    # The document's languages as bits (bit i: DOCUMENT_LANGUAGES[i]), so the library's counts
+    # group by a small number, not by an array (several times slower over 50,000 rows). A new
+    # language in DOCUMENT_LANGUAGES needs a migration that drops and re-adds this column.
+    document_language_bits = models.GeneratedField(
+        expression=RawSQL(
+            " + ".join(
+                f"(('{code}' = ANY(document_languages))::int << {bit})"
+                for bit, (code, _label) in enumerate(DOCUMENT_LANGUAGES)
+            ),
+            [],
+        ),
+        output_field=models.SmallIntegerField(),
+        db_persist=True,
+    )
     authors = models.ManyToManyField(
         Person, through="Authorship", related_name="publications", verbose_name=_("authors")
     )
@@ -178,11 +193,18 @@ class Publication(Publishable):
             GinIndex(fields=["search_vector"], name="knowledge_pub_search"),
             GinIndex(fields=["document_languages"], name="knowledge_pub_languages"),
             models.Index(fields=["-year", "-created_at"], name="knowledge_pub_newest"),
-            models.Index(fields=["type"], name="knowledge_pub_type"),
+            # A type chosen: its newest first, without walking every newer row of other types.
+            models.Index(
+                "type",
+                models.F("year").desc(),
+                models.F("created_at").desc(),
+                condition=models.Q(is_published=True),
+                name="knowledge_pub_type_newest",
+            ),
             # Counts and facets read only this small index (index-only scans), never the
             # wide rows with abstracts and search vectors.
             models.Index(
-                fields=["type", "year"],
+                fields=["type", "year", "document_language_bits"],
                 include=["id", "document_languages"],
                 condition=models.Q(is_published=True),
                 name="knowledge_pub_facets",

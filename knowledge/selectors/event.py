@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core import signing
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core import search
@@ -34,17 +35,70 @@ def events_for_organisation(organisation, *, limit: int = 6) -> QuerySet[Event]:
 
 
 def _with_seats(qs: QuerySet[Event]) -> QuerySet[Event]:
+    # Counted per event shown (an index-only count in ``knowledge_reg_queue``), not by joining
+    # every registration of every matching event and grouping before the page is cut.
+    confirmed = (
+        Registration.objects.filter(event_id=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("event_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return qs.annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status="confirmed")),
+        confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
     )
 
 
-def events_upcoming_for_list() -> QuerySet[Event]:
-    return _with_seats(Event.objects.upcoming())
+class UpcomingThenPast:
+    """The event list as one sequence to page through: upcoming events soonest first, then past
+    events latest first. A page reads only the rows it shows (one count of both parts, then a
+    slice of each part the page reaches); each event knows which part it is in (``is_past``),
+    so the page can head each part."""
+
+    def __init__(self, now=None):
+        self.now = now or timezone.now()
+        self.upcoming = _with_seats(Event.objects.upcoming(self.now))
+        # Seats matter only to events one can still sign up for.
+        self.past = Event.objects.past(self.now)
+        self._counts = None
+
+    def counts(self) -> tuple[int, int]:
+        if self._counts is None:
+            counts = Event.objects.published().aggregate(
+                upcoming=Count("pk", filter=Q(ends_at__gte=self.now)),
+                past=Count("pk", filter=Q(ends_at__lt=self.now)),
+            )
+            self._counts = (counts["upcoming"], counts["past"])
+        return self._counts
+
+    def count(self) -> int:
+        return sum(self.counts())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("UpcomingThenPast is read by pages (slices) only")
+        start, stop = index.start or 0, index.stop
+        upcoming_count = self.counts()[0]
+        rows = []
+        if start < upcoming_count:
+            for event in self.upcoming[start : min(stop, upcoming_count)]:
+                event.is_past = False
+                rows.append(event)
+        if stop > upcoming_count:
+            past = list(self.past[max(start - upcoming_count, 0) : stop - upcoming_count])
+            for event in past:
+                event.is_past = True
+            rows += past
+        return rows
 
 
-def events_past_for_list() -> QuerySet[Event]:
-    return Event.objects.past()
+def events_for_list(now=None) -> UpcomingThenPast:
+    """Every published event, upcoming first (soonest first) then past (latest first), for
+    :func:`core.pagination.paginate`."""
+    return UpcomingThenPast(now)
 
 
 def events_search(text: str) -> QuerySet[Event]:

@@ -129,7 +129,7 @@ def test_library_and_past_events_use_the_shared_pagination(client):
     assert '<nav class="pagination" aria-label="Sidor">' in html
     assert '<span aria-current="page"><span class="visually-hidden">Sida </span>2</span>' in html
     assert 'href="?page=1&amp;q=publication" rel="prev">Föregående</a>' in html
-    for days in range(11):
+    for days in range(21):
         ended = timezone.now() - timedelta(days=days + 2)
         make_event(starts_at=ended - timedelta(hours=2), ends_at=ended)
     events = client.get(url("events")).text

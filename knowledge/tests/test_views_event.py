@@ -238,3 +238,75 @@ def test_the_calendar_subscription_keeps_recent_past_events(client):
         uids = {str(e["UID"]) for e in feed.walk("VEVENT")}
         assert f"event-{recent.pk}@icld.se" in uids and f"event-{upcoming.pk}@icld.se" in uids
         assert f"event-{old.pk}@icld.se" not in uids
+
+
+def _titles(html: str, heading: str) -> list[str]:
+    """The event titles listed under ``heading`` on an event list page (until the next h2)."""
+    if f"<h2>{heading}</h2>" not in html:
+        return []
+    part = html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2", 1)[0].split("</main>", 1)[0]
+    return [chunk.split("</a>", 1)[0].split(">")[-1] for chunk in part.split("<h3>")[1:]]
+
+
+@pytest.mark.parametrize(
+    ("language", "upcoming", "past", "page"),
+    [("en", "Upcoming", "Past events", "Page"), ("sv", "Kommande", "Tidigare evenemang", "Sida")],
+)
+def test_the_event_list_pages_upcoming_then_past_events_twenty_a_page(
+    client, settings, language, upcoming, past, page
+):
+    settings.ICLD_SITE_URL = "https://icld.se"
+    now = timezone.now()
+    for n in range(25):  # soonest first
+        make_event(
+            title_en=f"Soon {n}",
+            title_sv=f"Snart {n}",
+            starts_at=now + timedelta(days=n + 1),
+            ends_at=now + timedelta(days=n + 1, hours=2),
+        )
+    for n in range(20):  # latest first
+        make_event(
+            title_en=f"Was {n}",
+            title_sv=f"Var {n}",
+            starts_at=now - timedelta(days=n + 1),
+            ends_at=now - timedelta(days=n + 1) + timedelta(hours=2),
+        )
+    soon, was = ("Soon", "Was") if language == "en" else ("Snart", "Var")
+    first = client.get(url("events", language)).text
+    assert _titles(first, upcoming) == [f"{soon} {n}" for n in range(20)]
+    assert _titles(first, past) == []
+    assert f'<span class="visually-hidden">{page} </span>3</a>' in first
+    second = client.get(url("events", language) + "?page=2").text
+    assert _titles(second, upcoming) == [f"{soon} {n}" for n in range(20, 25)]
+    assert _titles(second, past) == [f"{was} {n}" for n in range(15)]
+    # Page 2 is a page of its own: canonical to itself, and the list's feeds are still offered.
+    assert (
+        f'<link rel="canonical" href="https://icld.se{url("events", language)}?page=2">' in second
+    )
+    assert 'type="application/atom+xml"' in second and 'type="text/calendar"' in second
+    third = client.get(url("events", language) + "?page=3").text
+    assert _titles(third, upcoming) == []
+    assert _titles(third, past) == [f"{was} {n}" for n in range(15, 20)]
+
+
+def test_the_event_list_says_when_nothing_is_planned_and_still_pages_the_past(client):
+    start = timezone.now() - timedelta(days=3)
+    for n in range(21):
+        make_event(
+            starts_at=start - timedelta(days=n),
+            ends_at=start - timedelta(days=n) + timedelta(hours=1),
+        )
+    html = client.get(url("events")).text
+    assert "No events are planned right now." in html
+    assert len(_titles(html, "Past events")) == 20
+    assert 'href="?page=2" rel="next">Next</a>' in html
+    assert "No events are planned right now." not in client.get(url("events") + "?page=2").text
+
+
+def test_event_search_results_are_paged_twenty_a_page_and_keep_the_search(client):
+    for n in range(23):
+        make_event(title_en=f"Climate seminar {n}")
+    html = client.get(url("events") + "?q=climate").text
+    assert html.count("<h3>") == 20
+    assert 'href="?page=2&amp;q=climate" rel="next">Next</a>' in html
+    assert client.get(url("events") + "?q=climate&page=2").text.count("<h3>") == 3

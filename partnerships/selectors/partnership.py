@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from html import escape
 
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core import search
@@ -113,11 +113,29 @@ def _limited(queryset: QuerySet, limit: int | None) -> QuerySet:
     return queryset if limit is None else queryset[:limit]
 
 
-def _for_cards(queryset: QuerySet[Partnership]) -> QuerySet[Partnership]:
-    """What a partnership card shows: country, parties and themes, in three extra queries."""
+# What a card reads of its parties: not the search vector, addresses or descriptions.
+CARD_ORGANISATION_FIELDS = ("id", "slug", "short_name", "name_sv", "name_en")
+# Nor the partnership's own long texts and search columns (each card would carry them all).
+CARD_DEFERRED = (
+    "goals_sv",
+    "goals_en",
+    "results_sv",
+    "results_en",
+    "search_names",
+    "search_vector",
+)
+
+
+def _for_cards(queryset: QuerySet[Partnership], *, whole: bool = False) -> QuerySet[Partnership]:
+    """What a partnership card shows: country, parties and themes, in three extra queries
+    (``whole``: every column of each, for the open-data files)."""
+    organisations = Organisation.objects.order_by("short_name")
+    if not whole:
+        organisations = organisations.only(*CARD_ORGANISATION_FIELDS)
+        queryset = queryset.defer(*CARD_DEFERRED)
     return queryset.select_related("country").prefetch_related(
-        Prefetch("swedish_organisations", queryset=Organisation.objects.order_by("short_name")),
-        Prefetch("partner_organisations", queryset=Organisation.objects.order_by("short_name")),
+        Prefetch("swedish_organisations", queryset=organisations),
+        Prefetch("partner_organisations", queryset=organisations),
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
     )
 
@@ -158,6 +176,26 @@ def with_search_resolved(filters: PartnershipFilters) -> PartnershipFilters:
         return filters
     found = search.resolve(Partnership.objects.published(), filters.q)
     return replace(filters, any_word=found.any_word)
+
+
+# The names a visitor types in the list's search box and may misspell: the municipalities,
+# regions and partners, and the countries (in either language).
+SUGGESTED_NAMES = (
+    search.Names(lambda: Organisation.objects.all(), "short_name"),
+    search.Names(lambda: Country.objects.partners(), "name_sv"),
+    search.Names(lambda: Country.objects.partners(), "name_en"),
+)
+
+
+def partnership_search_suggestion(filters: PartnershipFilters, *, found_all: bool) -> str:
+    """ "Did you mean" for the list's search (core.search): a misspelt name that matched no
+    published partnership, replaced by the closest known name; "" when there is nothing to
+    correct. ``found_all``: the list shows partnerships having every word."""
+    if not filters.q:
+        return ""
+    return search.suggestion(
+        filters.q, [(Partnership.objects.published(), None)], SUGGESTED_NAMES, found_all=found_all
+    )
 
 
 SORTS = {
@@ -219,8 +257,11 @@ def sort_options(filters: PartnershipFilters) -> list[search.SortOption]:
     return search.sort_options(SORTS, filters.sort, has_query=bool(filters.q), default="newest")
 
 
-def partnership_list_public(filters: PartnershipFilters | None = None) -> QuerySet[Partnership]:
-    """Published partnerships matching ``filters``, ranked or sorted, ready for cards."""
+def partnership_list_public(
+    filters: PartnershipFilters | None = None, *, whole: bool = False
+) -> QuerySet[Partnership]:
+    """Published partnerships matching ``filters``, ranked or sorted, ready for cards (with
+    ``whole``, every column, for the open-data files)."""
     filters = filters or PartnershipFilters()
     queryset = _apply_filters(Partnership.objects.published(), filters)
     sort = effective_sort(filters)
@@ -237,7 +278,7 @@ def partnership_list_public(filters: PartnershipFilters | None = None) -> QueryS
         queryset = queryset.order_by(fallback_expression("title", active_language()), "pk")
     else:
         queryset = queryset.order_by("-start_year", "title_sv", "pk")
-    return _for_cards(queryset)
+    return _for_cards(queryset, whole=whole)
 
 
 @dataclass
@@ -258,13 +299,14 @@ class Facet:
         """The facet's ``<option>`` elements, built here rather than by a template loop: the
         organisation and year facets have hundreds of options, and a loop of template tags
         over them cost more than every query of the page."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{} ({})</option>',
-            (
-                (option.value, " selected" if option.selected else "", option.label, option.count)
+        # The standard library's escape (the same characters as Django's, without the lazy
+        # wrappers around each call: a few milliseconds over hundreds of options).
+        return mark_safe(  # noqa: S308 - every value is escaped here
+            "".join(
+                f'<option value="{escape(option.value)}"{" selected" if option.selected else ""}>'
+                f"{escape(str(option.label))} ({int(option.count)})</option>"
                 for option in self.options
-            ),
+            )
         )
 
 
@@ -347,12 +389,27 @@ UNFILTERED_SQL = {
     "JOIN reference_organisation o ON o.id = so.organisation_id WHERE "
     + PUBLISHED_ONLY.format(link="so")
     + ") y GROUP BY y.county_id) x JOIN reference_county k ON k.code = x.county_id",
-    "theme": "SELECT 'theme', t.slug, t.name_sv, t.name_en, x.n FROM (SELECT pt.theme_id, "
-    "count(*) AS n FROM partnerships_partnership_themes pt WHERE "
-    + PUBLISHED_ONLY.format(link="pt")
-    + " GROUP BY pt.theme_id) x JOIN reference_theme t ON t.id = x.theme_id",
+    # Each theme's links counted in the link table's index on it (no hashing of every link),
+    # less those of the drafts, grouped once.
+    "theme": "SELECT 'theme', t.slug, t.name_sv, t.name_en, x.n - coalesce(d.n, 0) FROM "
+    "(SELECT r.id, (SELECT count(*) FROM partnerships_partnership_themes pt "
+    "WHERE pt.theme_id = r.id) AS n FROM reference_theme r) x "
+    "LEFT JOIN (SELECT pt.theme_id, count(*) AS n FROM partnerships_partnership p "
+    "JOIN partnerships_partnership_themes pt ON pt.partnership_id = p.id "
+    "WHERE NOT p.is_published GROUP BY pt.theme_id) d ON d.theme_id = x.id "
+    "JOIN reference_theme t ON t.id = x.id WHERE x.n > coalesce(d.n, 0)",
 }
 FACET_COLUMNS = ("id", "country_id", "phase", "status", "start_year", "end_year")
+# When none of them has a selection, the country, phase and status facets and the total count
+# the same rows: one pass grouped by (country, phase, status), a hundred-odd groups summed in
+# Python, instead of four passes. The value is "<country slug> <phase> <status>" (none of
+# them can hold a space).
+COUNTRY_PHASE_STATUS_SQL = (
+    "SELECT 'country_phase_status', c.slug || ' ' || x.phase || ' ' || x.status, c.name_sv, "
+    "c.name_en, x.n FROM (SELECT m.country_id, m.phase, m.status, count(*) AS n FROM {m} m "
+    "GROUP BY m.country_id, m.phase, m.status) x JOIN reference_country c ON c.code = x.country_id"
+)
+COMBINED = ("country", "phase", "status", "total")
 
 
 def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
@@ -380,7 +437,12 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
 
     everything = cte("m", "")
     parts = []
+    combined = not any(getattr(filters, name) for name in COMBINED if name != "total")
+    if combined:
+        parts.append(COUNTRY_PHASE_STATUS_SQL.format(m=everything))
     for name in FACET_SQL:
+        if combined and name in COMBINED:
+            continue
         # Counted without its own filter, a facet whose filter is the only one counts every
         # published partnership.
         if name in UNFILTERED_SQL and filters.without(name).is_empty:
@@ -394,8 +456,26 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
         for facet, value, label_sv, label_en, n in cursor.fetchall():
+            if facet == "country_phase_status":
+                slug, phase, status = value.split(" ")
+                _add_row(rows["country"], slug, n, label_sv=label_sv, label_en=label_en)
+                _add_row(rows["phase"], phase, n)
+                _add_row(rows["status"], status, n)
+                _add_row(rows["total"], "", n)
+                continue
             rows[facet].append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
+    if combined and not rows["total"]:
+        rows["total"].append({"value": "", "label_sv": "", "label_en": "", "n": 0})
     return rows
+
+
+def _add_row(rows: list[dict], value: str, n: int, *, label_sv: str = "", label_en: str = ""):
+    """Add ``n`` to the row of ``value`` (a few dozen rows at most: a scan is enough)."""
+    for row in rows:
+        if row["value"] == value:
+            row["n"] += n
+            return
+    rows.append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
 
 
 def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
@@ -538,7 +618,7 @@ def partnership_related(partnership: Partnership, *, limit: int = 6) -> QuerySet
 
 def partnership_export(filters: PartnershipFilters) -> QuerySet[Partnership]:
     """Everything the open-data files hold, for every matching partnership."""
-    return partnership_list_public(filters).select_related("network")
+    return partnership_list_public(filters, whole=True).select_related("network")
 
 
 def _choice_facet(filters: PartnershipFilters, field: str, choices, rows: list[dict]) -> Facet:

@@ -65,6 +65,9 @@ class PartnershipListView(TemplateView):
                 for name, label, all_label in FACET_FIELDS
             ],
             active_filters=active_filter_links(request, filters),
+            suggestion=selectors.partnership_search_suggestion(
+                filters, found_all=bool(page.paginator.count) and not filters.any_word
+            ),
             sort=selectors.effective_sort(filters),
             sort_options=selectors.sort_options(filters),
             query_string=_export_query(request),
