@@ -51,6 +51,10 @@ def permission_denied(request, exception=None):
     return _render(request, "errors/403.html", 403)
 
 
+def page_not_found(request, exception=None):
+    return _render(request, "errors/404.html", 404)
+
+
 @dataclass(frozen=True)
 class TypedValue:
     name: str

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -51,11 +51,6 @@ def healthz(request):
     )
     response["Cache-Control"] = "no-store"
     return response
-
-
-def page_not_found(request, exception):
-    # An error page asks nothing of the database (the footer's added pages are left out).
-    return render(request, "errors/404.html", {"is_error_page": True}, status=404)
 
 
 def server_error(request):

@@ -58,5 +58,5 @@ urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
 handler400 = "core.errors.bad_request"
 handler403 = "core.errors.permission_denied"
-handler404 = "core.views.page_not_found"
+handler404 = "core.errors.page_not_found"
 handler500 = "core.views.server_error"

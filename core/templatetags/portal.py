@@ -67,17 +67,9 @@ def other_languages():
 
 
 @register.filter
-def in_sentence(language_name) -> str:
-    """A language's name inside a sentence: Swedish writes it in lower case ("på engelska"),
-    English keeps its capital ("In English")."""
-    name = str(language_name)
-    return name.lower() if active_language() == "sv" else name
-
-
-@register.filter
 def mid_sentence(label) -> str:
-    """A section's or list's name inside a Swedish sentence starts in lower case ("Bevaka
-    kommunala partnerskap"); English keeps the name as it is ("Follow Municipal Partnerships").
+    """A name inside a Swedish sentence starts in lower case ("Bevaka kommunala partnerskap",
+    "på engelska"); English keeps it as it is ("Follow Municipal Partnerships", "In English").
     A word in capitals (an acronym) keeps them."""
     text = str(label)
     if active_language() != "sv" or len(text) < 2 or text[1].isupper():
@@ -168,7 +160,7 @@ def languages_available(obj, *fields, compact=False):
     ``compact=True`` (cards in lists) a note appears only when the page's language is missing.
     """
     codes = available_languages(obj, fields or ("title",))
-    names = [in_sentence(LANGUAGE_LABELS[code]) for code in codes]
+    names = [mid_sentence(LANGUAGE_LABELS[code]) for code in codes]
     return {
         "languages": ", ".join(names),
         "missing_current": active_language() not in codes,
