@@ -46,6 +46,10 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+# The search boxes' parameter.
+SEARCH = "q"
+
+
 class PublicPageCacheMiddleware:
     """Keep finished public pages in the shared cache for a few minutes.
 
@@ -57,9 +61,12 @@ class PublicPageCacheMiddleware:
 
     The key holds the scheme and host (absolute links in feeds differ), and only addresses
     that the portal's own links make are stored: a query string with a parameter outside
-    ``ICLD_PAGE_CACHE_PARAMETERS`` (a search text, ``?x=1``) is answered but not kept, and each
-    page keeps at most ``ICLD_PAGE_CACHE_VARIANTS`` filtered versions, so nobody can fill the
-    cache by inventing addresses.
+    ``ICLD_PAGE_CACHE_PARAMETERS`` (``?x=1``) is answered but not kept, and each page keeps at
+    most ``ICLD_PAGE_CACHE_VARIANTS`` filtered versions, so nobody can fill the cache by
+    inventing addresses. A search text (``q``) is kept only by a view that searches with it
+    (``page_cache_searches = True``), under its own budget of ``ICLD_PAGE_CACHE_SEARCHES``
+    texts per page: the searches many visitors make are served from the cache, and someone
+    inventing texts uses up that budget only, never the filter links'.
     """
 
     def __init__(self, get_response):
@@ -74,7 +81,7 @@ class PublicPageCacheMiddleware:
             or request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
             or request.path_info.startswith(("/admin/", "/healthz", "/media/", "/bench/"))
-            or not set(request.GET).issubset(settings.ICLD_PAGE_CACHE_PARAMETERS)
+            or not set(request.GET).issubset(settings.ICLD_PAGE_CACHE_PARAMETERS | {SEARCH})
         ):
             return self.get_response(request)
 
@@ -113,6 +120,7 @@ class PublicPageCacheMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "Cookie" not in response.get("Vary", "")
             and "private" not in response.get("Cache-Control", "")
+            and self._may_keep(request)
             and self._has_room_for(request, version)
         ):
             kept = [
@@ -138,19 +146,43 @@ class PublicPageCacheMiddleware:
         answer["X-Page-Cache"] = "hit"
         return answer
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view = getattr(view_func, "view_class", view_func)
+        request.page_cache_searches = getattr(view, "page_cache_searches", False)
+
+    @staticmethod
+    def _may_keep(request) -> bool:
+        """A search text is kept only where the view searches with it (on any other page it
+        is an invented parameter), and only a text a search box can send."""
+        from core.search import MAX_QUERY_LENGTH
+
+        if SEARCH not in request.GET:
+            return True
+        text = request.GET.get(SEARCH, "")
+        return (
+            getattr(request, "page_cache_searches", False)
+            and len(request.GET.getlist(SEARCH)) == 1
+            and 0 < len(text) <= MAX_QUERY_LENGTH
+        )
+
     @staticmethod
     def _has_room_for(request, version: int) -> bool:
-        """A page without a query string is always kept; its filtered versions up to a limit."""
+        """A page without a query string is always kept; its filtered versions and its searches
+        up to a limit each."""
         if not request.GET:
             return True
         from django.conf import settings
         from django.core.cache import cache
 
+        if SEARCH in request.GET:
+            kind, limit = "page-searches", settings.ICLD_PAGE_CACHE_SEARCHES
+        else:
+            kind, limit = "page-variants", settings.ICLD_PAGE_CACHE_VARIANTS
         page = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
-        budget = f"page-variants:{version}:{page}"
+        budget = f"{kind}:{version}:{page}"
         cache.add(budget, 0, settings.ICLD_PAGE_CACHE_SECONDS)
         try:
             used = cache.incr(budget)
         except ValueError:  # expired in between, or the cache is unavailable
             return False
-        return used <= settings.ICLD_PAGE_CACHE_VARIANTS
+        return used <= limit

@@ -44,6 +44,8 @@ class KnowledgeIndexView(TemplateView):
 
 
 class PublicationListView(TemplateView):
+    page_cache_searches = True
+
     template_name = "knowledge/publication_list.html"
 
     def get_context_data(self, **kwargs):
@@ -97,6 +99,8 @@ class PublicationDetailView(DraftPreviewMixin, TemplateView):
 
 
 class ResearchCallListView(TemplateView):
+    page_cache_searches = True
+
     template_name = "knowledge/call_list.html"
 
     def get_context_data(self, **kwargs):
@@ -122,6 +126,8 @@ class ResearchCallDetailView(DraftPreviewMixin, TemplateView):
 
 
 class EventListView(TemplateView):
+    page_cache_searches = True
+
     template_name = "knowledge/event_list.html"
 
     def get_context_data(self, **kwargs):

@@ -19,6 +19,8 @@ class HomeView(TemplateView):
 
 
 class SearchView(TemplateView):
+    page_cache_searches = True
+
     template_name = "portal/search.html"
 
     def get_context_data(self, **kwargs):

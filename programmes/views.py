@@ -18,6 +18,8 @@ SESSION_LAST_OFFER = "programmes_last_offer"
 
 
 class ProgrammeListView(TemplateView):
+    page_cache_searches = True
+
     template_name = "programmes/programme_list.html"
     paginate_by = 12
 

@@ -69,9 +69,61 @@ def test_long_addresses_are_cached_too(client):
     assert client.get(path)["X-Page-Cache"] == "hit"
 
 
-def test_search_results_are_never_stored(client):
-    client.get("/en/search/?q=democracy")
-    assert "X-Page-Cache" not in client.get("/en/search/?q=democracy")
+SEARCH_PAGES = [
+    "/en/search/",
+    "/sv/sok/",
+    "/en/municipal-partnerships/partnerships/",
+    "/en/municipal-partnerships/partner-seekers/",
+    "/sv/kunskapscentrum/publikationer/",
+    "/sv/kunskapscentrum/evenemang/",
+    "/en/knowledge-centre/research-calls/",
+    "/sv/utbildningsprogram/",
+]
+
+
+@pytest.mark.parametrize("path", SEARCH_PAGES)
+def test_a_search_many_visitors_make_is_served_from_the_cache(client, path):
+    first = client.get(f"{path}?q=democracy")
+    assert first.status_code == 200
+    second = client.get(f"{path}?q=democracy")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_a_search_shows_new_content_at_once(client):
+    client.get("/en/search/?q=transparency")
+    Page.objects.create(
+        slug="transparency",
+        title_sv="Öppenhet i kommunen",
+        title_en="Transparency in local government",
+        body_sv="<p>Text</p>",
+    )
+    response = client.get("/en/search/?q=transparency")
+    assert "X-Page-Cache" not in response
+    assert "Transparency in local government" in response.content.decode()
+
+
+def test_invented_search_texts_use_up_their_own_budget_only(client, settings):
+    settings.ICLD_PAGE_CACHE_SEARCHES = 2
+    settings.ICLD_PAGE_CACHE_VARIANTS = 2
+    path = "/en/municipal-partnerships/partnerships/"
+    for word in ("water", "school", "youth", "climate"):
+        client.get(f"{path}?q={word}")
+    hits = [
+        client.get(f"{path}?q={word}").get("X-Page-Cache")
+        for word in ("water", "school", "youth", "climate")
+    ]
+    assert hits == ["hit", "hit", None, None]
+    # The list's own filter links are still kept.
+    client.get(f"{path}?page=2")
+    assert client.get(f"{path}?page=2")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("query", ["q=water&q=school", "q=" + "w" * 201, "q=", "q=water&x=1"])
+def test_search_addresses_no_search_box_sends_are_not_stored(client, query):
+    path = f"/en/search/?{query}"
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
 
 
 def test_a_submission_only_staff_see_keeps_the_cached_pages(client):

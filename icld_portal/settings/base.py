@@ -255,7 +255,7 @@ ICLD_TRUSTED_PROXY_COUNT = int(os.environ.get("ICLD_TRUSTED_PROXY_COUNT", "0"))
 # Finished public pages kept in the shared cache (0 switches it off; see core.middleware).
 ICLD_PAGE_CACHE_SECONDS = int(os.environ.get("ICLD_PAGE_CACHE_SECONDS", "300"))
 # The query parameters of the lists' own filter links: only pages whose query string uses
-# these alone are kept (a search text never is), at most this many versions of each page.
+# these alone are kept, at most this many versions of each page.
 ICLD_PAGE_CACHE_PARAMETERS = frozenset(
     {
         "country",
@@ -275,6 +275,8 @@ ICLD_PAGE_CACHE_PARAMETERS = frozenset(
     }
 )
 ICLD_PAGE_CACHE_VARIANTS = int(os.environ.get("ICLD_PAGE_CACHE_VARIANTS", "200"))
+# Search texts kept per page and content version, by the views that search (core.middleware).
+ICLD_PAGE_CACHE_SEARCHES = int(os.environ.get("ICLD_PAGE_CACHE_SEARCHES", "100"))
 
 # `make bench` adds a minimal view to measure the server stack's floor (bench/run.py).
 ICLD_BENCH = env_bool("ICLD_BENCH", False)

@@ -42,6 +42,8 @@ class IndexView(TemplateView):
 class PartnershipListView(TemplateView):
     """Search, filter, sort and page through every published partnership."""
 
+    page_cache_searches = True
+
     template_name = "partnerships/partnership_list.html"
     partial_template_name = "partnerships/includes/_results.html"
 

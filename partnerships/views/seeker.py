@@ -11,6 +11,8 @@ from partnerships.views.helpers import PER_PAGE
 class SeekerListView(TemplateView):
     """Open partner seekers that agreed to be listed, filterable by country and theme."""
 
+    page_cache_searches = True
+
     template_name = "partnerships/seeker_list.html"
 
     def get_context_data(self, **kwargs):
