@@ -464,3 +464,24 @@ class SecurityCounter(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class FacetCount(models.Model):
+    """One facet value's count over a whole published list, written only by the database
+    (``core.facets``): the list reads these instead of counting every row."""
+
+    listing = models.CharField(max_length=40)
+    facet = models.CharField(max_length=40)
+    value = models.TextField()
+    label_sv = models.TextField(blank=True, default="")
+    label_en = models.TextField(blank=True, default="")
+    n = models.IntegerField()
+
+    class Meta:
+        db_table = "core_facet_count"
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        indexes = [models.Index(fields=["listing", "facet"], name="facet_count_listing")]
+
+    def __str__(self):
+        return f"{self.listing} {self.facet} {self.value}: {self.n}"

@@ -24,6 +24,7 @@ from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core import facets as facet_store
 from core import search
 from core.i18n import active_language, fallback_expression
 from core.search import clean_query, clean_search, highlight
@@ -298,33 +299,11 @@ FACET_SQL = {
     "country": "SELECT 'country', c.country_id, count(*) FROM {m} m "
     "JOIN knowledge_publication_countries c ON c.publication_id = m.id GROUP BY c.country_id",
 }
-# Without any filter the rows are every published publication: each theme's (country's)
-# links are counted in the link table's index on it (an index-only count per value, no
-# hashing of 50,000 rows), less those of the few drafts (found through the partial index
-# ``knowledge_pub_drafts``), instead of joined with 50,000 published rows.
-LINKS_LESS_DRAFTS = (
-    "SELECT '{facet}', v.key, v.n - coalesce(d.n, 0) FROM (SELECT r.{key}::text AS key, "
-    "(SELECT count(*) FROM {links} l WHERE l.{column} = r.{key}) AS n FROM {vocabulary} r) v "
-    "LEFT JOIN (SELECT l.{column}::text AS key, count(*) AS n FROM knowledge_publication p "
-    "JOIN {links} l ON l.publication_id = p.id WHERE NOT p.is_published GROUP BY l.{column}) d "
-    "ON d.key = v.key WHERE v.n > coalesce(d.n, 0)"
-)
-UNFILTERED_SQL = {
-    "theme": LINKS_LESS_DRAFTS.format(
-        facet="theme",
-        key="id",
-        links="knowledge_publication_themes",
-        column="theme_id",
-        vocabulary="reference_theme",
-    ),
-    "country": LINKS_LESS_DRAFTS.format(
-        facet="country",
-        key="code",
-        links="knowledge_publication_countries",
-        column="country_id",
-        vocabulary="reference_country",
-    ),
-}
+# Counted over every published publication, the facets are the database's (core.facets,
+# migration 0020): the library without filters, and a theme or country facet whose own
+# filter is the only one, read those stored counts instead of counting 50,000 rows.
+LISTING = "knowledge"
+STORED = ("theme", "country")
 # The total and every facet of type, year and languages without a selection, counted over
 # the same rows in one pass grouped by those columns (in the covering index's order when
 # they are type and year), summed in Python. Its value: the group's columns, space-separated.
@@ -360,8 +339,12 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         "theme": query.themes,
         "country": query.countries,
     }
+    if not query.q and not any(selected.values()):
+        return _parse_counts(
+            facet_store.stored(LISTING, labels=False), grouped=list(GROUPED_COLUMNS)
+        )
     materialized = "MATERIALIZED" if query.q else "NOT MATERIALIZED"
-    ctes, params, parts = [], [], []
+    ctes, params, parts, part_params = [], [], [], []
 
     def cte(name: str, skip: str) -> str:
         sql, cte_params = (
@@ -381,30 +364,39 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
     group_by = f" GROUP BY {', '.join(columns)}" if columns else ""
     parts.append(f"SELECT 'grouped', {value}, count(*) FROM {everything} m{group_by}")
     keys = [key for key in FACET_SQL if key != "total" and key not in grouped]
+    stored = []
     for key in keys:
         # Counted without its own filter, a facet whose filter is the only one counts every
         # published publication.
         others = {name: values for name, values in selected.items() if name != key}
-        if key in UNFILTERED_SQL and not query.q and not any(others.values()):
-            parts.append(UNFILTERED_SQL[key])
+        if key in STORED and not query.q and not any(others.values()):
+            stored.append(key)
             continue
         source = cte(f"m_{key}", key) if selected.get(key) else everything
         parts.append(FACET_SQL[key].format(m=source))
-    counts: dict[str, dict[str, int]] = {key: {} for key in FACET_SQL}
+    if stored:
+        sql, stored_params = facet_store.stored_sql(LISTING, tuple(stored), labels=False)
+        parts.append(sql)
+        part_params.extend(stored_params)
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
-        for key, value, count in cursor.fetchall():
-            if key == "grouped":
-                _add(counts["total"], "", count)
-                for name, part in zip(grouped, value.split(" ") if grouped else (), strict=True):
-                    if name == "language":
-                        _add_languages(counts["language"], part, count)
-                    else:
-                        _add(counts[name], part, count)
-            elif key == "languages":
-                _add_languages(counts["language"], value, count)
-            else:
-                counts[key][value] = count
+        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params + part_params)
+        return _parse_counts(cursor.fetchall(), grouped=grouped)
+
+
+def _parse_counts(fetched, *, grouped: list[str]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {key: {} for key in FACET_SQL}
+    for key, value, count in fetched:
+        if key == "grouped":
+            _add(counts["total"], "", count)
+            for name, part in zip(grouped, value.split(" ") if grouped else (), strict=True):
+                if name == "language":
+                    _add_languages(counts["language"], part, count)
+                else:
+                    _add(counts[name], part, count)
+        elif key == "languages":
+            _add_languages(counts["language"], value, count)
+        else:
+            counts[key][value] = count
     counts["total"].setdefault("", 0)  # no group when nothing matches
     return counts
 

@@ -84,13 +84,32 @@ def test_full_text_search_reads_the_gin_index(grown, model, index, words):
 
 
 def test_the_partnership_facets_read_their_covering_index(grown):
+    filters = selectors.PartnershipFilters(status="active")
     with CaptureQueriesContext(connection) as queries:
-        selectors.partnership_facets(selectors.PartnershipFilters())
+        selectors.partnership_facets(filters)
     (statement,) = [query["sql"] for query in queries.captured_queries]
     assert_indexed(plan(statement), "Index Only Scan using partnership_facets")
 
 
-@pytest.mark.parametrize("params", ["", "q=democracy", "type=policy_brief&year=2019"])
+@pytest.mark.parametrize(
+    "facets",
+    [
+        lambda: selectors.partnership_facets(selectors.PartnershipFilters()),
+        lambda: library.library_search(QueryDict("")),
+    ],
+    ids=["partnerships", "library"],
+)
+def test_the_whole_lists_facets_are_the_stored_counts(grown, facets):
+    with CaptureQueriesContext(connection) as queries, translation.override("en"):
+        facets()
+    statements = [query["sql"] for query in queries.captured_queries]
+    counts = [sql for sql in statements if "core_facet_count" in sql]
+    assert len(counts) == 1
+    for table in BIG_TABLES:
+        assert table not in counts[0]
+
+
+@pytest.mark.parametrize("params", ["q=democracy", "type=policy_brief&year=2019"])
 def test_the_library_facets_and_page_are_indexed(grown, params):
     with CaptureQueriesContext(connection) as queries, translation.override("en"):
         result = library.library_search(QueryDict(params))

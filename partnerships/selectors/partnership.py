@@ -17,13 +17,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core import facets as facet_store
 from core import search
 from core.i18n import active_language, fallback_expression
 from partnerships.models import Partnership, PartnershipImage, Story
@@ -127,17 +129,84 @@ CARD_DEFERRED = (
 
 
 def _for_cards(queryset: QuerySet[Partnership], *, whole: bool = False) -> QuerySet[Partnership]:
-    """What a partnership card shows: country, parties and themes, in three extra queries
-    (``whole``: every column of each, for the open-data files)."""
-    organisations = Organisation.objects.order_by("short_name")
-    if not whole:
-        organisations = organisations.only(*CARD_ORGANISATION_FIELDS)
-        queryset = queryset.defer(*CARD_DEFERRED)
-    return queryset.select_related("country").prefetch_related(
-        Prefetch("swedish_organisations", queryset=organisations),
-        Prefetch("partner_organisations", queryset=organisations),
-        Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
-    )
+    """What a partnership card shows: country, parties and themes (``card_*`` lists, one extra
+    query for every row fetched); ``whole``: every column of each, prefetched as relations,
+    for the open-data files."""
+    if whole:
+        organisations = Organisation.objects.order_by("short_name")
+        return queryset.select_related("country").prefetch_related(
+            Prefetch("swedish_organisations", queryset=organisations),
+            Prefetch("partner_organisations", queryset=organisations),
+            Prefetch("themes", queryset=Theme.objects.order_by("ordering", "name_sv")),
+        )
+    queryset = queryset.defer(*CARD_DEFERRED).select_related("country")
+    queryset._iterable_class = CardIterable
+    return queryset
+
+
+# A card's parties and themes for every partnership fetched, in one statement rather than
+# three prefetches (each with its related managers and querysets per row): the columns of
+# CARD_ORGANISATION_FIELDS, in the order the relations' own orderings give.
+CARD_RELATIONS_SQL = (
+    "SELECT 's', l.partnership_id, o.id, o.slug, o.short_name, o.name_sv, o.name_en, 0 "
+    "FROM partnerships_partnership_swedish_organisations l "
+    "JOIN reference_organisation o ON o.id = l.organisation_id WHERE l.partnership_id = ANY(%s) "
+    "UNION ALL SELECT 'p', l.partnership_id, o.id, o.slug, o.short_name, o.name_sv, o.name_en, 0 "
+    "FROM partnerships_partnership_partner_organisations l "
+    "JOIN reference_organisation o ON o.id = l.organisation_id WHERE l.partnership_id = ANY(%s) "
+    "UNION ALL SELECT 't', l.partnership_id, t.id, t.slug, t.name_sv, t.name_sv, t.name_en, "
+    "t.ordering FROM partnerships_partnership_themes l "
+    "JOIN reference_theme t ON t.id = l.theme_id WHERE l.partnership_id = ANY(%s) "
+    "ORDER BY 1, 8, 5, 3"
+)
+CARD_THEME_FIELDS = ("id", "slug", "name_sv", "name_en")
+
+
+def _in_field_order(model, names: tuple[str, ...]) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields if f.attname in names]
+
+
+class CardIterable(ModelIterable):
+    """Partnerships as cards show them: each with ``card_swedish_organisations``,
+    ``card_partner_organisations`` and ``card_themes`` (lists of partly loaded rows)."""
+
+    def __iter__(self):
+        partnerships = list(super().__iter__())
+        by_id = {}
+        for partnership in partnerships:
+            partnership.card_swedish_organisations = []
+            partnership.card_partner_organisations = []
+            partnership.card_themes = []
+            by_id[partnership.pk] = partnership
+        if by_id:
+            ids = list(by_id)
+            lists = {
+                "s": "card_swedish_organisations",
+                "p": "card_partner_organisations",
+                "t": "card_themes",
+            }
+            db = self.queryset.db
+            # from_db takes the loaded values in the model's field order.
+            theme_fields = _in_field_order(Theme, CARD_THEME_FIELDS)
+            organisation_fields = _in_field_order(Organisation, CARD_ORGANISATION_FIELDS)
+            with connections[db].cursor() as cursor:
+                cursor.execute(CARD_RELATIONS_SQL, [ids, ids, ids])
+                for kind, partnership_id, pk, slug, short_name, name_sv, name_en, _ in cursor:
+                    values = {
+                        "id": pk,
+                        "slug": slug,
+                        "short_name": short_name,
+                        "name_sv": name_sv,
+                        "name_en": name_en,
+                    }
+                    if kind == "t":
+                        row = Theme.from_db(db, theme_fields, [values[f] for f in theme_fields])
+                    else:
+                        row = Organisation.from_db(
+                            db, organisation_fields, [values[f] for f in organisation_fields]
+                        )
+                    getattr(by_id[partnership_id], lists[kind]).append(row)
+        yield from partnerships
 
 
 # --- The partnership list: search, filters, facets ----------------------------------------
@@ -370,35 +439,10 @@ FACET_SQL = {
     "FROM {m} m GROUP BY m.start_year, m.end_year",
     "total": "SELECT 'total', '', '', '', count(*) FROM {m} m",
 }
-# Without any filter the rows are every published partnership: the link tables are counted
-# whole, leaving out the few drafts (an anti-join with ``partnership_drafts``), instead of
-# joined with every published row.
-PUBLISHED_ONLY = (
-    "NOT EXISTS (SELECT 1 FROM partnerships_partnership d WHERE d.id = {link}.partnership_id "
-    "AND NOT d.is_published)"
-)
-UNFILTERED_SQL = {
-    "organisation": "SELECT 'organisation', o.slug, o.short_name, o.short_name, x.n FROM "
-    "(SELECT so.organisation_id, count(*) AS n FROM "
-    "partnerships_partnership_swedish_organisations so WHERE "
-    + PUBLISHED_ONLY.format(link="so")
-    + " GROUP BY so.organisation_id) x JOIN reference_organisation o ON o.id = x.organisation_id",
-    "county": "SELECT 'county', k.code, k.name_sv, k.name_en, x.n FROM (SELECT y.county_id, "
-    "count(*) AS n FROM (SELECT DISTINCT so.partnership_id, o.county_id FROM "
-    "partnerships_partnership_swedish_organisations so "
-    "JOIN reference_organisation o ON o.id = so.organisation_id WHERE "
-    + PUBLISHED_ONLY.format(link="so")
-    + ") y GROUP BY y.county_id) x JOIN reference_county k ON k.code = x.county_id",
-    # Each theme's links counted in the link table's index on it (no hashing of every link),
-    # less those of the drafts, grouped once.
-    "theme": "SELECT 'theme', t.slug, t.name_sv, t.name_en, x.n - coalesce(d.n, 0) FROM "
-    "(SELECT r.id, (SELECT count(*) FROM partnerships_partnership_themes pt "
-    "WHERE pt.theme_id = r.id) AS n FROM reference_theme r) x "
-    "LEFT JOIN (SELECT pt.theme_id, count(*) AS n FROM partnerships_partnership p "
-    "JOIN partnerships_partnership_themes pt ON pt.partnership_id = p.id "
-    "WHERE NOT p.is_published GROUP BY pt.theme_id) d ON d.theme_id = x.id "
-    "JOIN reference_theme t ON t.id = x.id WHERE x.n > coalesce(d.n, 0)",
-}
+# Counted over every published partnership, the facets are the database's (core.facets,
+# migration 0018): a facet whose own filter is the only one, and every facet of the list
+# without filters, read those stored counts instead of counting 10,000 rows.
+LISTING = "partnerships"
 FACET_COLUMNS = ("id", "country_id", "phase", "status", "start_year", "end_year")
 # When none of them has a selection, the country, phase and status facets and the total count
 # the same rows: one pass grouped by (country, phase, status), a hundred-odd groups summed in
@@ -418,52 +462,63 @@ def _facet_rows(filters: PartnershipFilters) -> dict[str, list[dict]]:
     A facet's counts apply every other filter but its own, so a visitor sees what choosing
     another value would give: the matching rows are found once for the facets without a
     selection (``m``), and once more for each facet with one, all in CTEs of one statement.
+    Counts over every published partnership are the stored ones (``LISTING``).
     """
-    ctes, params = [], []
-    # A full-text search reads the wide rows: once, set aside. Without one, each count reads
-    # the small covering index again, faster than writing the rows aside and back.
-    materialized = "MATERIALIZED" if filters.q else "NOT MATERIALIZED"
+    if filters.is_empty:
+        return _parse_facet_rows(facet_store.stored(LISTING), combined=True)
+    ctes, cte_params, parts, part_params = [], [], [], []
 
     def cte(name: str, skip: str) -> str:
-        sql, cte_params = (
+        sql, params = (
             _apply_filters(Partnership.objects.published(), filters, skip=skip)
             .order_by()
             .values(*FACET_COLUMNS)
             .query.sql_with_params()
         )
-        ctes.append(f"{name} AS {materialized} ({sql})")
-        params.extend(cte_params)
+        # Found once and set aside: a filtered set is read by several counts.
+        ctes.append(f"{name} AS MATERIALIZED ({sql})")
+        cte_params.extend(params)
         return name
 
     everything = cte("m", "")
-    parts = []
     combined = not any(getattr(filters, name) for name in COMBINED if name != "total")
     if combined:
         parts.append(COUNTRY_PHASE_STATUS_SQL.format(m=everything))
+    stored = []
     for name in FACET_SQL:
         if combined and name in COMBINED:
             continue
         # Counted without its own filter, a facet whose filter is the only one counts every
-        # published partnership.
-        if name in UNFILTERED_SQL and filters.without(name).is_empty:
-            parts.append(UNFILTERED_SQL[name])
+        # published partnership (the country, phase and status are stored together).
+        if name not in COMBINED and filters.without(name).is_empty:
+            stored.append(name)
             continue
         source = everything
         if name != "total" and getattr(filters, name):
             source = cte(f"m_{name}", name)
         parts.append(FACET_SQL[name].format(m=source))
-    rows: dict[str, list[dict]] = {name: [] for name in FACET_SQL}
+    if stored:
+        sql, params = facet_store.stored_sql(LISTING, tuple(stored))
+        parts.append(sql)
+        part_params.extend(params)
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params)
-        for facet, value, label_sv, label_en, n in cursor.fetchall():
-            if facet == "country_phase_status":
-                slug, phase, status = value.split(" ")
-                _add_row(rows["country"], slug, n, label_sv=label_sv, label_en=label_en)
-                _add_row(rows["phase"], phase, n)
-                _add_row(rows["status"], status, n)
-                _add_row(rows["total"], "", n)
-                continue
-            rows[facet].append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
+        cursor.execute(
+            f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), cte_params + part_params
+        )
+        return _parse_facet_rows(cursor.fetchall(), combined=combined)
+
+
+def _parse_facet_rows(fetched, *, combined: bool) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {name: [] for name in FACET_SQL}
+    for facet, value, label_sv, label_en, n in fetched:
+        if facet == "country_phase_status":
+            slug, phase, status = value.split(" ")
+            _add_row(rows["country"], slug, n, label_sv=label_sv, label_en=label_en)
+            _add_row(rows["phase"], phase, n)
+            _add_row(rows["status"], status, n)
+            _add_row(rows["total"], "", n)
+            continue
+        rows[facet].append({"value": value, "label_sv": label_sv, "label_en": label_en, "n": n})
     if combined and not rows["total"]:
         rows["total"].append({"value": "", "label_sv": "", "label_en": "", "n": 0})
     return rows

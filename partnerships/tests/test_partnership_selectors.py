@@ -47,18 +47,31 @@ def test_partnerships_for_organisation_country_and_theme_show_published_only():
     assert len(selectors.partnerships_for_country(Country.objects.get(code="KE"), limit=0)) == 0
 
 
-def test_selectors_for_other_apps_prefetch_what_cards_show(django_assert_num_queries):
+def test_selectors_for_other_apps_fetch_what_cards_show(django_assert_num_queries):
     for _ in range(3):
         factories.partnership(themes=("education", "gender-equality"))
     vara = Organisation.objects.get(slug="vara")
-    with django_assert_num_queries(4):
-        for partnership in selectors.partnerships_for_organisation(vara, limit=2):
-            _ = [
+    with django_assert_num_queries(2):  # the rows, then every row's parties and themes
+        shown = [
+            (
                 partnership.country.name,
-                list(partnership.swedish_organisations.all()),
-                list(partnership.partner_organisations.all()),
-                list(partnership.themes.all()),
-            ]
+                [organisation.name for organisation in partnership.card_swedish_organisations],
+                [organisation.name for organisation in partnership.card_partner_organisations],
+                [theme.name for theme in partnership.card_themes],
+            )
+            for partnership in selectors.partnerships_for_organisation(vara, limit=2)
+        ]
+    assert len(shown) == 2
+    for partnership, (country, swedish, partners, themes) in zip(
+        selectors.partnerships_for_organisation(vara, limit=2), shown, strict=True
+    ):
+        assert country == partnership.country.name
+        assert swedish == [o.name for o in partnership.swedish_organisations.order_by("short_name")]
+        assert partners == [
+            o.name for o in partnership.partner_organisations.order_by("short_name")
+        ]
+        assert themes == [t.name for t in partnership.themes.order_by("ordering", "name_sv")]
+        assert vara.name in swedish and len(themes) == 2
 
 
 @pytest.mark.parametrize("query", ["Vara", "vara", "Huangshan", "Kina", "China"])
