@@ -536,6 +536,12 @@ def _add_row(rows: list[dict], value: str, n: int, *, label_sv: str = "", label_
 def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
     """For each filter, its values with the number of partnerships each would give (one query,
     ``_facet_rows``)."""
+    return partnership_facets_and_total(filters)[0]
+
+
+def partnership_facets_and_total(filters: PartnershipFilters) -> tuple[dict[str, Facet], int]:
+    """``partnership_facets`` and the number of partnerships matching every filter, counted in
+    the same query (the list's pages need no count of their own)."""
     rows = _facet_rows(filters)
     facets: dict[str, Facet] = {}
 
@@ -576,7 +582,7 @@ def partnership_facets(filters: PartnershipFilters) -> dict[str, Facet]:
             _year_options(filters, rows["year"]), filters.year, str(filters.year or "")
         ),
     )
-    return facets
+    return facets, rows["total"][0]["n"] if rows["total"] else 0
 
 
 def _year_options(filters: PartnershipFilters, rows: list[dict]) -> list[FacetOption]:

@@ -50,8 +50,8 @@ class PartnershipListView(TemplateView):
     def get(self, request, *args, **kwargs):
         form = PartnershipFilterForm(request.GET)
         filters = form.to_filters()
-        page = paginate(request, selectors.partnership_list_public(filters), PER_PAGE)
-        facets = selectors.partnership_facets(filters)
+        facets, total = selectors.partnership_facets_and_total(filters)
+        page = paginate(request, selectors.partnership_list_public(filters), PER_PAGE, count=total)
         context = self.get_context_data(
             form=form,
             filters=filters,
