@@ -53,8 +53,8 @@ def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] 
             f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
         )
         statements.append(
-            f"DROP TRIGGER IF EXISTS {trigger[:55]}_truncate ON {table};"
-            f"CREATE TRIGGER {trigger[:55]}_truncate AFTER TRUNCATE ON {table} "
+            f"DROP TRIGGER IF EXISTS {trigger[:54]}_truncate ON {table};"
+            f"CREATE TRIGGER {trigger[:54]}_truncate AFTER TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
         )
     statements.append(refresh_sql(listing, counting_sql))
@@ -66,7 +66,7 @@ def uninstall(listing: str, watched: dict[str, tuple[str, ...] | None]) -> str:
     for table in watched:
         trigger = f"{listing}_facets_{table}"[:63]
         statements.append(f"DROP TRIGGER IF EXISTS {trigger} ON {table};")
-        statements.append(f"DROP TRIGGER IF EXISTS {trigger[:55]}_truncate ON {table};")
+        statements.append(f"DROP TRIGGER IF EXISTS {trigger[:54]}_truncate ON {table};")
     statements.append(f"DROP FUNCTION IF EXISTS {_function(listing)}();")
     statements.append(f"DELETE FROM {TABLE} WHERE listing = '{listing}';")
     return "\n".join(statements)
