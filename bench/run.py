@@ -494,14 +494,17 @@ def render(results, queries_small, queries_full, cold_ms, sizes, fts, timings, a
         "",
         "Pages are served from the shared page cache (core.middleware.PublicPageCacheMiddleware: "
         "anonymous GETs, a new version after any change to public content, five minutes at "
-        "most; rows only staff see, such as reports and registrations, keep it), so the load "
-        "measures what visitors get. The SQL query counts and the *uncached ms* column (median "
-        "of 20 in-process requests, no network; the p95 is in the table below) measure the "
+        "most; rows only staff see, such as reports and registrations, keep it; a search "
+        "page keeps up to 100 search texts, decision 0007), so the load measures what visitors "
+        "get, for a search the one many visitors make. The SQL query counts and the "
+        "*uncached ms* column (median of 20 in-process requests, no network; the p95 is in "
+        "the table below) measure the "
         "page itself, as the first visitor after a change gets it.",
         "",
-        "The form POST is a whole submission: CSRF check, validation, the rate limit (a counter "
-        "in the shared cache), the report saved with one INSERT (the submission token makes a "
-        "repeat a no-op), and the redirect to the thanks page. Its receipt and staff notice are "
+        "The form POST is a whole submission: CSRF check, validation, the rate limit (one "
+        "INSERT ... ON CONFLICT of a counter in PostgreSQL, never in a cache), the report saved "
+        "with one INSERT (the submission token makes a repeat a no-op), and the redirect to "
+        "the thanks page. Its receipt and staff notice are "
         "queued, rendered and sent by the outbox worker (`manage.py send_outbox`), which is "
         "not running during the load: on a production server it shares the cores, at about "
         "one bulk INSERT per hundred reports.",
