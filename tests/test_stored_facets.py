@@ -67,8 +67,7 @@ def test_partnership_counts_follow_every_change_staff_make():
     first = factories.partnership(themes=("education", "gender-equality"))
     second = factories.partnership(swedish_slugs=("vara", "ale"), country="CN")
     draft = factories.partnership(publish=False, themes=("education",))
-    assert_partnership_counts_are_the_rows()
-    assert draft.slug  # a draft counts nowhere
+    assert_partnership_counts_are_the_rows()  # the draft counts nowhere
 
     second.status = Partnership.Status.COMPLETED
     second.save()
