@@ -23,11 +23,15 @@ def _function(listing: str) -> str:
     return f"core_refresh_facet_counts_{listing}"
 
 
+def _trigger(listing: str, table: str) -> str:
+    return f"{listing}_facets_{table}"[:63]  # PostgreSQL's longest name
+
+
 def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] | None]) -> str:
     """SQL for a migration: keep ``listing``'s counts, the rows of ``counting_sql`` (columns:
     facet, value, label_sv, label_en, n), fresh after every change to the ``watched`` tables
-    (``None``: any change; a tuple: only updates of those columns, besides inserts and deletes),
-    and count them once now."""
+    (``None``: any change; a tuple: only updates of those columns, besides inserts, deletes
+    and truncates), and count them once now."""
     function = _function(listing)
     statements = [
         f"""
@@ -36,25 +40,18 @@ def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] 
             -- Taken before counting: a second writer waits here, then counts what the first
             -- committed (each statement of the function sees the latest committed rows).
             PERFORM pg_advisory_xact_lock(hashtext('{TABLE}:{listing}'));
-            DELETE FROM {TABLE} WHERE listing = '{listing}';
-            INSERT INTO {TABLE} (listing, facet, value, label_sv, label_en, n)
-            SELECT '{listing}', counted.* FROM ({counting_sql}) counted;
+            {refresh_sql(listing, counting_sql)}
             RETURN NULL;
         END
         $body$;
         """
     ]
     for table, columns in watched.items():
-        trigger = f"{listing}_facets_{table}"[:63]
         update = f"UPDATE OF {', '.join(columns)}" if columns else "UPDATE"
-        statements.append(f"DROP TRIGGER IF EXISTS {trigger} ON {table};")
+        statements.append(f"DROP TRIGGER IF EXISTS {_trigger(listing, table)} ON {table};")
         statements.append(
-            f"CREATE TRIGGER {trigger} AFTER INSERT OR {update} OR DELETE ON {table} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
-        )
-        statements.append(
-            f"DROP TRIGGER IF EXISTS {trigger[:54]}_truncate ON {table};"
-            f"CREATE TRIGGER {trigger[:54]}_truncate AFTER TRUNCATE ON {table} "
+            f"CREATE TRIGGER {_trigger(listing, table)} "
+            f"AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
         )
     statements.append(refresh_sql(listing, counting_sql))
@@ -62,17 +59,16 @@ def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] 
 
 
 def uninstall(listing: str, watched: dict[str, tuple[str, ...] | None]) -> str:
-    statements = []
-    for table in watched:
-        trigger = f"{listing}_facets_{table}"[:63]
-        statements.append(f"DROP TRIGGER IF EXISTS {trigger} ON {table};")
-        statements.append(f"DROP TRIGGER IF EXISTS {trigger[:54]}_truncate ON {table};")
+    statements = [
+        f"DROP TRIGGER IF EXISTS {_trigger(listing, table)} ON {table};" for table in watched
+    ]
     statements.append(f"DROP FUNCTION IF EXISTS {_function(listing)}();")
     statements.append(f"DELETE FROM {TABLE} WHERE listing = '{listing}';")
     return "\n".join(statements)
 
 
 def refresh_sql(listing: str, counting_sql: str) -> str:
+    """The stored counts of ``listing`` replaced by those ``counting_sql`` counts now."""
     return (
         f"DELETE FROM {TABLE} WHERE listing = '{listing}'; "
         f"INSERT INTO {TABLE} (listing, facet, value, label_sv, label_en, n) "
