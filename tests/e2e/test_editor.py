@@ -4,19 +4,16 @@ reads it with resized images. No page sends an image more than twice its display
 
 import io
 import re
-import time
 from pathlib import Path
 
 import pytest
-from django_otp.oath import totp
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
+from tests.e2e import staff
 from tests.e2e.harness import assert_accessible
 
-PASSWORD = "Kommunal demokrati 2026!"
 EDITOR_KEY = bytes(range(31, 51))
-USED_CODES: set[str] = set()
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 WORD_CLIPBOARD = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
@@ -29,42 +26,17 @@ röstade igenom förslaget</span> i maj.<o:p></o:p></p><!--EndFragment--></body>
 @pytest.fixture(scope="module")
 def editor_account(portal):
     """A communications officer whose authenticator app the test knows."""
-    username = "e2e-communications"
-    portal.env["STAFF_USER_PASSWORD"] = PASSWORD
-    try:
-        portal.manage(
-            "create_staff_user", username, "--email", "com@icld.se", "--group", "Communications",
-            "--group", "Partnerships team", "--no-input",
-        )  # fmt: skip
-    finally:
-        portal.env.pop("STAFF_USER_PASSWORD", None)
-    portal.manage(
-        "shell",
-        "-c",
-        (
-            "from django.contrib.auth.models import User\n"
-            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-            f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
-            f"name='Authenticator app', key='{EDITOR_KEY.hex()}', confirmed=True)"
-        ),
+    return staff.create_account(
+        portal,
+        "e2e-communications",
+        email="com@icld.se",
+        options=("--group", "Communications", "--group", "Partnerships team"),
+        key=EDITOR_KEY,
     )
-    return username
 
 
 def sign_in(page, portal, username):
-    page.goto(portal.url("/admin/login/"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    assert "/admin/security/verify/" in page.url
-    # A code is accepted once (replay protection): a second sign-in waits for the next one.
-    code = str(totp(EDITOR_KEY)).zfill(6)
-    while code in USED_CODES:
-        time.sleep(1)
-        code = str(totp(EDITOR_KEY)).zfill(6)
-    USED_CODES.add(code)
-    page.fill("#id_code", code)
-    page.get_by_role("button", name=re.compile("Continue|Fortsätt")).click()
+    staff.sign_in(page, portal, username, EDITOR_KEY)
     page.wait_for_url("**/admin/")
 
 

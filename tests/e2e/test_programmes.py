@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e import staff
 from tests.e2e.harness import assert_accessible
 
 PAGES = {
@@ -170,7 +171,6 @@ def test_offer_form_error_summary_links_reach_every_input(portal, page, language
     assert_accessible(page, f"{OFFER[language]} with every error")
 
 
-STAFF_PASSWORD = "Kommunal demokrati 2026!"
 STAFF_KEY = bytes(range(61, 81))
 
 
@@ -185,38 +185,17 @@ LANGS = ("sv", "en")
 
 
 def _coordinator(portal, username):
-    portal.env["STAFF_USER_PASSWORD"] = STAFF_PASSWORD
-    try:
-        portal.manage(
-            "create_staff_user", username, "--email", f"{username}@icld.se",
-            "--group", "Programmes team", "--no-input",
-        )  # fmt: skip
-    finally:
-        portal.env.pop("STAFF_USER_PASSWORD", None)
-    portal.manage(
-        "shell",
-        "-c",
-        (
-            "from django.contrib.auth.models import User\n"
-            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-            f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
-            f"name='Authenticator app', key='{STAFF_KEY.hex()}', confirmed=True)"
-        ),
+    return staff.create_account(
+        portal,
+        username,
+        email=f"{username}@icld.se",
+        options=("--group", "Programmes team"),
+        key=STAFF_KEY,
     )
-    return username
 
 
 def _sign_in(page, portal, username):
-    from django_otp.oath import totp
-
-    page.goto(portal.url("/admin/login/"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", STAFF_PASSWORD)
-    page.locator("#login-form [type=submit]").click()
-    assert "/admin/security/verify/" in page.url, page.locator("main, #content").first.inner_text()
-    page.fill("#id_code", str(totp(STAFF_KEY)).zfill(6))
-    page.get_by_role("button", name=re.compile("Continue|Fortsätt")).click()
-    page.wait_for_url("**/admin/", timeout=10000)
+    staff.sign_in(page, portal, username, STAFF_KEY)
 
 
 @pytest.mark.parametrize(("language", "width"), [("sv", 1280), ("en", 375)])

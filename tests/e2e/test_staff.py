@@ -9,9 +9,10 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
+from tests.e2e import staff
 from tests.e2e.harness import assert_accessible
+from tests.e2e.staff import PASSWORD
 
-PASSWORD = "Kommunal demokrati 2026!"
 OFFICER_KEY = bytes(range(1, 21))
 
 
@@ -23,15 +24,9 @@ def app_code(secret: str, steps_ahead: int = 0) -> str:
 
 @pytest.fixture(scope="module")
 def staff_account(portal):
-    username = "e2e-administrator"
-    portal.env["STAFF_USER_PASSWORD"] = PASSWORD
-    try:
-        portal.manage(
-            "create_staff_user", username, "--email", "it@icld.se", "--administrator", "--no-input"
-        )
-    finally:
-        portal.env.pop("STAFF_USER_PASSWORD", None)
-    return username
+    return staff.create_account(
+        portal, "e2e-administrator", email="it@icld.se", options=("--administrator",)
+    )
 
 
 @pytest.fixture
@@ -130,31 +125,13 @@ def test_staff_enrol_then_verify_and_see_what_waits(portal, browser_in, staff_ac
 @pytest.fixture(scope="module")
 def enrolled_account(portal):
     """A programmes officer who set up the app earlier (its key is known to the test)."""
-    username = "e2e-programmes-officer"
-    portal.env["STAFF_USER_PASSWORD"] = PASSWORD
-    try:
-        portal.manage(
-            "create_staff_user",
-            username,
-            "--email",
-            "itp@icld.se",
-            "--group",
-            "Programmes team",
-            "--no-input",
-        )
-    finally:
-        portal.env.pop("STAFF_USER_PASSWORD", None)
-    portal.manage(
-        "shell",
-        "-c",
-        (
-            "from django.contrib.auth.models import User\n"
-            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-            f"TOTPDevice.objects.create(user=User.objects.get(username='{username}'), "
-            f"name='Authenticator app', key='{OFFICER_KEY.hex()}', confirmed=True)"
-        ),
+    return staff.create_account(
+        portal,
+        "e2e-programmes-officer",
+        email="itp@icld.se",
+        options=("--group", "Programmes team"),
+        key=OFFICER_KEY,
     )
-    return username
 
 
 def test_officer_verifies_on_a_small_screen_and_sees_only_programmes(
