@@ -71,7 +71,8 @@ def _imported_project_files(path: Path) -> set[Path]:
     files = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names = [node.module]
+            # `from core import facets` imports the module core/facets.py, not only core.
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
         elif isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         else:

@@ -68,3 +68,13 @@ def test_settings_start_the_embedded_server_without_database_url():
         assert conn.execute("SELECT 1").fetchone() == (1,)
     if not was_running:  # leave the machine as we found it (CI runs with a DATABASE_URL)
         stop_embedded_server(EMBEDDED_DATA_DIR)
+
+
+def test_the_test_template_is_rebuilt_when_a_module_a_migration_imports_changes():
+    """A migration that runs `from core import facets` builds the template with core/facets.py:
+    a change there must give a new fingerprint, or every run keeps the old triggers."""
+    from tests import databases
+
+    migration = databases.BASE_DIR / "partnerships" / "migrations" / "0018_facet_counts.py"
+    imported = databases._imported_project_files(migration)
+    assert databases.BASE_DIR / "core" / "facets.py" in imported
