@@ -4,7 +4,6 @@ organisation, a country and a theme (with their indexes)."""
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.utils import timezone
 
 from core.i18n import active_language
 from core.pagination import paginate
@@ -15,15 +14,6 @@ from programmes import selectors as programmes
 from reference.models import Country, Organisation, Theme
 
 SECTION_LIMIT = 6
-
-
-def _programme_cards(programmes) -> list:
-    """Programme cards show the intake that matters today (as the programme list does)."""
-    today = timezone.localdate()
-    programmes = list(programmes)
-    for programme in programmes:
-        programme.shown_intake = programme.current_intake(today)
-    return programmes
 
 
 HOME_CACHE_SECONDS = 60
@@ -60,7 +50,7 @@ def _home_page() -> dict:
         # countries (KP) and upcoming seminars (KC); each is one aggregate query.
         "figures": [*figures["partnerships"], figures["knowledge"][0]],
         "rounds": partnerships.round_status(),
-        "open_programmes": _programme_cards(programmes.open_programmes()[:3]),
+        "open_programmes": list(programmes.open_programmes()[:3]),
         "open_calls": list(knowledge.open_research_calls()[:2]),
         "texts": texts,
         "stories": featured or list(partnerships.latest_stories(limit=3)),
@@ -97,7 +87,7 @@ def country_overview(request, country: Country) -> dict:
     """Everything ICLD does with a partner country."""
     return {
         **_partnership_section(request, partnerships.partnerships_for_country(country)),
-        "programmes": _programme_cards(programmes.programmes_for_country(country)),
+        "programmes": list(programmes.programmes_for_country(country)),
         "publications": list(knowledge.publications_for_country(country, limit=SECTION_LIMIT)),
         "events": list(knowledge.events_for_country(country, limit=SECTION_LIMIT)),
     }
@@ -107,7 +97,7 @@ def theme_overview(request, theme: Theme) -> dict:
     """A theme across the portal."""
     return {
         **_partnership_section(request, partnerships.partnerships_for_theme(theme)),
-        "programmes": _programme_cards(programmes.programmes_for_theme(theme)),
+        "programmes": list(programmes.programmes_for_theme(theme)),
         "publications": list(knowledge.publications_for_theme(theme, limit=SECTION_LIMIT)),
         "events": list(knowledge.events_for_theme(theme, limit=SECTION_LIMIT)),
     }

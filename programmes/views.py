@@ -31,9 +31,6 @@ class ProgrammeListView(TemplateView):
         filters = filter_form.filters()
         queryset = selectors.programme_list_public(**filters)
         page = paginate(self.request, queryset, self.paginate_by)
-        on = today()
-        for programme in page.object_list:
-            programme.shown_intake = programme.current_intake(on)
         return super().get_context_data(
             programmes=page.object_list,
             page_obj=page,

@@ -22,6 +22,7 @@ from programmes.models.programme import (
     Programme,
     ProgrammeQuerySet,
     WorkingLanguage,
+    intake_that_matters,
     today,
 )
 from programmes.models.visit import (
@@ -47,5 +48,6 @@ __all__ = [
     "ScheduledVisit",
     "ScheduledVisitQuerySet",
     "WorkingLanguage",
+    "intake_that_matters",
     "today",
 ]

@@ -200,16 +200,19 @@ class Programme(Publishable, HasLeadImage):
 
         Works on prefetched ``intakes`` (no query when they are prefetched).
         """
-        on = on or today()
-        intakes = list(self.intakes.all())
-        status = Intake.ApplicationStatus
-        open_now = [i for i in intakes if i.application_status(on) == status.OPEN]
-        if open_now:
-            return min(open_now, key=lambda i: i.application_closes_on)
-        upcoming = [i for i in intakes if i.application_status(on) == status.UPCOMING]
-        if upcoming:
-            return min(upcoming, key=lambda i: i.application_opens_on)
-        return max(intakes, key=lambda i: i.starts_on, default=None)
+        return intake_that_matters(list(self.intakes.all()), on or today())
+
+
+def intake_that_matters(intakes: list[Intake], on: date) -> Intake | None:
+    """Of a programme's ``intakes``: open on ``on``, else opening next, else the latest."""
+    status = Intake.ApplicationStatus
+    open_now = [i for i in intakes if i.application_status(on) == status.OPEN]
+    if open_now:
+        return min(open_now, key=lambda i: i.application_closes_on)
+    upcoming = [i for i in intakes if i.application_status(on) == status.UPCOMING]
+    if upcoming:
+        return min(upcoming, key=lambda i: i.application_opens_on)
+    return max(intakes, key=lambda i: i.starts_on, default=None)
 
 
 class IntakeQuerySet(models.QuerySet):
