@@ -29,6 +29,8 @@ def test_the_report_puts_each_pages_uncached_time_beside_its_target():
     )
     assert f"| partnership list | 31.6 | 71.8 | {UNCACHED_TARGET_MS:.0f} | SLOW |" in report
     assert f"| site search | 12.0 | 12.0 | {UNCACHED_TARGET_MS:.0f} | ok |" in report
+    with_machine = render_uncached({"site search": 12.0}, {}, {"floor_ms": 1.4, "python_ms": 61.0})
+    assert "takes 1.4 ms in-process" in with_machine and "61.0 ms" in with_machine
 
 
 def test_bench_queries_times_each_page_uncached(settings):
@@ -40,3 +42,6 @@ def test_bench_queries_times_each_page_uncached(settings):
     assert report["queries"]["call list"] >= 0
     assert report["cold_ms"]["call list"] > 0
     assert report["cold_p95_ms"]["call list"] > 0
+    # What the machine itself costs, to compare runs on different machines.
+    assert report["reference"]["floor_ms"] > 0
+    assert report["reference"]["python_ms"] > 0

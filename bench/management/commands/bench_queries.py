@@ -17,12 +17,32 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 RUNS = 20
+# The minimal Django view (bench.urls): every middleware, no template, no query.
+FLOOR_PATH = "/bench/floor/"
 
 
 def p95(samples: list[float]) -> float:
     if len(samples) < 2:
         return samples[0]
     return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+
+
+def _python_workload() -> int:
+    """A fixed amount of plain Python work (integer arithmetic, a dict, string joins), timed
+    as the machine's reference: page times differ between machines by about as much."""
+    counts: dict[int, int] = {}
+    for i in range(200_000):
+        counts[i % 97] = counts.get(i % 97, 0) + i * i
+    return len(",".join(str(value) for value in counts.values()))
+
+
+def _median_ms(action, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples), 1)
 
 
 def _submission(csrf: str) -> dict:
@@ -80,6 +100,18 @@ class Command(BaseCommand):
             counts[target.name] = (
                 query_count if response.status_code < 400 else f"HTTP {response.status_code}"
             )
+        client.get(FLOOR_PATH)
+        reference = {
+            "floor_ms": _median_ms(lambda: client.get(FLOOR_PATH), runs),
+            "python_ms": _median_ms(_python_workload, runs),
+        }
         self.stdout.write(
-            json.dumps({"queries": counts, "cold_ms": cold_ms, "cold_p95_ms": cold_p95_ms})
+            json.dumps(
+                {
+                    "queries": counts,
+                    "cold_ms": cold_ms,
+                    "cold_p95_ms": cold_p95_ms,
+                    "reference": reference,
+                }
+            )
         )
