@@ -65,8 +65,9 @@ def _programme_cards(queryset: QuerySet[Programme]) -> QuerySet[Programme]:
 class CardIterable(ModelIterable):
     """Programmes with what their cards show, three queries for all the rows fetched.
 
-    Django's ``prefetch_related`` builds a queryset for each row and relation: for a page of
-    twelve cards that cost three times the queries themselves.
+    The same three queries as ``prefetch_related``, without the queryset it builds for each
+    row and relation; and the intake each card shows is chosen here, once, for every page
+    that shows programme cards.
     """
 
     def __iter__(self):
