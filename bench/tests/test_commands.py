@@ -45,3 +45,12 @@ def test_bench_queries_times_each_page_uncached(settings):
     # What the machine itself costs, to compare runs on different machines.
     assert report["reference"]["floor_ms"] > 0
     assert report["reference"]["python_ms"] > 0
+
+
+def test_a_page_whose_queries_grow_with_the_data_is_flagged_and_one_with_fewer_is_not():
+    from bench.run import query_check
+
+    assert query_check(4, 4) == "queries constant"
+    assert query_check(3, 5) == "QUERIES GROW"
+    assert query_check(4, 3) == "queries fewer at full size (4 → 3)"
+    assert query_check("HTTP 500", 3) == "QUERIES GROW"
