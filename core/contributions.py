@@ -10,7 +10,7 @@ from core.images import remove_abandoned_uploads
 from core.models import AccessibilityReport, OutboxMessage, Page
 from core.personal_data import NotPersonalData, PersonalData, Retention, declare
 from core.publishing import publish_due
-from core.search import SearchSource, search_vector_expression
+from core.search import SearchSource
 from core.selectors import outbox_messages_about
 from core.services import accessibility_report_emails
 from core.sitemaps import PageSitemap
@@ -32,14 +32,13 @@ registries.outbox_collectors.register("abandoned image uploads", remove_abandone
 
 registries.sitemaps.register("pages", PageSitemap)
 
-# Content pages in the site search (a handful of rows: the vector is computed per row).
+# Published content pages in the site search.
 registries.search_sources.register(
     "pages",
     SearchSource(
         key="pages",
         label=_("Pages"),
-        queryset=lambda: Page.objects.all(),
-        vector=lambda: search_vector_expression(a=["title"], b=["lead"], c=["body"]),
+        queryset=lambda: Page.objects.published().defer("search_vector"),
         snippet="lead",
         more_url=lambda query: "",
     ),

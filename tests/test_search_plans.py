@@ -137,3 +137,26 @@ def test_the_site_search_of_partnerships_and_publications_is_indexed(grown):
     # The candidates come from the GIN indexes, the rows shown by primary key.
     assert_indexed(plans, "partnership_search_gin")
     assert_indexed(plans, "knowledge_pub_search")
+
+
+def test_the_site_search_of_content_pages_reads_their_stored_vector():
+    """Pages are few, but each has a long body: their vector is stored (and indexed) like every
+    other kind's, never computed for every page at every search."""
+    from core.models import Page
+    from portal.search import site_search
+
+    body = "<p>" + " ".join(f"Stycke {n} om verksamheten och dess arbete." for n in range(60))
+    Page.objects.bulk_create(
+        Page(slug=f"sida-{n}", title_sv=f"Sida {n}", title_en="", body_sv=body) for n in range(400)
+    )
+    with CaptureQueriesContext(connection) as queries, translation.override("sv"):
+        found = site_search("verksamheten")
+    pages = next(group for group in found.groups if group.key == "pages")
+    assert pages.total == 400
+    (of_pages,) = [
+        part
+        for part in queries.captured_queries[0]["sql"].split(" UNION ALL ")
+        if 'FROM "core_page"' in part
+    ]
+    assert '"core_page"."search_vector" @@' in of_pages
+    assert "to_tsvector" not in of_pages

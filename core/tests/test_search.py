@@ -107,3 +107,34 @@ def test_numbers_and_codes_match_whole_words_only():
     vector = search_vector_expression(a=["title"])
     found = resolve(Page.objects.all(), "2016", vector=vector).queryset
     assert list(found.values_list("key", flat=True)) == ["about"]
+
+
+@pytest.mark.django_db
+def test_the_site_search_finds_published_pages_only():
+    """A page staff are still writing is a draft: its title and lead stay out of the search."""
+    from portal.search import site_search
+
+    Page.objects.create(
+        slug="kompisar", title_sv="Kompisprogrammet", title_en="", lead_sv="Om kompisar"
+    )
+    Page.objects.create(
+        slug="hemligt",
+        title_sv="Kompisprogrammet, utkast",
+        title_en="",
+        lead_sv="Inte klart",
+        is_published=False,
+    )
+    pages = next(group for group in site_search("kompis").groups if group.key == "pages")
+    assert [page.slug for page in pages.items] == ["kompisar"]
+    assert pages.total == 1
+
+
+def test_every_site_search_source_of_publishable_content_finds_published_rows_only():
+    """Each app registers its own kinds: none may offer drafts to the site search."""
+    from core import registries
+    from core.publishing import Publishable
+
+    for key, source in registries.search_sources.items():
+        queryset = source.queryset()
+        if issubclass(queryset.model, Publishable):
+            assert "is_published" in str(queryset.query).partition(" WHERE ")[2], key
