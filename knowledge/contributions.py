@@ -11,7 +11,8 @@ from core.personal_data import PersonalData, Retention, declare
 from core.search import Names, SearchSource
 from core.waiting import register_waiting
 from knowledge.list_kinds import EventKind, PublicationKind, ResearchCallKind
-from knowledge.models import Event, Person, Publication, Registration, ResearchCall
+from knowledge.models import Event, Publication, Registration, ResearchCall
+from knowledge.selectors import published_authors
 from knowledge.services.event import RETENTION, registration_reminders
 from knowledge.sitemaps import SITEMAPS
 from staff.roles import ALL, COMMUNICATIONS, EDIT, KNOWLEDGE_TEAM, Grant
@@ -27,7 +28,7 @@ registries.search_sources.register(
         label=_("Research and publications"),
         queryset=lambda: Publication.objects.published().defer("search_vector", "file_text"),
         snippet="abstract",
-        names=(Names(lambda: Person.objects.all(), "family_name"),),
+        names=(Names(published_authors, "family_name"),),
         more_url=lambda query: f"{reverse('knowledge:publications')}?{query}",
     ),
 )

@@ -28,7 +28,8 @@ from core import facets as facet_store
 from core import search
 from core.i18n import active_language, fallback_expression
 from core.search import clean_query, clean_search, highlight
-from knowledge.models import DOCUMENT_LANGUAGES, Person, Publication
+from knowledge.models import DOCUMENT_LANGUAGES, Publication
+from knowledge.selectors import published_authors
 from reference.models import Country, Theme
 
 PAGE_SIZE = 20
@@ -153,7 +154,7 @@ class LibraryResult:
 
 # The names a visitor may misspell in the library's search box: authors and countries.
 SUGGESTED_NAMES = (
-    search.Names(lambda: Person.objects.all(), "family_name"),
+    search.Names(published_authors, "family_name"),
     search.Names(lambda: Country.objects.partners(), "name_sv"),
     search.Names(lambda: Country.objects.partners(), "name_en"),
 )

@@ -42,6 +42,7 @@ from knowledge.selectors.publication import (
     publications_for_country,
     publications_for_organisation,
     publications_for_theme,
+    published_authors,
     related_publications,
     work_sharing_themes_and_countries,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "publications_for_country",
     "publications_for_organisation",
     "publications_for_theme",
+    "published_authors",
     "registration_from_cancel_token",
     "registrations_for_export",
     "related_publications",

@@ -5,12 +5,22 @@ The library search (full text, facets, sorting) is in ``knowledge.search``.
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.related import related_work
-from knowledge.models import Authorship, Event, Publication
+from knowledge.models import Authorship, Event, Person, Publication
 
 CARD_FIELDS = (
     "pk",
@@ -81,6 +91,14 @@ def publication_get_for_detail(slug: str, *, include_drafts: bool = False) -> Pu
             "organisations",
         )
         .first()
+    )
+
+
+def published_authors() -> QuerySet[Person]:
+    """People named on a published publication: the only authors a "did you mean" may offer
+    (the author of a draft is nobody's business before it is out)."""
+    return Person.objects.filter(
+        Exists(Authorship.objects.filter(person=OuterRef("pk"), publication__is_published=True))
     )
 
 

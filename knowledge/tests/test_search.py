@@ -190,3 +190,21 @@ def test_random_query_strings_never_break_the_search(language):
         assert result.query.sort in ("relevance", "newest", "oldest", "title")
 
     check()
+
+
+def test_did_you_mean_offers_only_authors_of_published_work():
+    """The name of someone who wrote only a draft stays out of the suggestions, in the
+    library's search box and in the site search, until the draft is published."""
+    from portal.search import site_search
+
+    draft = make_publication(
+        title_en="Budget work", authors=[make_person(family_name="Petrović")], is_published=False
+    )
+    make_publication(title_en="Water", authors=[make_person(family_name="Lindqvist")])
+    assert library_search(QueryDict("q=Lindkvist")).suggestion == "Lindqvist"
+    assert library_search(QueryDict("q=Petrovits")).suggestion == ""
+    assert site_search("Petrovits").suggestion == ""
+    draft.is_published = True
+    draft.save()
+    assert library_search(QueryDict("q=Petrovits")).suggestion == "Petrović"
+    assert site_search("Petrovits").suggestion == "Petrović"
