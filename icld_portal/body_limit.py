@@ -87,7 +87,7 @@ class BodyLimitMiddleware:
         raw_length = (environ.get("CONTENT_LENGTH") or "").strip()
         chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
         if raw_length:
-            if not raw_length.isdigit():
+            if not (raw_length.isascii() and raw_length.isdigit()):
                 return "400 Bad Request", "errors/400_plain.html"
             if int(raw_length) > body_limit(path):
                 return "413 Content Too Large", "errors/413.html"

@@ -48,7 +48,6 @@ registries.search_sources.register(
         key="seekers",
         label=_("Partner seekers"),
         queryset=selectors.seeker_search_queryset,
-        vector=selectors.seeker_search_vector,
         title="",
         snippet="description",
         display=lambda seeker: seeker.public_name(),

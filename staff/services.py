@@ -92,7 +92,7 @@ def totp_enrolment_start(*, user: AbstractBaseUser) -> TOTPDevice:
 def totp_enrolment_confirm(*, device: TOTPDevice, token: str) -> list[str] | None:
     """Confirm the device with a code from the app; return fresh recovery codes, or None."""
     token = normalise_code(token)
-    if not (token.isdigit() and len(token) == device.digits):
+    if not (token.isascii() and token.isdigit() and len(token) == device.digits):
         return None
     if otp_verify_token(device.user, device.persistent_id, token) is None:
         return None
@@ -133,7 +133,7 @@ def two_factor_verify(*, user: AbstractBaseUser, token: str) -> Verification:
     slows down recovery codes. Devices back off exponentially after failures.
     """
     token = normalise_code(token)
-    if token.isdigit() and len(token) <= 8:
+    if token.isascii() and token.isdigit() and len(token) <= 8:
         kind: type[Device] = TOTPDevice
     elif len(token) == CODE_LENGTH:
         kind = RecoveryCodeDevice

@@ -1,5 +1,6 @@
 """One pagination for every paginated list (templates/includes/_pagination.html)."""
 
+import pytest
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
@@ -75,3 +76,14 @@ def test_no_template_but_the_partial_builds_a_pagination():
         "publication_list.html",
         "event_list.html",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("page", "canonical"), [("¹", ""), ("٣", ""), ("2", "?page=2")])
+def test_a_page_number_in_other_digits_is_no_server_error(client, page, canonical):
+    """ "¹" and "٣" are digits to Python, not numbers int() reads: the page's own address in
+    the head keeps a plain page number only."""
+    response = client.get("/en/knowledge-centre/publications/", {"page": page})
+    assert response.status_code == 200
+    address = f"{settings.ICLD_SITE_URL}/en/knowledge-centre/publications/{canonical}"
+    assert f'<link rel="canonical" href="{address}">' in response.content.decode()

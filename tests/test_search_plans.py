@@ -46,8 +46,8 @@ def grown(django_db_setup, django_db_blocker):
         with connection.cursor() as cursor:
             cursor.execute(
                 "TRUNCATE partnerships_partnership, partnerships_story, "
-                "partnerships_interestregistration, knowledge_publication, knowledge_person "
-                "CASCADE"
+                "partnerships_interestregistration, partnerships_partnerseeker, "
+                "knowledge_publication, knowledge_person CASCADE"
             )
             # Fresh statistics of the now empty tables: the planner must not plan the next
             # tests' fifty rows with these thousands' word frequencies.

@@ -12,10 +12,13 @@ from datetime import date
 
 from django.utils import timezone
 
-from partnerships.models import Partnership, Story
+from partnerships.models import PartnerSeeker, Partnership, Story
+from partnerships.models.seeker import search_country
 from reference.models import Country, Organisation, Theme
 
-FULL = {"partnerships": 10_000, "stories": 1_000}
+# Partner seekers are a few hundred at most in life (each is a local government abroad that
+# asked ICLD for a Swedish partner): 500 is the most the list and the site search must carry.
+FULL = {"partnerships": 10_000, "stories": 1_000, "seekers": 500}
 PARTNERS_PER_COUNTRY = 25
 BATCH = 2_000
 
@@ -158,6 +161,7 @@ def generate(*, scale: float, stdout) -> None:
             ]
         )
     _stories(int(FULL["stories"] * scale), rng)
+    _seekers(int(FULL["seekers"] * scale), rng, pool, list(themes.values()))
     stdout.write(
         f"partnerships: {Partnership.objects.count():,}, stories: {Story.objects.count():,}"
     )
@@ -190,6 +194,48 @@ def _stories(target: int, rng: random.Random) -> None:
     Through = Story.partnerships.through
     Through.objects.bulk_create(
         [Through(story_id=story.pk, partnership_id=rng.choice(ids)) for story in stories]
+    )
+
+
+def _seekers(target: int, rng: random.Random, pool: dict, themes: list[Theme]) -> None:
+    """Open seekers, most of them listed, half of those by name (the rest with a random
+    slug, as the service gives them)."""
+    existing = PartnerSeeker.objects.count()
+    if target <= existing:
+        return
+    codes = sorted(pool)
+    seekers = []
+    for n in range(existing, target):
+        code = rng.choice(codes)
+        organisation = rng.choice(pool[code])
+        topic_sv, topic_en, _slug = rng.choice(TOPICS)
+        named = n % 2 == 0
+        seekers.append(
+            PartnerSeeker(
+                slug=f"{rng.getrandbits(48):012x}" if not named else f"bench-seeker-{n}",
+                organisation=organisation,
+                country_id=code,
+                description_sv=f"Vi söker en svensk kommun för samarbete om {topic_sv.lower()}: "
+                "vatten, avfall, skola och invånarnas inflytande.",
+                description_en=f"We are looking for a Swedish municipality to work with on "
+                f"{topic_en.lower()}: water, waste, schools and residents' influence.",
+                seeking_since=date(2020 + n % 6, n % 12 + 1, n % 28 + 1),
+                status=PartnerSeeker.Status.OPEN if n % 10 else PartnerSeeker.Status.MATCHED,
+                consent_listing=n % 7 != 0,
+                consent_show_name=named,
+                # A bulk insert skips save(), which copies these for the search.
+                search_country=search_country(organisation.country),
+                search_organisation=organisation.short_name,
+            )
+        )
+    created = PartnerSeeker.objects.bulk_create(seekers)
+    Through = PartnerSeeker.themes.through
+    Through.objects.bulk_create(
+        [
+            Through(partnerseeker_id=seeker.pk, theme_id=theme.pk)
+            for seeker in created
+            for theme in rng.sample(themes, 2)
+        ]
     )
 
 
@@ -234,5 +280,6 @@ def counts() -> dict[str, int]:
     return {
         "partnerships": Partnership.objects.count(),
         "stories": Story.objects.count(),
+        "partner seekers": PartnerSeeker.objects.count(),
         "interest registrations": InterestRegistration.objects.count(),
     }

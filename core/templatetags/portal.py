@@ -41,7 +41,7 @@ def absolute_url_in_language(context, language: str) -> str:
     request = context["request"]
     url = settings.ICLD_SITE_URL + translate_url(request.path, language)
     page = request.GET.get("page", "")
-    if page.isdigit() and 1 < int(page) < 100_000:
+    if page.isascii() and page.isdigit() and 1 < int(page) < 100_000:
         url += f"?page={int(page)}"
     return url
 

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import Case, F, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import TranslatedField
 from core.models import TimeStamped
+from core.search import SIMPLE, search_vector_expression
 from reference.models import Country, Organisation, Theme
 
 # The slug of a seeker that did not agree to show its name: random, 12 hexadecimal digits
 # (partnerships.services.seeker).
 OPAQUE_SLUG_PATTERN = r"^[0-9a-f]{12}$"
+SEARCH_COPIES = ("search_country", "search_organisation")
+
+
+def search_country(country: Country) -> str:
+    """The country as a seeker's search reads it: its name in both languages."""
+    return f"{country.name_sv} {country.name_en}"
 
 
 class PartnerSeekerQuerySet(models.QuerySet):
@@ -74,6 +84,26 @@ class PartnerSeeker(TimeStamped):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     internal_notes = models.TextField(_("internal notes"), blank=True)
+    # The names search reads, copied from the country and the organisation at every save (a
+    # generated column cannot join): the organisation's name counts only while the seeker
+    # agrees to show it, decided in the column below, whatever wrote the consent.
+    search_country = models.TextField(editable=False, blank=True, default="")
+    search_organisation = models.TextField(editable=False, blank=True, default="")
+    search_vector = models.GeneratedField(
+        expression=search_vector_expression(c=["description"])
+        + SearchVector("search_country", config=SIMPLE, weight="A")
+        + SearchVector(
+            Case(
+                When(consent_show_name=True, then=F("search_organisation")),
+                default=Value(""),
+                output_field=models.TextField(),
+            ),
+            config=SIMPLE,
+            weight="A",
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = PartnerSeekerQuerySet.as_manager()
 
@@ -81,7 +111,10 @@ class PartnerSeeker(TimeStamped):
         verbose_name = _("partner seeker")
         verbose_name_plural = _("partner seekers")
         ordering = ["seeking_since", "pk"]
-        indexes = [models.Index(fields=["status", "consent_listing"], name="seeker_public")]
+        indexes = [
+            models.Index(fields=["status", "consent_listing"], name="seeker_public"),
+            GinIndex(fields=["search_vector"], name="seeker_search_gin"),
+        ]
         constraints = [
             # A public address must not name a seeker that did not agree to show its name.
             models.CheckConstraint(
@@ -96,6 +129,13 @@ class PartnerSeeker(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.country})"
+
+    def save(self, *args, **kwargs):
+        self.search_country = search_country(self.country)
+        self.search_organisation = self.organisation.short_name
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *SEARCH_COPIES}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("partnerships:seeker_list") + f"#seeker-{self.slug}"

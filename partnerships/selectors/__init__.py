@@ -61,7 +61,6 @@ from partnerships.selectors.seeker import (
     seeker_get_public,
     seeker_list_public,
     seeker_search_queryset,
-    seeker_search_vector,
     seekers_for_form,
 )
 from partnerships.selectors.story import latest_stories, story_get_public, story_list_public
@@ -109,7 +108,6 @@ __all__ = [
     "seeker_get_public",
     "seeker_list_public",
     "seeker_search_queryset",
-    "seeker_search_vector",
     "seekers_for_form",
     "MatchReason",
     "SeekerSuggestion",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchVector
-from django.db.models import Case, F, Prefetch, QuerySet, Value, When
+from django.db.models import Prefetch, QuerySet
 
 from core import search
 from core.i18n import active_language
@@ -25,20 +24,10 @@ class SeekerFilters:
 
 def seeker_search_queryset() -> QuerySet[PartnerSeeker]:
     """What search may find among seekers: the public ones."""
-    return PartnerSeeker.objects.public().select_related("organisation", "country")
-
-
-def seeker_search_vector() -> SearchVector:
-    """What a seeker's public card shows, searchable: its description, its country, and its
-    organisation's name only where the seeker agreed to be named (computed per row: the
-    public seekers are a few hundred at most)."""
-    shown_name = Case(
-        When(consent_show_name=True, then=F("organisation__short_name")), default=Value("")
-    )
     return (
-        search.search_vector_expression(c=["description"])
-        + SearchVector("country__name_sv", "country__name_en", config=search.SIMPLE, weight="A")
-        + SearchVector(shown_name, config=search.SIMPLE, weight="A")
+        PartnerSeeker.objects.public()
+        .select_related("organisation", "country")
+        .defer("search_vector", "search_country", "search_organisation")
     )
 
 
@@ -53,7 +42,7 @@ def seeker_list_public(filters: SeekerFilters | None = None) -> QuerySet[Partner
         queryset = queryset.filter(themes=filters.theme)
     order = ["seeking_since", "pk"]
     if filters.q:
-        queryset = search.ranked(queryset, filters.q, vector=seeker_search_vector()).queryset
+        queryset = search.ranked(queryset, filters.q).queryset
         order = ["-rank", *order]
     return queryset.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("ordering", f"name_{active_language()}"))

@@ -186,3 +186,20 @@ def test_the_migration_gives_existing_anonymous_seekers_random_slugs():
     assert PartnerSeeker.objects.get(pk=named.pk).slug == "kisumu-climate"
     event = RegistrationEvent.objects.get(event="matched")
     assert event.changes == {"match": [None, anonymous.slug]}
+
+
+def test_the_search_reads_the_name_only_while_the_consent_holds_however_it_was_written():
+    """The name is copied for the search at every save, but whether it counts is decided in
+    the database from the consent itself: a bulk update of the consent is obeyed too."""
+    seeker = anonymous_seeker()
+
+    def found(text: str) -> list[str]:
+        filters = selectors.SeekerFilters(q=text)
+        return [row.pk for row in selectors.seeker_list_public(filters)]
+
+    assert found(NAME) == []
+    assert found("Rwanda") == [seeker.pk]  # the country is on its public card
+    PartnerSeeker.objects.filter(pk=seeker.pk).update(consent_show_name=True, slug="huye")
+    assert found(NAME) == [seeker.pk]
+    PartnerSeeker.objects.filter(pk=seeker.pk).update(consent_show_name=False, slug="0123456789ab")
+    assert found(NAME) == []
