@@ -15,8 +15,14 @@ from partnerships.services.partnership import (
     partnership_unpublish,
     partnership_upsert,
     partnership_validate_parties,
+    partnerships_refresh_search_names,
 )
-from partnerships.services.seeker import seeker_opaque_slug, seeker_save, seeker_slug
+from partnerships.services.seeker import (
+    seeker_opaque_slug,
+    seeker_save,
+    seeker_slug,
+    seekers_refresh_search_copies,
+)
 from partnerships.services.story import story_publish, story_unpublish, story_upsert
 
 __all__ = [
@@ -27,6 +33,7 @@ __all__ = [
     "partnership_unpublish",
     "partnership_upsert",
     "partnership_validate_parties",
+    "partnerships_refresh_search_names",
     "registration_submit",
     "registrations_assign_rounds",
     "registration_update",
@@ -35,6 +42,7 @@ __all__ = [
     "seeker_save",
     "seeker_slug",
     "seekers_erase_contact",
+    "seekers_refresh_search_copies",
     "story_publish",
     "story_unpublish",
     "story_upsert",

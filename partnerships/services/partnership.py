@@ -93,6 +93,21 @@ def partnership_refresh_search_names(*, partnership: Partnership) -> Partnership
     return partnership
 
 
+def partnerships_refresh_search_names(*, partnerships) -> int:
+    """Store the search names of each of ``partnerships`` (a queryset) again, after a name
+    they copy changed (a country, organisation, county, theme or network renamed); returns
+    how many changed."""
+    changed = 0
+    rows = partnerships.select_related("country", "network").prefetch_related(
+        "swedish_organisations__county", "partner_organisations__county", "themes"
+    )
+    for partnership in rows.only("pk", "search_names", "country", "network"):
+        before = partnership.search_names
+        if partnership_refresh_search_names(partnership=partnership).search_names != before:
+            changed += 1
+    return changed
+
+
 @transaction.atomic
 def partnership_upsert(
     *,

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from partnerships.models import PartnerSeeker, RegistrationEvent
-from partnerships.models.seeker import OPAQUE_SLUG_PATTERN
+from partnerships.models.seeker import OPAQUE_SLUG_PATTERN, search_country
 
 OPAQUE_SLUG = re.compile(OPAQUE_SLUG_PATTERN)
 
@@ -65,3 +65,24 @@ def seeker_save(*, seeker: PartnerSeeker) -> PartnerSeeker:
             event.changes["match"] = [event.changes["match"][0], seeker.slug]
             event.save(update_fields=["changes"])
     return seeker
+
+
+def seekers_refresh_search_copies(*, country=None, organisation=None) -> int:
+    """Copy a renamed country's or organisation's name onto its seekers again (the search
+    vector reads the copies, ``PartnerSeeker.SEARCH_COPIES``); returns how many changed."""
+    changed = 0
+    if country is not None:
+        name = search_country(country)
+        changed += (
+            PartnerSeeker.objects.filter(country=country)
+            .exclude(search_country=name)
+            .update(search_country=name)
+        )
+    if organisation is not None:
+        name = organisation.short_name
+        changed += (
+            PartnerSeeker.objects.filter(organisation=organisation)
+            .exclude(search_organisation=name)
+            .update(search_organisation=name)
+        )
+    return changed
