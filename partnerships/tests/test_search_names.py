@@ -5,6 +5,7 @@ and no longer the old one (the names are copied onto the rows at save, for the i
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from partnerships.models import Network
 from partnerships.tests import factories
@@ -83,3 +84,27 @@ def test_saving_a_country_unchanged_writes_no_partnership_and_reads_them_at_once
     assert not [sql for sql in partnership_queries if sql.startswith(written)]
     # The partnerships naming it, then one query per prefetched relation, for any number.
     assert len(partnership_queries) <= 7
+
+
+def test_staff_renaming_an_organisation_in_admin_is_found_by_the_new_name(client, staff_client):
+    partner = factories.foreign_organisation("KE", name="Oldtown")
+    partnership = factories.partnership(country="KE", partners=[partner])
+    response = staff_client.post(
+        reverse("admin:reference_organisation_change", args=[partner.pk]),
+        {
+            "kind": partner.kind,
+            "short_name": "Kakamega",
+            "name_sv": "Kakamega county",
+            "name_en": "Kakamega County",
+            "slug": partner.slug,
+            "country": "KE",
+            "county": "",
+            "code": "",
+            "website": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    for language in ("sv", "en"):
+        page = found_partnerships(client, "Kakamega", language)
+        assert f"/{partnership.slug}/" in page
+        assert f"/{partnership.slug}/" not in found_partnerships(client, "Oldtown", language)
