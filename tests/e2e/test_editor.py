@@ -58,6 +58,26 @@ def editor(page, field):
     return page.locator(f".prose-editor:has(textarea[name={field}])")
 
 
+def select_back(page, field: str, text: str) -> None:
+    """Select the ``text`` just typed with Shift+Left, as staff would. The editor applies typed
+    text a moment after the keys (later on a busy machine): the selecting keys wait for it,
+    and the selection is checked before anything acts on it."""
+    editor_of = f"document.querySelector('textarea[name={field}]').richTextEditor"
+    page.wait_for_function(
+        f"text => {editor_of}.state.doc.textContent.endsWith(text)", arg=text, timeout=10_000
+    )
+    for _ in text:
+        page.keyboard.press("Shift+ArrowLeft")
+    page.wait_for_function(
+        f"""text => {{
+          const {{ state }} = {editor_of};
+          return state.doc.textBetween(state.selection.from, state.selection.to) === text;
+        }}""",
+        arg=text,
+        timeout=10_000,
+    )
+
+
 def write(page, field, *, heading, text, items, link_text, pasted=False):
     """Type into the editor the way staff do: markdown-like shortcuts and the toolbar."""
     box = editor(page, field)
@@ -73,8 +93,7 @@ def write(page, field, *, heading, text, items, link_text, pasted=False):
         page.keyboard.press("Enter")
     page.keyboard.press("Enter")  # out of the list
     page.keyboard.type(link_text)
-    for _ in link_text:
-        page.keyboard.press("Shift+ArrowLeft")
+    select_back(page, field, link_text)
     box.locator(".prose-menubar__button[title]").filter(
         has_text=re.compile("^insert_link$")
     ).click()
@@ -309,8 +328,7 @@ def test_staff_mark_a_passage_in_the_other_language(portal, browser, editor_acco
     box = editor(page, "body_sv")
     box.locator(".ProseMirror[contenteditable=true]").click()
     page.keyboard.type("Programmet: Welcome and introductions")
-    for _ in "Welcome and introductions":
-        page.keyboard.press("Shift+ArrowLeft")
+    select_back(page, "body_sv", "Welcome and introductions")
     mark = box.get_by_role("button", name="Markera som engelska")
     expect(mark).to_be_visible()
     assert not box.get_by_role("button", name="Markera som svenska").count()
