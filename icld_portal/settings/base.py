@@ -133,6 +133,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, but a <select> written in Python (core/form_renderer.py).
+FORM_RENDERER = "core.form_renderer.FormRenderer"
+
 # --- Database ---------------------------------------------------------------
 
 DATABASES = {"default": parse_database_url(database_url())}
