@@ -13,7 +13,7 @@ from datetime import date
 from django.utils import timezone
 
 from partnerships.models import PartnerSeeker, Partnership, Story
-from partnerships.models.seeker import search_country
+from partnerships.models.seeker import search_country, search_organisation
 from reference.models import Country, Organisation, Theme
 
 # Partner seekers are a few hundred at most in life (each is a local government abroad that
@@ -225,7 +225,7 @@ def _seekers(target: int, rng: random.Random, pool: dict, themes: list[Theme]) -
                 consent_show_name=named,
                 # A bulk insert skips save(), which copies these for the search.
                 search_country=search_country(organisation.country),
-                search_organisation=organisation.short_name,
+                search_organisation=search_organisation(organisation),
             )
         )
     created = PartnerSeeker.objects.bulk_create(seekers)

@@ -25,6 +25,11 @@ def search_country(country: Country) -> str:
     return f"{country.name_sv} {country.name_en}"
 
 
+def search_organisation(organisation: Organisation) -> str:
+    """The organisation as a seeker's search reads it (counted only with the seeker's consent)."""
+    return organisation.short_name
+
+
 class PartnerSeekerQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=PartnerSeeker.Status.OPEN)
@@ -132,7 +137,7 @@ class PartnerSeeker(TimeStamped):
 
     def save(self, *args, **kwargs):
         self.search_country = search_country(self.country)
-        self.search_organisation = self.organisation.short_name
+        self.search_organisation = search_organisation(self.organisation)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *SEARCH_COPIES}
         super().save(*args, **kwargs)

@@ -97,15 +97,18 @@ def partnerships_refresh_search_names(*, partnerships) -> int:
     """Store the search names of each of ``partnerships`` (a queryset) again, after a name
     they copy changed (a country, organisation, county, theme or network renamed); returns
     how many changed."""
-    changed = 0
     rows = partnerships.select_related("country", "network").prefetch_related(
         "swedish_organisations__county", "partner_organisations__county", "themes"
     )
+    changed = []
     for partnership in rows.only("pk", "search_names", "country", "network"):
-        before = partnership.search_names
-        if partnership_refresh_search_names(partnership=partnership).search_names != before:
-            changed += 1
-    return changed
+        names = partnership_search_names(partnership)
+        if names != partnership.search_names:
+            partnership.search_names = names
+            changed.append(partnership)
+    # One UPDATE for all of them (a country renamed can name hundreds).
+    Partnership.objects.bulk_update(changed, ["search_names"], batch_size=500)
+    return len(changed)
 
 
 @transaction.atomic

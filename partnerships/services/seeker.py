@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from partnerships.models import PartnerSeeker, RegistrationEvent
-from partnerships.models.seeker import OPAQUE_SLUG_PATTERN, search_country
+from partnerships.models.seeker import OPAQUE_SLUG_PATTERN, search_country, search_organisation
 
 OPAQUE_SLUG = re.compile(OPAQUE_SLUG_PATTERN)
 
@@ -79,7 +79,7 @@ def seekers_refresh_search_copies(*, country=None, organisation=None) -> int:
             .update(search_country=name)
         )
     if organisation is not None:
-        name = organisation.short_name
+        name = search_organisation(organisation)
         changed += (
             PartnerSeeker.objects.filter(organisation=organisation)
             .exclude(search_organisation=name)
