@@ -41,9 +41,6 @@ SORTS = {
     "title": _("Title A–Ö"),
 }
 
-ThemeThrough = Publication.themes.through
-CountryThrough = Publication.countries.through
-
 
 def search_query(text: str, *, any_word: bool | None = None) -> SearchQuery | None:
     """The tsquery of the visitor's words over the library (every word, or any when no
@@ -173,20 +170,14 @@ def filtered_publications(
         qs = qs.filter(year__in=query.years)
     if query.languages and skip != "language":
         qs = qs.filter(document_languages__overlap=query.languages)
+    # The row's own copies of its links (Publication.theme_ids, country_ids), each with a GIN
+    # index: no join of the link tables, and the covering index answers the counts.
     selected_themes = [theme_ids[s] for s in query.themes if s in theme_ids]
     if selected_themes and skip != "theme":
-        qs = qs.filter(
-            pk__in=ThemeThrough.objects.filter(theme_id__in=selected_themes).values(
-                "publication_id"
-            )
-        )
+        qs = qs.filter(theme_ids__overlap=selected_themes)
     selected_countries = [country_ids[s] for s in query.countries if s in country_ids]
     if selected_countries and skip != "country":
-        qs = qs.filter(
-            pk__in=CountryThrough.objects.filter(country_id__in=selected_countries).values(
-                "publication_id"
-            )
-        )
+        qs = qs.filter(country_ids__overlap=selected_countries)
     return qs
 
 
@@ -296,8 +287,11 @@ FACET_SQL = {
     "language": "SELECT 'languages', m.document_language_bits::text, count(*) FROM {m} m "
     "GROUP BY m.document_language_bits",
     # Each row's themes and countries as the covering index holds them (Publication.theme_ids).
-    "theme": "SELECT 'theme', t::text, count(*) FROM {m} m, unnest(m.theme_ids) t GROUP BY t",
-    "country": "SELECT 'country', c, count(*) FROM {m} m, unnest(m.country_ids) c GROUP BY c",
+    # (unnest in the select list: about half the time of a lateral join to it per row).
+    "theme": "SELECT 'theme', t::text, count(*) FROM (SELECT unnest(m.theme_ids) t FROM {m} m) u "
+    "GROUP BY t",
+    "country": "SELECT 'country', c, count(*) FROM (SELECT unnest(m.country_ids) c FROM {m} m) u "
+    "GROUP BY c",
 }
 # Counted over every published publication, the facets are the database's (core.facets,
 # migration 0020): the library without filters, and a theme or country facet whose own

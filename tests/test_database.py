@@ -31,6 +31,15 @@ def test_only_postgresql_is_accepted(url):
         parse_database_url(url)
 
 
+@pytest.mark.django_db
+def test_the_portals_queries_start_no_parallel_workers():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+
+
 def test_embedded_server_starts_in_a_folder_of_its_own_and_speaks_swedish(private_dir):
     """The path `make run` takes on a laptop with no DATABASE_URL (CI itself uses a URL)."""
     data_dir = private_dir / "postgres"

@@ -123,6 +123,19 @@ def test_the_library_facets_and_page_are_indexed(grown, params):
         assert f"Seq Scan on {table} " not in plan(page)
 
 
+@pytest.mark.parametrize("params", ["theme=gender-equality&type=research_report", "country=kenya"])
+def test_a_chosen_theme_or_country_reads_the_rows_own_links(grown, params):
+    with CaptureQueriesContext(connection) as queries, translation.override("en"):
+        result = library.library_search(QueryDict(params))
+        list(result.page.object_list)
+    statements = [query["sql"] for query in queries.captured_queries]
+    facets = next(sql for sql in statements if sql.startswith("WITH m AS"))
+    # Publication.theme_ids and country_ids, not a join of the link tables for each count.
+    assert "knowledge_publication_themes" not in facets
+    assert "knowledge_publication_countries" not in facets
+    assert_indexed(plan(facets), "knowledge_pub_")
+
+
 def test_the_site_search_of_partnerships_and_publications_is_indexed(grown):
     from portal.search import site_search
 

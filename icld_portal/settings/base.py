@@ -138,10 +138,17 @@ FORM_RENDERER = "core.form_renderer.FormRenderer"
 
 # --- Database ---------------------------------------------------------------
 
+NO_PARALLEL_QUERY = "-c max_parallel_workers_per_gather=0"
 DATABASES = {"default": parse_database_url(database_url())}
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 # A connection dropped by the server (restart, pg_terminate_backend) is replaced, not reused.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No parallel workers for the portal's queries: starting them costs more than they save on the
+# few thousand rows a list or a search reads, and on a small server they take the cores other
+# visitors' requests need (decision 0004). A DATABASE_URL's own options come first.
+DATABASES["default"]["OPTIONS"]["options"] = " ".join(
+    filter(None, [DATABASES["default"]["OPTIONS"].get("options"), NO_PARALLEL_QUERY])
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------

@@ -214,6 +214,18 @@ class Publication(Publishable):
                 condition=models.Q(is_published=True),
                 name="knowledge_pub_facets",
             ),
+            # A theme or country chosen: the rows holding it, from the row's own copies of
+            # its links, without joining the link tables.
+            GinIndex(
+                fields=["theme_ids"],
+                condition=models.Q(is_published=True),
+                name="knowledge_pub_theme_ids",
+            ),
+            GinIndex(
+                fields=["country_ids"],
+                condition=models.Q(is_published=True),
+                name="knowledge_pub_country_ids",
+            ),
             # The few drafts: the unfiltered library's theme and country counts read the
             # link tables and leave these out, instead of joining 50,000 published rows.
             models.Index(
