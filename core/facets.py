@@ -10,6 +10,11 @@ them (``stored``) in well under a millisecond. The counts are exact at every com
 refresh runs inside the writing transaction, serialised per list by an advisory lock taken
 before the counting statement starts, so two writers never leave the counts of only one of
 them. A list that changes its counting statement adds a migration that installs it again.
+
+A list may also keep the counts of the list with one filter value alone chosen (``given``,
+such as "theme 3"): what its other facets would offer once a visitor picks that value, and
+what that facet offers once a visitor picks a second filter, read instead of counting the
+thousands of rows one value can have.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 from django.db import connection
 
 TABLE = "core_facet_count"
+COLUMNS = "facet, value, label_sv, label_en, n"
 
 
 def _function(listing: str) -> str:
@@ -27,11 +33,18 @@ def _trigger(listing: str, table: str) -> str:
     return f"{listing}_facets_{table}"[:63]  # PostgreSQL's longest name
 
 
-def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] | None]) -> str:
+def install(
+    listing: str,
+    counting_sql: str,
+    watched: dict[str, tuple[str, ...] | None],
+    *,
+    given: bool = False,
+) -> str:
     """SQL for a migration: keep ``listing``'s counts, the rows of ``counting_sql`` (columns:
-    facet, value, label_sv, label_en, n), fresh after every change to the ``watched`` tables
-    (``None``: any change; a tuple: only updates of those columns, besides inserts, deletes
-    and truncates), and count them once now."""
+    facet, value, label_sv, label_en, n; with ``given``, the given value first, "" for the
+    whole list), fresh after every change to the ``watched`` tables (``None``: any change; a
+    tuple: only updates of those columns, besides inserts, deletes and truncates), and count
+    them once now."""
     function = _function(listing)
     statements = [
         f"""
@@ -40,7 +53,7 @@ def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] 
             -- Taken before counting: a second writer waits here, then counts what the first
             -- committed (each statement of the function sees the latest committed rows).
             PERFORM pg_advisory_xact_lock(hashtext('{TABLE}:{listing}'));
-            {refresh_sql(listing, counting_sql)}
+            {refresh_sql(listing, counting_sql, given=given)}
             RETURN NULL;
         END
         $body$;
@@ -54,7 +67,7 @@ def install(listing: str, counting_sql: str, watched: dict[str, tuple[str, ...] 
             f"AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION {function}();"
         )
-    statements.append(refresh_sql(listing, counting_sql))
+    statements.append(refresh_sql(listing, counting_sql, given=given))
     return "\n".join(statements)
 
 
@@ -67,23 +80,33 @@ def uninstall(listing: str, watched: dict[str, tuple[str, ...] | None]) -> str:
     return "\n".join(statements)
 
 
-def refresh_sql(listing: str, counting_sql: str) -> str:
+def refresh_sql(listing: str, counting_sql: str, *, given: bool = False) -> str:
     """The stored counts of ``listing`` replaced by those ``counting_sql`` counts now."""
+    columns = "given, facet, value, label_sv, label_en, n" if given else COLUMNS
     return (
         f"DELETE FROM {TABLE} WHERE listing = '{listing}'; "
-        f"INSERT INTO {TABLE} (listing, facet, value, label_sv, label_en, n) "
+        f"INSERT INTO {TABLE} (listing, {columns}) "
         f"SELECT '{listing}', counted.* FROM ({counting_sql}) counted;"
     )
 
 
 def stored_sql(
-    listing: str, facets: tuple[str, ...] = (), *, labels: bool = True
+    listing: str,
+    facets: tuple[str, ...] = (),
+    *,
+    labels: bool = True,
+    given: str = "",
+    tag: str = "",
 ) -> tuple[str, list]:
     """A SELECT of the stored counts (all, or those of ``facets``; without ``labels``: facet,
-    value and n only), to read on its own or as one part of a list's UNION of counts."""
-    columns = "facet, value, label_sv, label_en, n" if labels else "facet, value, n"
-    sql = f"SELECT {columns} FROM {TABLE} WHERE listing = %s"
-    params: list = [listing]
+    value and n only) of the whole list, or of the list with the ``given`` value alone chosen,
+    to read on its own or as one part of a list's UNION of counts. A ``tag`` is put before
+    each facet's name, to tell these rows from the other parts' in a UNION."""
+    facet = "%s || facet" if tag else "facet"
+    columns = f"{facet}, value, label_sv, label_en, n" if labels else f"{facet}, value, n"
+    sql = f"SELECT {columns} FROM {TABLE} WHERE listing = %s AND given = %s"
+    params: list = [tag] if tag else []
+    params += [listing, given]
     if facets:
         sql += " AND facet = ANY(%s)"
         params.append(list(facets))

@@ -477,6 +477,10 @@ class FacetCount(models.Model):
     (``core.facets``): the list reads these instead of counting every row."""
 
     listing = models.CharField(max_length=40)
+    # "" for the whole list; else the one filter value the counts are of ("theme 3"): the
+    # list with that value alone chosen. A database default: the counting functions of
+    # lists that keep no such counts insert without it.
+    given = models.CharField(max_length=60, blank=True, db_default="")
     facet = models.CharField(max_length=40)
     value = models.TextField()
     label_sv = models.TextField(blank=True, default="")
@@ -487,7 +491,10 @@ class FacetCount(models.Model):
         db_table = "core_facet_count"
         verbose_name = _("facet count")
         verbose_name_plural = _("facet counts")
-        indexes = [models.Index(fields=["listing", "facet"], name="facet_count_listing")]
+        indexes = [
+            models.Index(fields=["listing", "given", "facet"], name="facet_count_listing_given")
+        ]
 
     def __str__(self):
-        return f"{self.listing} {self.facet} {self.value}: {self.n}"
+        given = f" ({self.given})" if self.given else ""
+        return f"{self.listing}{given} {self.facet} {self.value}: {self.n}"

@@ -212,10 +212,11 @@ def library_search(params: QueryDict) -> LibraryResult:
     several = search.has_several_words(search.parse_terms(query.q))
     if query.q and several and not words_only:
         query.any_word = search.resolve(Publication.objects.published(), query.q).any_word
-    counts = facet_counts(query, base)
+    ids = {"theme_ids": theme_ids, "country_ids": country_ids}
+    counts = facet_counts(query, base, **ids)
     if words_only and several and not counts["total"].get("", 0):
         query.any_word = True
-        counts = facet_counts(query, base)
+        counts = facet_counts(query, base, **ids)
 
     results = base().only(
         "pk",
@@ -280,7 +281,6 @@ def library_search(params: QueryDict) -> LibraryResult:
 
 
 FACET_SQL = {
-    "total": "SELECT 'total', '', count(*) FROM {m}",
     "type": "SELECT 'type', m.type, count(*) FROM {m} m GROUP BY m.type",
     "year": "SELECT 'year', m.year::text, count(*) FROM {m} m GROUP BY m.year",
     # Grouped by the languages as bits (a few distinct values); each bit is counted in Python.
@@ -293,11 +293,9 @@ FACET_SQL = {
     "country": "SELECT 'country', c, count(*) FROM (SELECT unnest(m.country_ids) c FROM {m} m) u "
     "GROUP BY c",
 }
-# Counted over every published publication, the facets are the database's (core.facets,
-# migration 0020): the library without filters, and a theme or country facet whose own
-# filter is the only one, read those stored counts instead of counting 50,000 rows.
+# The counts the database keeps (core.facets, migration 0023): of the whole library, and of
+# the library with one theme, country, type, year or language alone chosen.
 LISTING = "knowledge"
-STORED = ("theme", "country")
 # The total and every facet of type, year and languages without a selection, counted over
 # the same rows in one pass grouped by those columns (in the covering index's order when
 # they are type and year), summed in Python. Its value: the group's columns, space-separated.
@@ -316,29 +314,71 @@ def _add_languages(counts: dict[str, int], bits: str, n: int) -> None:
             _add(counts, code, n)
 
 
-def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
+def _given(
+    filters: dict[str, list], theme_ids: dict[str, int], country_ids: dict[str, str]
+) -> str | None:
+    """The key of the database's stored counts for rows matching ``filters`` (facet: values
+    chosen), when it keeps them: "" for no filter, "theme 3" for one value of one facet
+    (migration 0023); None for more than that."""
+    chosen = {name: values for name, values in filters.items() if values}
+    if not chosen:
+        return ""
+    if len(chosen) > 1:
+        return None
+    ((name, values),) = chosen.items()
+    if len(values) != 1:
+        return None
+    value = values[0]
+    if name == "theme":
+        value = theme_ids.get(value)
+    elif name == "country":
+        value = country_ids.get(value)
+    return None if value is None else f"{name} {value}"
+
+
+def facet_counts(
+    query: LibraryQuery,
+    base,
+    *,
+    theme_ids: dict[str, int] | None = None,
+    country_ids: dict[str, str] | None = None,
+) -> dict[str, dict[str, int]]:
     """Counts per facet value, and the total under ``"total"``, in one query.
 
     A facet with a selection is counted over the rows matching every *other* filter (so its
     other values can be added to the choice); the total and the facets without a selection
-    over the fully filtered rows. Each set of rows is a CTE of the statement: found once
+    over the fully filtered rows. Without a search, a set of rows that the whole library or
+    one filter value alone gives is read from the counts the database keeps of it
+    (``core.facets``, migration 0023). Any other set is a CTE of the statement: found once
     (materialized) when it takes a full-text search, which reads the wide rows; otherwise
     read again by each count from the small covering index (``knowledge_pub_facets``), which
     is faster than writing 50,000 rows aside and reading them back.
     """
     selected = {
         "type": query.types,
-        "year": query.years,
+        "year": [str(year) for year in query.years],
         "language": query.languages,
         "theme": query.themes,
         "country": query.countries,
     }
-    if not query.q and not any(selected.values()):
-        return _parse_counts(
-            facet_store.stored(LISTING, labels=False), grouped=list(GROUPED_COLUMNS)
-        )
+    theme_ids, country_ids = theme_ids or {}, country_ids or {}
+
+    def given(filters: dict[str, list]) -> str | None:
+        return None if query.q else _given(filters, theme_ids, country_ids)
+
     materialized = "MATERIALIZED" if query.q else "NOT MATERIALIZED"
     ctes, params, parts, part_params = [], [], [], []
+    # Which facets each stored set of rows gives: "" (the fully filtered rows) gives the
+    # total and every facet without a selection, a facet's name that facet alone.
+    taken: dict[str, str] = {}
+
+    def read_stored(key: str, given_key: str) -> None:
+        sql, stored_params = facet_store.stored_sql(
+            LISTING, labels=False, given=given_key, tag=f"{key}:"
+        )
+        parts.append(sql)
+        part_params.extend(stored_params)
+        taken[key] = given_key
 
     def cte(name: str, skip: str) -> str:
         sql, cte_params = (
@@ -351,34 +391,51 @@ def facet_counts(query: LibraryQuery, base) -> dict[str, dict[str, int]]:
         params.extend(cte_params)
         return name
 
-    everything = cte("m", "")
     grouped = [name for name in GROUPED_COLUMNS if not selected[name]]
-    columns = [GROUPED_COLUMNS[name] for name in grouped]
-    value = " || ' ' || ".join(f"{column}::text" for column in columns) or "''"
-    group_by = f" GROUP BY {', '.join(columns)}" if columns else ""
-    parts.append(f"SELECT 'grouped', {value}, count(*) FROM {everything} m{group_by}")
-    keys = [key for key in FACET_SQL if key != "total" and key not in grouped]
-    stored = []
-    for key in keys:
-        # Counted without its own filter, a facet whose filter is the only one counts every
-        # published publication.
-        others = {name: values for name, values in selected.items() if name != key}
-        if key in STORED and not query.q and not any(others.values()):
-            stored.append(key)
+    whole = given(selected)
+    if whole is not None:
+        read_stored("", whole)
+    else:
+        everything = cte("m", "")
+        columns = [GROUPED_COLUMNS[name] for name in grouped]
+        value = " || ' ' || ".join(f"{column}::text" for column in columns) or "''"
+        group_by = f" GROUP BY {', '.join(columns)}" if columns else ""
+        parts.append(f"SELECT 'grouped', {value}, count(*) FROM {everything} m{group_by}")
+        for key in ("theme", "country"):
+            if not selected[key]:
+                parts.append(FACET_SQL[key].format(m=everything))
+    for key, values in selected.items():
+        if not values:
             continue
-        source = cte(f"m_{key}", key) if selected.get(key) else everything
-        parts.append(FACET_SQL[key].format(m=source))
-    if stored:
-        sql, stored_params = facet_store.stored_sql(LISTING, tuple(stored), labels=False)
-        parts.append(sql)
-        part_params.extend(stored_params)
+        others = {name: chosen for name, chosen in selected.items() if name != key}
+        others_given = given(others)
+        if others_given is not None:
+            read_stored(key, others_given)
+        else:
+            parts.append(FACET_SQL[key].format(m=cte(f"m_{key}", key)))
+    with_ctes = f"WITH {', '.join(ctes)} " if ctes else ""
     with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params + part_params)
-        return _parse_counts(cursor.fetchall(), grouped=grouped)
+        cursor.execute(with_ctes + " UNION ALL ".join(parts), params + part_params)
+        fetched = cursor.fetchall()
+    computed, stored_rows = [], {key: [] for key in taken}
+    for facet, value, n in fetched:
+        key, tagged, name = facet.partition(":")
+        if tagged:
+            stored_rows[key].append((name, value, n))
+        else:
+            computed.append((facet, value, n))
+    counts = _parse_counts(computed, grouped=grouped)
+    for key, rows in stored_rows.items():
+        # Stored sets hold type, year and languages grouped together, like the whole list's.
+        found = _parse_counts(rows, grouped=list(GROUPED_COLUMNS))
+        for name in [key] if key else ["total", *grouped, "theme", "country"]:
+            if key or not selected.get(name):
+                counts[name] = found[name]
+    return counts
 
 
 def _parse_counts(fetched, *, grouped: list[str]) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {key: {} for key in FACET_SQL}
+    counts: dict[str, dict[str, int]] = {key: {} for key in ("total", *FACET_SQL)}
     for key, value, count in fetched:
         if key == "grouped":
             _add(counts["total"], "", count)

@@ -123,7 +123,9 @@ def test_the_library_facets_and_page_are_indexed(grown, params):
         assert f"Seq Scan on {table} " not in plan(page)
 
 
-@pytest.mark.parametrize("params", ["theme=gender-equality&type=research_report", "country=kenya"])
+@pytest.mark.parametrize(
+    "params", ["theme=gender-equality&type=research_report", "country=kenya&country=tanzania"]
+)
 def test_a_chosen_theme_or_country_reads_the_rows_own_links(grown, params):
     with CaptureQueriesContext(connection) as queries, translation.override("en"):
         result = library.library_search(QueryDict(params))
