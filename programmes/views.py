@@ -30,14 +30,15 @@ class ProgrammeListView(TemplateView):
         )
         filters = filter_form.filters()
         queryset = selectors.programme_list_public(**filters)
-        page = paginate(self.request, queryset, self.paginate_by)
+        counts = selectors.programme_list_counts(queryset)
+        page = paginate(self.request, queryset, self.paginate_by, count=counts["total"])
         return super().get_context_data(
             programmes=page.object_list,
             page_obj=page,
-            total=page.paginator.count,
+            total=counts["total"],
             filter_form=filter_form,
             filtered=bool(filters),
-            open_count=queryset.filter(is_open=True).count(),
+            open_count=counts["open"],
             **kwargs,
         )
 

@@ -36,9 +36,20 @@ class ApplicationRoundQuerySet(models.QuerySet):
     def for_day(self, day: date) -> ApplicationRound | None:
         """The round a registration made on ``day`` belongs to: the one open that day, else
         the next one to open (interest shown between rounds prepares for the next)."""
+        # One query: the open rounds first, the one closing soonest first; then the
+        # upcoming ones, the one opening soonest first.
+        opens_later = models.Q(opens_on__gt=day)
         return (
-            self.open_on(day).order_by("closes_on", "pk").first()
-            or self.upcoming_on(day).order_by("opens_on", "pk").first()
+            self.filter(models.Q(opens_on__lte=day, closes_on__gte=day) | opens_later)
+            .alias(
+                later=models.ExpressionWrapper(opens_later, output_field=models.BooleanField()),
+                soonest=models.Case(
+                    models.When(opens_later, then=models.F("opens_on")),
+                    default=models.F("closes_on"),
+                ),
+            )
+            .order_by("later", "soonest", "pk")
+            .first()
         )
 
     def upcoming_on(self, day: date):

@@ -26,11 +26,7 @@ from reference.models import Country, Organisation, Theme
 
 def current_or_next_round(*, today: date | None = None) -> ApplicationRound | None:
     """The round open today (Swedish time), else the next one to open, else None."""
-    today = today or stockholm_today()
-    open_round = ApplicationRound.objects.open_on(today).order_by("closes_on").first()
-    if open_round is not None:
-        return open_round
-    return ApplicationRound.objects.upcoming_on(today).order_by("opens_on").first()
+    return ApplicationRound.objects.for_day(today or stockholm_today())
 
 
 @dataclass(frozen=True)

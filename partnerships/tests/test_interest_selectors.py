@@ -37,6 +37,23 @@ def test_round_state_uses_stockholm_time_not_utc(application_rounds):
         assert selectors.current_or_next_round().opens_on == date(2026, 2, 15)
 
 
+def test_an_open_round_comes_before_one_that_opens_sooner_than_it_closes(
+    django_assert_num_queries,
+):
+    factories.round_(date(2026, 5, 1), date(2026, 12, 31), "Open all year")
+    factories.round_(date(2026, 6, 1), date(2026, 6, 30), "Also open, closing first")
+    factories.round_(date(2026, 7, 10), date(2026, 7, 20), "Upcoming, later")
+    factories.round_(date(2026, 7, 1), date(2026, 8, 1), "Upcoming, sooner")
+    with django_assert_num_queries(1):
+        assert selectors.current_or_next_round(today=date(2026, 6, 15)).opens_on == date(2026, 6, 1)
+    assert selectors.current_or_next_round(today=date(2026, 6, 30)).closes_on == date(2026, 6, 30)
+    # After both have closed, the next to open.
+    assert selectors.current_or_next_round(today=date(2027, 1, 1)) is None
+    factories.round_(date(2027, 3, 1), date(2027, 3, 31), "Spring")
+    factories.round_(date(2027, 2, 1), date(2027, 2, 28), "Winter")
+    assert selectors.current_or_next_round(today=date(2027, 1, 1)).opens_on == date(2027, 2, 1)
+
+
 def test_no_rounds_gives_none():
     assert selectors.current_or_next_round() is None
     assert selectors.round_status().state == "none"

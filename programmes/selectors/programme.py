@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.query import ModelIterable
 from django.utils.translation import gettext_lazy as _
 
@@ -128,6 +128,14 @@ def programme_list_public(
             F("rank").desc(), "-is_open", "ordering", "title_sv"
         )
     return queryset
+
+
+def programme_list_counts(queryset: QuerySet[Programme]) -> dict[str, int]:
+    """How many programmes ``programme_list_public`` gives (``total``) and how many of them
+    take applications now (``open``), in one query."""
+    return queryset.order_by().aggregate(
+        total=Count("pk"), open=Count("pk", filter=Q(is_open=True))
+    )
 
 
 def programme_filter_options() -> dict[str, list]:
