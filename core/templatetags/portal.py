@@ -152,20 +152,25 @@ def summary_anchor(bound_field) -> str:
     return bound_field.auto_id
 
 
-@register.inclusion_tag("includes/_languages_available.html")
-def languages_available(obj, *fields, compact=False):
+@register.simple_tag(takes_context=True)
+def languages_available(context, obj, *fields, compact=False):
     """Which languages an item exists in (every one of ``fields`` filled in).
 
     Detail pages show the full line ("Available in: Swedish, English"); with
-    ``compact=True`` (cards in lists) a note appears only when the page's language is missing.
+    ``compact=True`` (cards in lists) a note appears only when the page's language is missing,
+    and a card in the page's language renders nothing at all (no template for twenty cards).
     """
     codes = available_languages(obj, fields or ("title",))
+    missing_current = active_language() not in codes
+    if not codes or (compact and not missing_current):
+        return ""
     names = [mid_sentence(LANGUAGE_LABELS[code]) for code in codes]
-    return {
-        "languages": ", ".join(names),
-        "missing_current": active_language() not in codes,
-        "compact": compact,
-    }
+    snippet = context.template.engine.get_template("includes/_languages_available.html")
+    return snippet.render(
+        context.new(
+            {"languages": ", ".join(names), "missing_current": missing_current, "compact": compact}
+        )
+    )
 
 
 class CaptureNode(template.Node):
