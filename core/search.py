@@ -279,7 +279,9 @@ class RankedResults:
     read from the candidates only (a word found in a tenth of 50,000 publications would
     otherwise read and rank 5,000 rows for every page). Ties are broken by ``tie_breakers``
     (fields of the rows, ``-`` for descending). ``count`` is the number of matches when known
-    (the facets counted it), else it is counted.
+    (the facets counted it), else it is counted; ``ranked_pks`` the pks of the results from
+    ``start`` on, best first, when a statement that already had the matches at hand ranked them
+    (``ranked_pks_sql(start, stop, candidates=...)``), saving a second read of the index.
     """
 
     def __init__(
@@ -290,11 +292,13 @@ class RankedResults:
         tie_breakers: Iterable[str] = ("-pk",),
         count: int | None = None,
         candidates: int | None = None,
+        ranked_pks: tuple[int, list] | None = None,
     ):
         self.queryset, self.found = queryset, found
         self.tie_breakers = tuple(tie_breakers)
         self._count = count
         self.candidates = candidates or RANK_CANDIDATES
+        self._known_start, self._known_pks = ranked_pks if ranked_pks else (None, [])
 
     def count(self) -> int:
         if self._count is None:
@@ -323,30 +327,39 @@ class RankedResults:
         rows = {row.pk: row for row in self.queryset.filter(pk__in=pks)}
         return [rows[pk] for pk in pks if pk in rows]
 
-    def _candidate_pks(self, **fields) -> QuerySet:
+    def _candidate_pks(self, candidates: QuerySet | None = None, **fields) -> QuerySet:
+        rows = self.found.queryset if candidates is None else candidates
         return (
-            self.found.queryset.order_by()
+            rows.order_by()
             .annotate(c_pk=F("pk"), **fields)
             .values("c_pk", *fields)[: self.candidates]
         )
 
-    def ranked_pks_sql(self, start: int, stop: int) -> tuple[str, tuple]:
-        """The statement giving the pks of results ``start`` to ``stop`` among the candidates
-        (``manage.py bench_search`` times it)."""
+    def ranked_pks_sql(
+        self, start: int, stop: int, *, candidates: QuerySet | None = None
+    ) -> tuple[str, tuple]:
+        """The statement giving the pks (``c_pk``) of results ``start`` to ``stop`` among the
+        candidates, with their places (``place``, from 1), best first (``manage.py
+        bench_search`` times it). ``candidates``: the matches as another statement found
+        them, the same rows in the same order as ``found``'s (the first of them are ranked)."""
         fields = {"c_rank": self.found.rank()}
         orders = ["c.c_rank DESC"]
         for n, name in enumerate(self.tie_breakers):
             fields[f"c_t{n}"] = F(name.lstrip("-"))
             orders.append(f"c.c_t{n} {'DESC' if name.startswith('-') else 'ASC'}")
-        sql, params = self._candidate_pks(**fields).query.sql_with_params()
+        sql, params = self._candidate_pks(candidates, **fields).query.sql_with_params()
         return (
-            f"SELECT c.c_pk FROM ({sql}) c ORDER BY {', '.join(orders)} OFFSET %s LIMIT %s",
+            f"SELECT c.c_pk, row_number() OVER (ORDER BY {', '.join(orders)}) AS place "
+            f"FROM ({sql}) c ORDER BY place OFFSET %s LIMIT %s",
             (*params, start, stop - start),
         )
 
     def _ranked_pks(self, start: int, stop: int) -> list:
         if stop <= start:
             return []
+        known = self._known_start
+        if known is not None and known <= start and stop - known <= len(self._known_pks):
+            return self._known_pks[start - known : stop - known]
         with connection.cursor() as cursor:
             cursor.execute(*self.ranked_pks_sql(start, stop))
             return [row[0] for row in cursor.fetchall()]

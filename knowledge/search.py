@@ -9,7 +9,8 @@ Petrović.
 
 A page always costs the same number of queries whatever the data size: two small
 vocabulary look-ups, one query counting the results and every facet (the matching rows
-are found once, in a CTE, and once more for each facet with a selection), and the page itself.
+are found once, in a CTE, and once more for each facet with a selection; for a search, the
+same query ranks the page's results from that CTE), and the page itself.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import F, Func, IntegerField, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -212,7 +214,19 @@ def library_search(params: QueryDict) -> LibraryResult:
     several = search.has_several_words(search.parse_terms(query.q))
     if query.q and several and not words_only:
         query.any_word = search.resolve(Publication.objects.published(), query.q).any_word
-    ids = {"theme_ids": theme_ids, "country_ids": country_ids}
+    # Ranked by relevance, the page's results are ranked by the statement that counts them.
+    first = _first_result(query.page)
+    ranked_page = None
+    if query.q and query.sort == "relevance" and first < search.RANK_CANDIDATES:
+
+        def ranked_page(matches: str) -> tuple[str, tuple]:
+            ranking = _ranking(base, search_query(query.q, any_word=query.any_word))
+            candidates = Publication.objects.filter(
+                pk__in=RawSQL(f"SELECT id FROM {matches} LIMIT %s", [ranking.candidates])
+            )
+            return ranking.ranked_pks_sql(first, first + PAGE_SIZE, candidates=candidates)
+
+    ids = {"theme_ids": theme_ids, "country_ids": country_ids, "ranked_page": ranked_page}
     counts = facet_counts(query, base, **ids)
     if words_only and several and not counts["total"].get("", 0):
         query.any_word = True
@@ -254,11 +268,13 @@ def library_search(params: QueryDict) -> LibraryResult:
     total = counts["total"].get("", 0)  # already counted with the facets
     if query.sort == "relevance":
         # The first pages ranked among the first matches only (core.search.RankedResults).
-        results = search.RankedResults(
-            results,
-            search.Search(base(), tsquery),
-            tie_breakers=("-year", "-pk"),
+        ranked = sorted(counts["page"].items(), key=lambda row: row[1])
+        results = _ranking(
+            base,
+            tsquery,
+            results=results,
             count=total,
+            ranked_pks=(first, [int(pk) for pk, _place in ranked]) if ranked_page else None,
         )
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = total
@@ -278,6 +294,26 @@ def library_search(params: QueryDict) -> LibraryResult:
             found_all=bool(total) and not query.any_word,
         )
     return LibraryResult(query=query, page=page, facets=facets, sorts=SORTS, suggestion=suggestion)
+
+
+def _first_result(page: str) -> int:
+    """The index of the first result of page ``page`` as the paginator reads the number (one
+    that is not a number is the first page; one past the last is settled by the paginator)."""
+    try:
+        number = int(page)
+    except ValueError:
+        number = 1
+    return (max(number, 1) - 1) * PAGE_SIZE
+
+
+def _ranking(base, tsquery, *, results=None, **options) -> search.RankedResults:
+    """The library's relevance order: the best match first, then the newest."""
+    return search.RankedResults(
+        Publication.objects.none() if results is None else results,
+        search.Search(base(), tsquery),
+        tie_breakers=("-year", "-pk"),
+        **options,
+    )
 
 
 FACET_SQL = {
@@ -342,6 +378,7 @@ def facet_counts(
     *,
     theme_ids: dict[str, int] | None = None,
     country_ids: dict[str, str] | None = None,
+    ranked_page=None,
 ) -> dict[str, dict[str, int]]:
     """Counts per facet value, and the total under ``"total"``, in one query.
 
@@ -353,6 +390,10 @@ def facet_counts(
     (materialized) when it takes a full-text search, which reads the wide rows; otherwise
     read again by each count from the small covering index (``knowledge_pub_facets``), which
     is faster than writing 50,000 rows aside and reading them back.
+
+    ``ranked_page``: for a search, a function given the name of the CTE of the matches and
+    returning a statement of (pk, place) rows, the page of results ranked from them; they come
+    back under ``"page"`` (pk: place), found without reading the index a second time.
     """
     selected = {
         "type": query.types,
@@ -404,6 +445,10 @@ def facet_counts(
         for key in ("theme", "country"):
             if not selected[key]:
                 parts.append(FACET_SQL[key].format(m=everything))
+        if ranked_page is not None and query.q:
+            sql, page_params = ranked_page(everything)
+            parts.append(f"SELECT 'page', r.c_pk::text, r.place FROM ({sql}) r")
+            part_params.extend(page_params)
     for key, values in selected.items():
         if not values:
             continue
@@ -424,7 +469,9 @@ def facet_counts(
             stored_rows[key].append((name, value, n))
         else:
             computed.append((facet, value, n))
-    counts = _parse_counts(computed, grouped=grouped)
+    page = {value: n for facet, value, n in computed if facet == "page"}
+    counts = _parse_counts([row for row in computed if row[0] != "page"], grouped=grouped)
+    counts["page"] = page
     for key, rows in stored_rows.items():
         # Stored sets hold type, year and languages grouped together, like the whole list's.
         found = _parse_counts(rows, grouped=list(GROUPED_COLUMNS))
