@@ -52,8 +52,10 @@ class PartnershipFilterForm(forms.Form):
     def clean_q(self) -> str:
         return clean_search(self.cleaned_data.get("q", ""))
 
-    def to_filters(self) -> PartnershipFilters:
-        """The filters from every valid field; invalid fields are left out."""
+    def to_filters(self, *, resolve_search: bool = True) -> PartnershipFilters:
+        """The filters from every valid field; invalid fields are left out. The search's
+        "every word or any" is decided here unless ``resolve_search`` is false (the list
+        decides it with its facet counts)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         filters = PartnershipFilters(
@@ -67,7 +69,7 @@ class PartnershipFilterForm(forms.Form):
             year=data.get("year"),
             sort=data.get("sort") or "",
         )
-        return with_search_resolved(filters)
+        return with_search_resolved(filters) if resolve_search else filters
 
     @property
     def ignored_fields(self) -> list[str]:

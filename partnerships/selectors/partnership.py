@@ -379,9 +379,10 @@ class Facet:
         )
 
 
-def _name(row: dict, prefix: str) -> str:
-    language = active_language()
-    return row.get(f"{prefix}_{language}") or row.get(f"{prefix}_sv") or ""
+def _label(language: str):
+    """A facet row's label in ``language``, else in Swedish (asked once for hundreds of rows)."""
+    column = f"label_{language}"
+    return lambda row: row.get(column) or row.get("label_sv") or ""
 
 
 def _options(rows, selected_value, key, label, *, sort_key=None) -> list[FacetOption]:
@@ -549,9 +550,10 @@ def partnership_facets_and_total(filters: PartnershipFilters) -> tuple[dict[str,
     the same query (the list's pages need no count of their own)."""
     rows = _facet_rows(filters)
     facets: dict[str, Facet] = {}
+    label = _label(active_language())
 
     def named(name: str, selected) -> list[FacetOption]:
-        return _options(rows[name], selected, "value", lambda row: _name(row, "label"))
+        return _options(rows[name], selected, "value", label)
 
     slug = filters.country and filters.country.slug
     facets["country"] = Facet(
@@ -588,6 +590,28 @@ def partnership_facets_and_total(filters: PartnershipFilters) -> tuple[dict[str,
         ),
     )
     return facets, rows["total"][0]["n"] if rows["total"] else 0
+
+
+def partnership_facets_resolving_search(
+    filters: PartnershipFilters,
+) -> tuple[PartnershipFilters, dict[str, Facet], int]:
+    """``partnership_facets_and_total`` for filters whose search has not yet decided between
+    every word and any word, with the filters as decided. With only words to filter by, the
+    facets' own total decides (nothing with every word: counted again with any), saving the
+    query ``with_search_resolved`` asks first, which it still does when other filters apply."""
+    if filters.q and filters.any_word is None:
+        if not search.has_several_words(search.parse_terms(filters.q)):
+            filters = replace(filters, any_word=False)
+        elif filters.without("q").is_empty:
+            every_word = replace(filters, any_word=False)
+            facets, total = partnership_facets_and_total(every_word)
+            if total:
+                return every_word, facets, total
+            filters = replace(filters, any_word=True)
+        else:
+            filters = with_search_resolved(filters)
+    facets, total = partnership_facets_and_total(filters)
+    return filters, facets, total
 
 
 def _year_options(filters: PartnershipFilters, rows: list[dict]) -> list[FacetOption]:

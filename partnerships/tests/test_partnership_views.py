@@ -237,6 +237,23 @@ def test_pages_run_the_same_number_of_queries_at_two_data_sizes(
     assert before[url("list")] <= 14
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_search_of_several_words_costs_no_query_more_than_one_of_a_word(
+    client, content, django_assert_num_queries, language
+):
+    """With only words to search by, the facet count says whether anything has them all;
+    when nothing has, the list shows what has any of them."""
+    one_word = count_queries(client, url("list", language) + "?q=Huangshan")
+    with django_assert_num_queries(one_word):
+        every = client.get(url("list", language) + "?q=Huangshan+Vara")
+    assert every.context["filters"].any_word is False
+    assert every.context["page_obj"].paginator.count == 1
+    # No partnership has both: those with any of them (and a "did you mean" for the other).
+    some = client.get(url("list", language) + "?q=Huangshan+Petrovitsj")
+    assert some.context["filters"].any_word is True
+    assert [p.slug for p in some.context["page_obj"].object_list] == ["vara-huangshan"]
+
+
 def test_images_show_with_alt_text_in_the_visitors_language(client, content):
     from core.tests.test_images import library_image
     from partnerships.models import PartnershipImage

@@ -49,8 +49,9 @@ class PartnershipListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = PartnershipFilterForm(request.GET)
-        filters = form.to_filters()
-        facets, total = selectors.partnership_facets_and_total(filters)
+        filters, facets, total = selectors.partnership_facets_resolving_search(
+            form.to_filters(resolve_search=False)
+        )
         page = paginate(request, selectors.partnership_list_public(filters), PER_PAGE, count=total)
         context = self.get_context_data(
             form=form,
