@@ -386,10 +386,11 @@ def facet_counts(
     other values can be added to the choice); the total and the facets without a selection
     over the fully filtered rows. Without a search, a set of rows that the whole library or
     one filter value alone gives is read from the counts the database keeps of it
-    (``core.facets``, migration 0023). Any other set is a CTE of the statement: found once
-    (materialized) when it takes a full-text search, which reads the wide rows; otherwise
-    read again by each count from the small covering index (``knowledge_pub_facets``), which
-    is faster than writing 50,000 rows aside and reading them back.
+    (``core.facets``, migration 0023). Any other set is a CTE of the statement. The fully
+    filtered rows, which several counts read, are found once (materialized): a search or
+    two filters at least, never the 50,000 rows of the whole library. A set of rows without
+    one facet's filter is read by that facet's count only, so PostgreSQL plans it inside
+    that count.
 
     ``ranked_page``: for a search, a function given the name of the CTE of the matches and
     returning a statement of (pk, place) rows, the page of results ranked from them; they come
@@ -407,7 +408,6 @@ def facet_counts(
     def given(filters: dict[str, list]) -> str | None:
         return None if query.q else _given(filters, theme_ids, country_ids)
 
-    materialized = "MATERIALIZED" if query.q else "NOT MATERIALIZED"
     ctes, params, parts, part_params = [], [], [], []
     # Which facets each stored set of rows gives: "" (the fully filtered rows) gives the
     # total and every facet without a selection, a facet's name that facet alone.
@@ -421,14 +421,14 @@ def facet_counts(
         part_params.extend(stored_params)
         taken[key] = given_key
 
-    def cte(name: str, skip: str) -> str:
+    def cte(name: str, skip: str, *, materialized: bool = False) -> str:
         sql, cte_params = (
             base(skip)
             .order_by()
             .values("id", "type", "year", "document_language_bits", "theme_ids", "country_ids")
             .query.sql_with_params()
         )
-        ctes.append(f"{name} AS {materialized} ({sql})")
+        ctes.append(f"{name} AS {'' if materialized else 'NOT '}MATERIALIZED ({sql})")
         params.extend(cte_params)
         return name
 
@@ -437,7 +437,7 @@ def facet_counts(
     if whole is not None:
         read_stored("", whole)
     else:
-        everything = cte("m", "")
+        everything = cte("m", "", materialized=True)
         columns = [GROUPED_COLUMNS[name] for name in grouped]
         value = " || ' ' || ".join(f"{column}::text" for column in columns) or "''"
         group_by = f" GROUP BY {', '.join(columns)}" if columns else ""
