@@ -336,21 +336,28 @@ class RankedResults:
         )
 
     def ranked_pks_sql(
-        self, start: int, stop: int, *, candidates: QuerySet | None = None
+        self, start: int, stop: int, *, candidates: QuerySet | None = None, places: bool = False
     ) -> tuple[str, tuple]:
         """The statement giving the pks (``c_pk``) of results ``start`` to ``stop`` among the
-        candidates, with their places (``place``, from 1), best first (``manage.py
-        bench_search`` times it). ``candidates``: the matches as another statement found
-        them, the same rows in the same order as ``found``'s (the first of them are ranked)."""
+        candidates, best first (``manage.py bench_search`` times it); with ``places``, each
+        with its place (``place``, from 1), to be read as part of a larger statement.
+        ``candidates``: the matches as another statement found them, the same rows in the
+        same order as ``found``'s (the first of them are ranked)."""
         fields = {"c_rank": self.found.rank()}
         orders = ["c.c_rank DESC"]
         for n, name in enumerate(self.tie_breakers):
             fields[f"c_t{n}"] = F(name.lstrip("-"))
             orders.append(f"c.c_t{n} {'DESC' if name.startswith('-') else 'ASC'}")
         sql, params = self._candidate_pks(candidates, **fields).query.sql_with_params()
+        order = ", ".join(orders)
+        if places:
+            # Numbered in order: the rows of a larger statement come in no order of their own.
+            select = f"SELECT c.c_pk, row_number() OVER (ORDER BY {order}) AS place"
+            order = "place"
+        else:
+            select = "SELECT c.c_pk"
         return (
-            f"SELECT c.c_pk, row_number() OVER (ORDER BY {', '.join(orders)}) AS place "
-            f"FROM ({sql}) c ORDER BY place OFFSET %s LIMIT %s",
+            f"{select} FROM ({sql}) c ORDER BY {order} OFFSET %s LIMIT %s",
             (*params, start, stop - start),
         )
 

@@ -224,7 +224,9 @@ def library_search(params: QueryDict) -> LibraryResult:
             candidates = Publication.objects.filter(
                 pk__in=RawSQL(f"SELECT id FROM {matches} LIMIT %s", [ranking.candidates])
             )
-            return ranking.ranked_pks_sql(first, first + PAGE_SIZE, candidates=candidates)
+            return ranking.ranked_pks_sql(
+                first, first + PAGE_SIZE, candidates=candidates, places=True
+            )
 
     ids = {"theme_ids": theme_ids, "country_ids": country_ids, "ranked_page": ranked_page}
     counts = facet_counts(query, base, **ids)
