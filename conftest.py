@@ -97,6 +97,15 @@ def password_only_staff_client(django_user_model):
 
 
 @pytest.fixture(autouse=True)
+def _forget_search_lexemes():
+    """Each test looks up its search words' lexemes itself (core.search keeps them for the
+    process): a test counting queries counts the same whatever ran before it."""
+    from core import search
+
+    search._LEXEMES.clear()
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():
     """Each test starts in the default language, whatever the previous one activated."""
     translation.activate("sv")

@@ -132,37 +132,71 @@ def _split(words: tuple[str, ...], minus: str, either: bool) -> list[Term]:
     return [Term((word,), bool(minus), either and i == 0) for i, word in enumerate(words)]
 
 
-class WordQuery(SearchQuery):
-    """One word in every reading at once: its Swedish stem, its English stem and the word as
-    written (accents removed, no stop words), each distinct lexeme once, OR'ed.
+def lexemes(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each word's lexemes in every reading: its Swedish stem, its English stem and the word
+    as written, accents removed (``unaccent``), each distinct lexeme once; from PostgreSQL's
+    own dictionaries, the ones the stored vectors are built with, in one query for the words
+    not looked up before.
 
-    Built in PostgreSQL from the same dictionaries as the configurations (``ts_lexize``),
-    so the GIN index scans each distinct prefix once instead of once per reading: reading
-    "local" three ways gave three identical prefix scans, several times slower.
+    The dictionaries are fixed while the server runs (they change only with PostgreSQL
+    itself), so a word's lexemes are kept for the process: a search statement then holds the
+    tsquery as text instead of the dictionary look-ups for each word, in each kind of content
+    it searches (a site search of two words took twice as long).
     """
+    words = list(dict.fromkeys(words))
+    missing = [word for word in words if word not in _LEXEMES]
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, ARRAY(SELECT DISTINCT l FROM unnest("
+                "ts_lexize('swedish_stem', unaccent(w)) || ts_lexize('english_stem', unaccent(w))"
+                " || ARRAY[unaccent(w)]) AS l WHERE l <> '' ORDER BY l) "
+                "FROM unnest(%s::text[]) AS w",
+                [missing],
+            )
+            for word, found in cursor.fetchall():
+                if len(_LEXEMES) >= MAX_KEPT_LEXEMES:
+                    _LEXEMES.clear()
+                _LEXEMES[word] = tuple(found) or (word,)
+    return {word: _LEXEMES[word] for word in words}
 
-    def __init__(self, word: str, *, prefix: bool, invert: bool = False):
+
+_LEXEMES: dict[str, tuple[str, ...]] = {}
+MAX_KEPT_LEXEMES = 10_000
+
+
+class WordQuery(SearchQuery):
+    """One word in every reading at once (``lexemes``), each distinct lexeme once, OR'ed:
+    the GIN index scans each distinct prefix once instead of once per reading (reading
+    "local" three ways gave three identical prefix scans, several times slower)."""
+
+    def __init__(self, word: str, *, prefix: bool, lexemes: tuple[str, ...], invert=False):
         super().__init__(word, invert=invert)
-        self.word, self.prefix = word, prefix
+        self.word, self.prefix, self.lexemes = word, prefix, lexemes
 
     def as_sql(self, compiler, connection, function=None, template=None):
-        sql = (
-            "to_tsquery('simple', (SELECT string_agg(DISTINCT quote_literal(l) || %s, ' | ') "
-            "FROM unnest(ts_lexize('swedish_stem', unaccent(%s)) || "
-            "ts_lexize('english_stem', unaccent(%s)) || ARRAY[unaccent(%s)]) AS l))"
+        suffix = ":*" if self.prefix else ""
+        # Quoted for the tsquery parser: a lexeme of letters and digits, quotes doubled anyway.
+        text = " | ".join(
+            "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" + suffix
+            for lexeme in self.lexemes
         )
+        # A subquery: PostgreSQL plans the search without looking at the words. Estimated
+        # from the words, a common one made it scan the whole table rather than the index
+        # (matching a stored vector costs far more than its estimate).
+        sql = "(SELECT to_tsquery('simple', %s))"
         if self.invert:
             sql = f"!!({sql})"
-        return sql, [":*" if self.prefix else "", self.word, self.word, self.word]
+        return sql, [text]
 
 
-def _term_query(term: Term) -> SearchQuery:
+def _term_query(term: Term, found: dict[str, tuple[str, ...]]) -> SearchQuery:
     """The term in each reading: any may match; an excluded term must match in none."""
     if len(term.words) == 1:
         word = term.words[0]
         # Word starts for words of letters; a number or a code ("2016", "Agenda2030") is whole.
         prefix = not term.exclude and word.isalpha() and len(word) >= MIN_PREFIX_LENGTH
-        return WordQuery(word, prefix=prefix, invert=term.exclude)
+        return WordQuery(word, prefix=prefix, lexemes=found[word], invert=term.exclude)
     text, search_type = " ".join(term.words), "phrase"
     parts = [
         SearchQuery(text, config=config, search_type=search_type, invert=term.exclude)
@@ -179,10 +213,11 @@ def text_query(terms: Iterable[Term], *, any_word: bool = False) -> SearchQuery 
     joined by "or" match either; excluded terms must not match. None when nothing is left."""
     query = None
     terms = list(terms)
+    found = lexemes(term.words[0] for term in terms if len(term.words) == 1)
     for term in terms:
         if term.exclude:
             continue
-        part = _term_query(term)
+        part = _term_query(term, found)
         if query is None:
             query = part
         elif term.either or any_word:
@@ -193,7 +228,7 @@ def text_query(terms: Iterable[Term], *, any_word: bool = False) -> SearchQuery 
         return None
     for term in terms:
         if term.exclude:
-            query &= _term_query(term)
+            query &= _term_query(term, found)
     return query
 
 

@@ -139,7 +139,7 @@ def test_library_search_is_fast_at_50000_publications(big_library, params):
         f"{params!r}: {result.page.paginator.count} hits, {queries} queries, "
         f"{elapsed * 1000:.0f} ms"
     )
-    assert queries <= 6
+    assert queries <= 7  # six, and the search words' lexemes the first time (core.search)
     # A generous guard against regressions (a lost index costs seconds, not milliseconds);
     # typical searches take 0.1-0.3 s here, searches matching every row about 1 s.
     assert elapsed < 2.5, f"{params!r} took {elapsed:.2f} s"

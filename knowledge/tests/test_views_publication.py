@@ -29,6 +29,8 @@ def test_library_query_count_is_the_same_for_few_and_many_publications(
     client, django_assert_num_queries
 ):
     many_publications(2)
+    # The words' lexemes, looked up once for the process (core.search.lexemes).
+    client.get(url("publications") + "?q=publication")
     # Themes, countries, every facet count (the theme's, with a selection, too) with the page's
     # best matches (pks and ranks), the page, the footer's added pages.
     with django_assert_num_queries(5) as few:
