@@ -109,13 +109,18 @@ def test_the_whole_lists_facets_are_the_stored_counts(grown, facets):
         assert table not in counts[0]
 
 
-@pytest.mark.parametrize("params", ["q=democracy", "type=policy_brief&year=2019"])
-def test_the_library_facets_and_page_are_indexed(grown, params):
+def library_statements(params: str) -> tuple[str, list[str]]:
+    """The library's facet statement for ``params`` and every statement its page ran."""
     with CaptureQueriesContext(connection) as queries, translation.override("en"):
         result = library.library_search(QueryDict(params))
         list(result.page.object_list)
     statements = [query["sql"] for query in queries.captured_queries]
-    facets = next(sql for sql in statements if sql.startswith("WITH m AS"))
+    return next(sql for sql in statements if sql.startswith("WITH m AS")), statements
+
+
+@pytest.mark.parametrize("params", ["q=democracy", "type=policy_brief&year=2019"])
+def test_the_library_facets_and_page_are_indexed(grown, params):
+    facets, statements = library_statements(params)
     assert_indexed(plan(facets), "knowledge_pub_")
     page = statements[-1]
     assert "knowledge_publication" in page
@@ -127,11 +132,7 @@ def test_the_library_facets_and_page_are_indexed(grown, params):
     "params", ["theme=gender-equality&type=research_report", "country=kenya&country=tanzania"]
 )
 def test_a_chosen_theme_or_country_reads_the_rows_own_links(grown, params):
-    with CaptureQueriesContext(connection) as queries, translation.override("en"):
-        result = library.library_search(QueryDict(params))
-        list(result.page.object_list)
-    statements = [query["sql"] for query in queries.captured_queries]
-    facets = next(sql for sql in statements if sql.startswith("WITH m AS"))
+    facets, _statements = library_statements(params)
     # Publication.theme_ids and country_ids, not a join of the link tables for each count.
     assert "knowledge_publication_themes" not in facets
     assert "knowledge_publication_countries" not in facets
